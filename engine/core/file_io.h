@@ -1,0 +1,51 @@
+#pragma once
+// File I/O that never trusts the disk: reads report the file and errno, mapping is read-only,
+// and saves are atomic (write a temporary, fsync, keep the old file as NAME.bak, rename).
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace axis {
+
+/// Reads a whole file. Fails with "PATH: <reason>" if it is missing, a directory or unreadable.
+/// `maxBytes` guards against huge inputs being pulled into memory by mistake.
+Expected<std::vector<std::uint8_t>> readFile(const std::filesystem::path& path,
+                                             std::uint64_t maxBytes = 1ull << 34);
+Expected<std::string> readTextFile(const std::filesystem::path& path,
+                                   std::uint64_t maxBytes = 1ull << 30);
+
+/// Writes `bytes` to `path` atomically: PATH.tmp is written and fsynced, an existing PATH is
+/// kept as PATH.bak (when keepBackup), then PATH.tmp is renamed over PATH and the folder fsynced.
+/// On failure the old file is untouched and the error names the path.
+Status saveFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                      bool keepBackup = true);
+Status saveFileAtomic(const std::filesystem::path& path, const std::string& text,
+                      bool keepBackup = true);
+
+/// A read-only memory mapping of a whole file; move-only, unmapped on destruction.
+class MappedFile {
+public:
+    static Expected<MappedFile> open(const std::filesystem::path& path);
+    MappedFile() = default;
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile& operator=(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+
+    std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
+
+private:
+    const std::uint8_t* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+/// Lower-cased extension without the dot ("glb" for "a/B.GLB").
+std::string lowerExtension(const std::filesystem::path& path);
+
+}  // namespace axis

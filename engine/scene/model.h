@@ -1,0 +1,111 @@
+#pragma once
+// A model as imported from a file, on the CPU, in the model's own coordinates and units.
+// asset/ produces it, render/ uploads it, scene/ places it into a site.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace axis {
+
+/// Axis-aligned box; empty() until a point is added.
+struct Bounds {
+    glm::dvec3 min{std::numeric_limits<double>::max()};
+    glm::dvec3 max{std::numeric_limits<double>::lowest()};
+
+    bool empty() const { return min.x > max.x; }
+    void add(const glm::dvec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void add(const Bounds& b) {
+        if (!b.empty()) { add(b.min); add(b.max); }
+    }
+    glm::dvec3 center() const { return (min + max) * 0.5; }
+    glm::dvec3 size() const { return empty() ? glm::dvec3(0) : max - min; }
+    double radius() const { return glm::length(size()) * 0.5; }
+    /// The box of this one's eight corners moved by `m`.
+    Bounds transformed(const glm::dmat4& m) const;
+};
+
+/// The GPU vertex layout too (render/ uploads these as they are): 36 bytes.
+struct Vertex {
+    glm::vec3 position{0};  ///< Model space, after node transforms were applied.
+    glm::vec3 normal{0, 0, 1};  ///< Unit length; (0,0,0) when the source had none and none could be made.
+    glm::vec2 uv{0};
+    glm::u8vec4 color{255};  ///< sRGB-encoded vertex colour (PLY/glTF COLOR_0), white when absent.
+};
+static_assert(sizeof(Vertex) == 36);
+
+enum class Topology : std::uint8_t { Triangles, Points };
+
+/// One draw: a vertex and index list with one material. Points use no indices when empty.
+struct Primitive {
+    Topology topology = Topology::Triangles;
+    std::vector<Vertex> vertices;
+    std::vector<std::uint32_t> indices;  ///< Triangle lists (3 per face); may be empty for points.
+    std::uint32_t material = 0;  ///< Index into Model::materials (always valid).
+    bool hasVertexColors = false;
+    bool hasUVs = false;
+    std::string meshName;
+};
+
+enum class TextureUsage : std::uint8_t {
+    Color,   ///< Base colour / emissive: stored sRGB, sampled as sRGB.
+    Linear,  ///< Metallic-roughness, normal, occlusion: stored and sampled linear.
+};
+
+/// A decoded RGBA8 texture with its full mip chain (level 0 first, each half the previous, to 1x1).
+struct Texture {
+    std::string name;  ///< Source path or "embedded:N", for messages.
+    TextureUsage usage = TextureUsage::Color;
+    struct Level {
+        std::uint32_t width = 0, height = 0;
+        std::vector<std::uint8_t> rgba;  ///< width*height*4 bytes.
+    };
+    std::vector<Level> levels;
+    bool isFallback = false;  ///< The file was missing or unreadable: a visible checkerboard.
+};
+
+enum class AlphaMode : std::uint8_t { Opaque, Mask, Blend };
+
+/// glTF-style metallic-roughness material. Texture indices are into Model::textures, -1 = none.
+struct Material {
+    std::string name;
+    glm::vec4 baseColorFactor{1.0f};  ///< Linear RGBA.
+    int baseColorTexture = -1;
+    float metallicFactor = 0.0f;
+    float roughnessFactor = 1.0f;
+    int metallicRoughnessTexture = -1;  ///< G = roughness, B = metallic (glTF convention).
+    glm::vec3 emissiveFactor{0.0f};
+    int emissiveTexture = -1;
+    AlphaMode alphaMode = AlphaMode::Opaque;
+    float alphaCutoff = 0.5f;
+    bool doubleSided = true;  ///< Scans are often open surfaces; cull only when the file says so.
+};
+
+/// Which model axis points up in the source file; the site transform turns it into +z (ENU).
+enum class UpAxis : std::uint8_t { Y, Z };
+
+struct Model {
+    std::string sourcePath;
+    std::string format;  ///< Human-readable, e.g. "glTF 2.0 binary (GLB)", "PLY binary", "OBJ".
+    UpAxis up = UpAxis::Y;
+    std::vector<Primitive> primitives;
+    std::vector<Material> materials;  ///< Never empty after import: a default is added if needed.
+    std::vector<Texture> textures;
+    std::uint32_t meshCount = 0;  ///< Meshes in the source file (before flattening into primitives).
+    Bounds bounds;  ///< Of all vertex positions, model space.
+
+    std::uint64_t triangleCount() const;
+    std::uint64_t pointCount() const;
+    std::uint64_t vertexCount() const;
+    void computeBounds();
+};
+
+/// Rotation taking a model's up axis to the site's +z (east-north-up); identity for UpAxis::Z.
+glm::dmat4 upAxisToZUp(UpAxis up);
+
+}  // namespace axis
