@@ -1,0 +1,110 @@
+#include "asset/import.h"
+
+#include <cstdio>
+#include <new>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "asset/import_internal.h"
+#include "asset/up_axis.h"
+#include "core/file_io.h"
+
+namespace axis {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Checked before anything is read so that the common mistakes get plain messages.
+Status checkInputFile(const fs::path& path) {
+    const std::string name = path.string();
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status)) return makeError(name, "file not found");
+    if (fs::is_directory(status)) return makeError(name, "is a folder, not a model file");
+    if (!fs::is_regular_file(status)) return makeError(name, "not a regular file");
+    const auto size = fs::file_size(path, ec);
+    if (ec) return makeError(name, "cannot read size: " + ec.message());
+    if (size == 0) return makeError(name, "empty file");
+    return Ok{};
+}
+
+Expected<Model> readByFormat(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
+    const std::string ext = lowerExtension(path);
+    if (ext == "ply") return detail::readPly(path, bytes, options);
+    if ((ext == "gltf" || ext == "glb") && detail::gltfUsesDraco(path, bytes))
+        return detail::readGltfWithDraco(path, bytes, options);
+    return detail::importWithAssimp(path, bytes, options);
+}
+
+// Readers must not throw, but Assimp and the standard library can (bad_alloc on a hostile
+// file): whatever escapes becomes an error naming the file instead of ending the program.
+Expected<Model> readGuarded(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
+    try {
+        return readByFormat(path, bytes, options);
+    } catch (const std::bad_alloc&) {
+        return makeError(path.string(), "out of memory while reading (corrupt counts?)");
+    } catch (const std::exception& e) {
+        return makeError(path.string(), std::string("cannot read: ") + e.what());
+    } catch (...) {
+        return makeError(path.string(), "cannot read: unknown failure");
+    }
+}
+
+// glTF, FBX, COLLADA, 3DS... arrive y-up from Assimp. Formats without a convention are
+// guessed from their geometry; STL comes from CAD and 3D printing, which are mostly z-up.
+UpAxis chooseUpAxis(const fs::path& path, const Model& model, const ImportOptions& options) {
+    if (options.up) return *options.up;
+    const std::string ext = lowerExtension(path);
+    if (ext == "stl") return guessUpAxis(model, UpAxis::Z);
+    static const std::set<std::string> kNoConvention = {"ply", "obj", "off", "xyz", "pcd", "asc"};
+    if (kNoConvention.count(ext)) return guessUpAxis(model, UpAxis::Y);
+    return UpAxis::Y;
+}
+
+}  // namespace
+
+Expected<Model> importModel(const fs::path& path, const ImportOptions& options, const Progress& progress) {
+    const std::string name = path.string();
+    if (auto ok = checkInputFile(path); !ok) return ok.error();
+    auto file = MappedFile::open(path);
+    if (!file) return file.error();
+    progress.report("reading " + path.filename().string(), 0.0);
+    auto model = readGuarded(path, file->bytes(), options);
+    if (!model) return model.error();
+    model->sourcePath = name;
+    detail::ensureMaterials(*model);
+    model->computeBounds();
+    if (model->vertexCount() == 0 || model->bounds.empty())
+        return makeError(name, "no geometry: the file holds no triangles or points");
+    model->up = chooseUpAxis(path, *model, options);
+    progress.report("reading " + path.filename().string(), 1.0);
+    return model;
+}
+
+std::string describeModel(const Model& model) {
+    auto vec = [](const glm::dvec3& v) {
+        char text[96];
+        std::snprintf(text, sizeof text, "%.6g %.6g %.6g", v.x, v.y, v.z);
+        return std::string(text);
+    };
+    std::size_t fallbacks = 0;
+    for (const auto& t : model.textures) fallbacks += t.isFallback;
+    std::ostringstream out;
+    out << "file: " << model.sourcePath << "\n"
+        << "format: " << model.format << "\n"
+        << "up axis: " << (model.up == UpAxis::Y ? "y" : "z") << "\n"
+        << "meshes: " << model.meshCount << "\n"
+        << "primitives: " << model.primitives.size() << "\n"
+        << "triangles: " << model.triangleCount() << "\n"
+        << "points: " << model.pointCount() << "\n"
+        << "vertices: " << model.vertexCount() << "\n"
+        << "materials: " << model.materials.size() << "\n"
+        << "textures: " << model.textures.size() << " (" << fallbacks << " missing, shown as a checkerboard)\n"
+        << "bounds min: " << vec(model.bounds.empty() ? glm::dvec3(0) : model.bounds.min) << "\n"
+        << "bounds max: " << vec(model.bounds.empty() ? glm::dvec3(0) : model.bounds.max) << "\n"
+        << "bounds size: " << vec(model.bounds.size()) << "\n";
+    return out.str();
+}
+
+}  // namespace axis

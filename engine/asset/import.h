@@ -11,14 +11,19 @@
 namespace axis {
 
 struct ImportOptions {
-    /// Overrides the up axis guessed from the format (glTF/FBX/DAE: y; PLY/STL/OBJ: see import.cpp).
+    /// Overrides the up axis. Otherwise glTF/GLB/FBX/DAE/3DS and other Assimp formats are y-up;
+    /// PLY, OBJ, OFF (fallback y) and STL (fallback z) are guessed by guessUpAxis (up_axis.h).
     std::optional<UpAxis> up;
     bool loadTextures = true;
 };
 
-/// Imports a model. Never throws or aborts on bad input: an empty, truncated, corrupt or lying
-/// file gives an Error whose message starts with the path. A missing texture is not an error:
-/// the material gets a visible fallback texture and a warning naming the file is logged.
+/// Imports a model. Never throws or aborts on bad input: a missing, empty, truncated, corrupt or
+/// lying file gives an Error whose message starts with the path. A missing texture is not an
+/// error: the material gets a visible fallback texture and one warning naming the file is logged.
+/// The node hierarchy is flattened: one Primitive per mesh instance, node transforms baked in.
+/// UVs follow glTF: (0,0) is the first (top-left) texel of Texture::levels[0], for every format.
+/// Reads PLY itself (all encodings, triangle strips, point clouds) and Draco glTF/GLB with
+/// libdraco; everything else through Assimp. Safe to call from several threads at once.
 Expected<Model> importModel(const std::filesystem::path& path, const ImportOptions& options = {},
                             const Progress& progress = {});
 

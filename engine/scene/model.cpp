@@ -38,6 +38,29 @@ void Model::computeBounds() {
         for (const auto& v : p.vertices) bounds.add(glm::dvec3(v.position));
 }
 
+std::vector<glm::dvec3> samplePositions(const Model& model, const glm::dmat4& modelToSite, std::size_t maxCount) {
+    std::vector<glm::dvec3> out;
+    const std::uint64_t total = model.vertexCount();
+    if (total == 0 || maxCount == 0) return out;
+    const std::uint64_t stride = (total + maxCount - 1) / maxCount;
+    std::uint64_t index = 0;
+    for (const auto& p : model.primitives)
+        for (const auto& v : p.vertices)
+            if (index++ % stride == 0) out.emplace_back(modelToSite * glm::dvec4(glm::dvec3(v.position), 1.0));
+    return out;
+}
+
+Shading defaultShading(const Model& model) {
+    bool anyTriangles = false;
+    for (const auto& p : model.primitives) {
+        if (p.topology != Topology::Triangles) continue;
+        anyTriangles = true;
+        const Material& m = model.materials.at(p.material);
+        if (m.baseColorTexture < 0 || m.metallicRoughnessTexture >= 0) return Shading::Lit;
+    }
+    return anyTriangles ? Shading::Unlit : Shading::Lit;
+}
+
 glm::dmat4 upAxisToZUp(UpAxis up) {
     if (up == UpAxis::Z) return glm::dmat4(1.0);
     // y-up, right-handed (glTF): model +y -> +z, model +z (towards the viewer) -> -y (south),

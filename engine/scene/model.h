@@ -86,6 +86,9 @@ struct Material {
     bool doubleSided = true;  ///< Scans are often open surfaces; cull only when the file says so.
 };
 
+/// How a model is lit. Photogrammetry has its light baked into the texels: Unlit shows them exactly.
+enum class Shading : std::uint8_t { Lit, Unlit };
+
 /// Which model axis points up in the source file; the site transform turns it into +z (ENU).
 enum class UpAxis : std::uint8_t { Y, Z };
 
@@ -104,6 +107,14 @@ struct Model {
     std::uint64_t vertexCount() const;
     void computeBounds();
 };
+
+/// Up to `maxCount` vertex positions spread evenly over the model, moved by `modelToSite`; for
+/// framing a view tightly without walking millions of vertices.
+std::vector<glm::dvec3> samplePositions(const Model& model, const glm::dmat4& modelToSite, std::size_t maxCount);
+
+/// Unlit for textured scans (every triangle primitive has a base-colour texture and no material is
+/// metallic-roughness textured, as photogrammetry exports are); Lit for everything else.
+Shading defaultShading(const Model& model);
 
 /// Rotation taking a model's up axis to the site's +z (east-north-up); identity for UpAxis::Z.
 glm::dmat4 upAxisToZUp(UpAxis up);

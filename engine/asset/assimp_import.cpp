@@ -1,0 +1,251 @@
+// Everything Assimp reads (glTF without Draco, OBJ+MTL, FBX, COLLADA, STL, 3DS, OFF, ...),
+// flattened into one Primitive per mesh instance with the node transform baked in.
+#include <algorithm>
+#include <charconv>
+#include <mutex>
+
+#include <assimp/DefaultLogger.hpp>
+#include <assimp/GltfMaterial.h>
+#include <assimp/Importer.hpp>
+#include <assimp/Logger.hpp>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+#include <glm/gtc/matrix_inverse.hpp>
+
+#include "asset/import_internal.h"
+#include "core/file_io.h"
+#include "core/log.h"
+
+namespace axis::detail {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Assimp's chatter is useful only when debugging an import; warnings and errors go to our
+// debug log (its final error string reaches the user through the returned Error instead).
+class AssimpToDebugLog : public Assimp::Logger {
+public:
+    bool attachStream(Assimp::LogStream*, unsigned int) override { return false; }
+    bool detachStream(Assimp::LogStream*, unsigned int) override { return false; }
+
+protected:
+    void OnDebug(const char*) override {}
+    void OnVerboseDebug(const char*) override {}
+    void OnInfo(const char*) override {}
+    void OnWarn(const char* m) override { logDebug(std::string("assimp: ") + m); }
+    void OnError(const char* m) override { logDebug(std::string("assimp: ") + m); }
+};
+
+void installAssimpLogger() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (Assimp::DefaultLogger::isNullLogger()) Assimp::DefaultLogger::set(new AssimpToDebugLog);
+    });
+}
+
+// Assimp 5.2 trusts OFF headers (edge/assimp-invalid/OutOfMemory.off declares 3.5e11
+// vertices); a vertex needs at least "0 0 0\n", so a count beyond size/6 is a lie.
+Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
+    std::size_t pos = text.find_first_of(" \t\r\n");
+    if (pos == std::string_view::npos) return Ok{};
+    pos = text.find_first_not_of(" \t\r\n", pos);
+    std::uint64_t vertices = 0;
+    if (pos == std::string_view::npos) return Ok{};
+    auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), vertices);
+    if (ec == std::errc::result_out_of_range || (ec == std::errc() && vertices > bytes.size() / 6))
+        return makeError(name, "OFF header declares " + std::string(text.data() + pos, ptr) +
+                                   " vertices but the file is only " + std::to_string(bytes.size()) + " bytes");
+    return Ok{};
+}
+
+std::string formatName(const std::string& ext) {
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"gltf", "glTF 2.0"}, {"glb", "glTF 2.0 binary (GLB)"}, {"obj", "OBJ"}, {"fbx", "FBX"},
+        {"dae", "COLLADA"}, {"stl", "STL"}, {"3ds", "3DS"}, {"off", "OFF"}, {"x", "DirectX X"}};
+    for (const auto& [e, n] : kNames)
+        if (ext == e) return n;
+    std::string upper = ext;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    return upper + " (Assimp)";
+}
+
+glm::dmat4 toGlm(const aiMatrix4x4& m) {
+    // aiMatrix4x4 is row-major (a1..a4 is the first row); glm is column-major.
+    return glm::dmat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
+}
+
+class SceneConverter {
+public:
+    SceneConverter(const aiScene& scene, Model& model, TextureLibrary& textures, bool gltf)
+        : scene_(scene), model_(model), textures_(textures), gltf_(gltf) {}
+
+    void convert() {
+        for (unsigned i = 0; i < scene_.mNumMaterials; ++i) model_.materials.push_back(convertMaterial(*scene_.mMaterials[i]));
+        if (scene_.mRootNode) visit(*scene_.mRootNode, glm::dmat4(1.0), 0);
+        model_.meshCount = scene_.mNumMeshes;
+    }
+
+private:
+    void visit(const aiNode& node, const glm::dmat4& parent, int depth) {
+        // Assimp validated the graph; the depth cap only guards the stack against absurd files.
+        if (depth > 256) return;
+        const glm::dmat4 world = parent * toGlm(node.mTransformation);
+        for (unsigned i = 0; i < node.mNumMeshes; ++i)
+            if (node.mMeshes[i] < scene_.mNumMeshes) addMesh(*scene_.mMeshes[node.mMeshes[i]], world);
+        for (unsigned i = 0; i < node.mNumChildren; ++i) visit(*node.mChildren[i], world, depth + 1);
+    }
+
+    void addMesh(const aiMesh& mesh, const glm::dmat4& world) {
+        Primitive p;
+        if (mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) p.topology = Topology::Triangles;
+        else if (mesh.mPrimitiveTypes & aiPrimitiveType_POINT) p.topology = Topology::Points;
+        else return;  // Lines and anything else have no place in a scan viewer.
+        p.meshName = mesh.mName.C_Str();
+        p.material = mesh.mMaterialIndex;
+        p.hasUVs = mesh.HasTextureCoords(0);
+        p.hasVertexColors = mesh.HasVertexColors(0);
+        const glm::dmat3 normalMatrix = glm::inverseTranspose(glm::dmat3(world));
+        if (p.topology == Topology::Points) {
+            // One vertex per point face: JoinIdenticalVertices merged duplicate points that the
+            // source counts separately.
+            for (unsigned f = 0; f < mesh.mNumFaces; ++f)
+                if (mesh.mFaces[f].mNumIndices == 1 && mesh.mFaces[f].mIndices[0] < mesh.mNumVertices)
+                    p.vertices.push_back(convertVertex(mesh, mesh.mFaces[f].mIndices[0], world, normalMatrix));
+        } else {
+            p.vertices.resize(mesh.mNumVertices);
+            for (unsigned v = 0; v < mesh.mNumVertices; ++v) p.vertices[v] = convertVertex(mesh, v, world, normalMatrix);
+            addTriangles(mesh, p, glm::determinant(glm::dmat3(world)) < 0);
+        }
+        model_.primitives.push_back(std::move(p));
+    }
+
+    Vertex convertVertex(const aiMesh& mesh, unsigned v, const glm::dmat4& world, const glm::dmat3& normalMatrix) const {
+        Vertex out;
+        const aiVector3D& pos = mesh.mVertices[v];
+        out.position = glm::vec3(world * glm::dvec4(pos.x, pos.y, pos.z, 1.0));
+        if (mesh.HasNormals()) {
+            const aiVector3D& n = mesh.mNormals[v];
+            glm::dvec3 normal = normalMatrix * glm::dvec3(n.x, n.y, n.z);
+            double len = glm::length(normal);
+            out.normal = len > 0 && std::isfinite(len) ? glm::vec3(normal / len) : glm::vec3(0);
+        } else {
+            out.normal = glm::vec3(0);
+        }
+        if (mesh.HasTextureCoords(0)) out.uv = {mesh.mTextureCoords[0][v].x, mesh.mTextureCoords[0][v].y};
+        if (mesh.HasVertexColors(0)) {
+            const aiColor4D& c = mesh.mColors[0][v];
+            // glTF COLOR_0 is linear; other formats store display (sRGB) values as they are.
+            glm::vec4 color(c.r, c.g, c.b, c.a);
+            out.color = gltf_ ? linearToSrgb8(color)
+                              : glm::u8vec4(glm::round(glm::clamp(color, 0.0f, 1.0f) * 255.0f));
+        }
+        return out;
+    }
+
+    static void addTriangles(const aiMesh& mesh, Primitive& p, bool mirrored) {
+        p.indices.reserve(std::size_t(mesh.mNumFaces) * 3);
+        for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+            const aiFace& face = mesh.mFaces[f];
+            if (face.mNumIndices != 3) continue;
+            // A mirroring transform turns the winding inside out; swap to keep faces outward.
+            p.indices.insert(p.indices.end(), {face.mIndices[0], face.mIndices[mirrored ? 2 : 1], face.mIndices[mirrored ? 1 : 2]});
+        }
+    }
+
+    int loadTexture(const aiMaterial& m, aiTextureType type, unsigned index, TextureUsage usage) {
+        aiString path;
+        if (m.GetTexture(type, index, &path) != AI_SUCCESS || path.length == 0) return -1;
+        if (const aiTexture* embedded = scene_.GetEmbeddedTexture(path.C_Str())) return loadEmbedded(*embedded, path.C_Str(), usage);
+        return textures_.fromFile(path.C_Str(), usage);
+    }
+
+    int loadEmbedded(const aiTexture& t, const std::string& reference, TextureUsage usage) {
+        const std::string key = "embedded:" + reference;
+        if (t.mHeight == 0)  // Compressed (PNG/JPEG...): mWidth is the byte count.
+            return textures_.fromEncoded(key, {reinterpret_cast<const std::uint8_t*>(t.pcData), t.mWidth}, usage);
+        std::vector<std::uint8_t> rgba(std::size_t(t.mWidth) * t.mHeight * 4);
+        for (std::size_t i = 0; i < std::size_t(t.mWidth) * t.mHeight; ++i) {
+            const aiTexel& texel = t.pcData[i];
+            rgba[i * 4 + 0] = texel.r;
+            rgba[i * 4 + 1] = texel.g;
+            rgba[i * 4 + 2] = texel.b;
+            rgba[i * 4 + 3] = texel.a;
+        }
+        return textures_.fromRgba(key, t.mWidth, t.mHeight, rgba, usage);
+    }
+
+    Material convertMaterial(const aiMaterial& m) {
+        Material out;
+        out.name = m.GetName().C_Str();
+        aiColor4D color;
+        if (m.Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS || m.Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
+            out.baseColorFactor = {color.r, color.g, color.b, color.a};
+        float opacity = 1.0f;
+        if (!gltf_ && m.Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS) out.baseColorFactor.a = opacity;
+        // Not a PBR source: a dull dielectric looks right for scans and old formats alike.
+        out.metallicFactor = 0.0f;
+        out.roughnessFactor = 0.8f;
+        m.Get(AI_MATKEY_METALLIC_FACTOR, out.metallicFactor);
+        m.Get(AI_MATKEY_ROUGHNESS_FACTOR, out.roughnessFactor);
+        aiColor3D emissive(0, 0, 0);
+        if (m.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS) out.emissiveFactor = {emissive.r, emissive.g, emissive.b};
+        out.baseColorTexture = loadTexture(m, aiTextureType_BASE_COLOR, 0, TextureUsage::Color);
+        if (out.baseColorTexture < 0) out.baseColorTexture = loadTexture(m, aiTextureType_DIFFUSE, 0, TextureUsage::Color);
+        out.emissiveTexture = loadTexture(m, aiTextureType_EMISSIVE, 0, TextureUsage::Color);
+        if (gltf_) convertGltfExtras(m, out);
+        else if (out.baseColorFactor.a < 1.0f) out.alphaMode = AlphaMode::Blend;
+        return out;
+    }
+
+    // Assimp 5.2 keeps glTF's metallic-roughness texture as UNKNOWN #0 and the alpha mode as
+    // a string; doubleSided is present only when true.
+    void convertGltfExtras(const aiMaterial& m, Material& out) {
+        out.metallicFactor = 1.0f;
+        out.roughnessFactor = 1.0f;  // glTF defaults, overridden when the file says so.
+        m.Get(AI_MATKEY_METALLIC_FACTOR, out.metallicFactor);
+        m.Get(AI_MATKEY_ROUGHNESS_FACTOR, out.roughnessFactor);
+        out.metallicRoughnessTexture = loadTexture(m, AI_MATKEY_GLTF_PBRMETALLICROUGHNESS_METALLICROUGHNESS_TEXTURE, TextureUsage::Linear);
+        aiString mode;
+        if (m.Get(AI_MATKEY_GLTF_ALPHAMODE, mode) == AI_SUCCESS) {
+            const std::string text = mode.C_Str();
+            out.alphaMode = text == "MASK" ? AlphaMode::Mask : text == "BLEND" ? AlphaMode::Blend : AlphaMode::Opaque;
+        }
+        m.Get(AI_MATKEY_GLTF_ALPHACUTOFF, out.alphaCutoff);
+        int twoSided = 0;
+        out.doubleSided = m.Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS && twoSided != 0;
+    }
+
+    const aiScene& scene_;
+    Model& model_;
+    TextureLibrary& textures_;
+    bool gltf_;
+};
+
+}  // namespace
+
+Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
+    const std::string name = path.string();
+    const std::string ext = lowerExtension(path);
+    if (ext == "off")
+        if (auto ok = checkOffCounts(name, bytes); !ok) return ok.error();
+    if (ext == "glb")
+        if (auto ok = validateGlbContainer(name, bytes); !ok) return ok.error();
+    installAssimpLogger();
+    Assimp::Importer importer;
+    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_LINE);
+    // FlipUVs gives every format glTF's convention: v=0 is the first (top) row of the image.
+    const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_JoinIdenticalVertices |
+                           aiProcess_SortByPType | aiProcess_ValidateDataStructure |
+                           aiProcess_FlipUVs;
+    const aiScene* scene = importer.ReadFile(name, flags);
+    if (!scene) return makeError(name, std::string("cannot import: ") + importer.GetErrorString());
+    Model model;
+    model.sourcePath = name;
+    model.format = formatName(ext);
+    TextureLibrary textures(model, path.parent_path(), options.loadTextures);
+    SceneConverter(*scene, model, textures, ext == "gltf" || ext == "glb").convert();
+    return model;
+}
+
+}  // namespace axis::detail

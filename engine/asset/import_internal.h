@@ -1,0 +1,71 @@
+#pragma once
+// Internal to engine/asset: the readers behind importModel() and what they share.
+// Not part of the public interface; tests may include it to reach the pieces directly.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "asset/import.h"
+#include "scene/model.h"
+
+namespace axis::detail {
+
+/// Adds textures to a model on demand, decoding each (file, usage) once, and turning a missing
+/// or broken image into one warning plus a fallback checkerboard. Holds a reference to `model`:
+/// keep it alive no longer than the model stays in place.
+class TextureLibrary {
+public:
+    TextureLibrary(Model& model, std::filesystem::path modelFolder, bool enabled);
+
+    /// `reference` as written in the model file (relative, Windows, URL-encoded...). Returns an
+    /// index into Model::textures, or -1 when texture loading is disabled.
+    int fromFile(const std::string& reference, TextureUsage usage);
+    /// Encoded image bytes held inside the model file; `key` names it in messages and the cache.
+    int fromEncoded(const std::string& key, std::span<const std::uint8_t> encoded, TextureUsage usage);
+    /// Already decoded RGBA8 texels (Assimp's raw embedded textures).
+    int fromRgba(const std::string& key, std::uint32_t width, std::uint32_t height,
+                 std::span<const std::uint8_t> rgba, TextureUsage usage);
+
+private:
+    int add(Texture texture);
+    int fallback(const std::string& name, const std::string& why, TextureUsage usage);
+
+    Model& model_;
+    std::filesystem::path folder_;
+    bool enabled_;
+    std::map<std::pair<std::string, TextureUsage>, int> cache_;
+};
+
+/// Finds the file a model refers to: backslashes, "./", URL escapes (%20), absolute paths from
+/// another machine (only the file name is kept) and case differences are all tolerated.
+/// Returns an empty path when nothing matches.
+std::filesystem::path resolveReferencedFile(const std::filesystem::path& folder, const std::string& reference);
+
+/// Area-weighted smooth vertex normals from the triangle list; vertices in no triangle get (0,0,0).
+void computeSmoothNormals(Primitive& primitive);
+
+/// Linear RGBA (0..1) to the sRGB-encoded 8-bit colour a Vertex stores (alpha stays linear).
+glm::u8vec4 linearToSrgb8(const glm::vec4& linear);
+
+/// Adds a default material when the model has none and clamps out-of-range material indices.
+void ensureMaterials(Model& model);
+
+/// Readers. `bytes` is the whole file; each returns a Model with primitives, materials,
+/// textures, format and meshCount filled; importModel() finishes bounds and the up axis.
+Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                        const ImportOptions& options);
+Expected<Model> readGltfWithDraco(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                                  const ImportOptions& options);
+Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                                 const ImportOptions& options);
+
+/// Checks a GLB's header and chunk table against the file size (Assimp trusts them).
+Status validateGlbContainer(const std::string& name, std::span<const std::uint8_t> bytes);
+
+/// True for a .gltf/.glb whose JSON uses KHR_draco_mesh_compression (Assimp 5.2 cannot read it).
+bool gltfUsesDraco(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+
+}  // namespace axis::detail

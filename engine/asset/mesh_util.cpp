@@ -1,0 +1,50 @@
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+#include "asset/import_internal.h"
+
+namespace axis::detail {
+
+void computeSmoothNormals(Primitive& primitive) {
+    std::vector<glm::vec3> sums(primitive.vertices.size(), glm::vec3(0));
+    const auto& idx = primitive.indices;
+    for (std::size_t i = 0; i + 2 < idx.size(); i += 3) {
+        const glm::vec3& a = primitive.vertices[idx[i]].position;
+        const glm::vec3& b = primitive.vertices[idx[i + 1]].position;
+        const glm::vec3& c = primitive.vertices[idx[i + 2]].position;
+        // The unnormalised cross product weighs each face by its area, so slivers count little.
+        glm::vec3 n = glm::cross(b - a, c - a);
+        sums[idx[i]] += n;
+        sums[idx[i + 1]] += n;
+        sums[idx[i + 2]] += n;
+    }
+    for (std::size_t v = 0; v < sums.size(); ++v) {
+        float len = glm::length(sums[v]);
+        primitive.vertices[v].normal = len > 0 && std::isfinite(len) ? sums[v] / len : glm::vec3(0);
+    }
+}
+
+glm::u8vec4 linearToSrgb8(const glm::vec4& linear) {
+    auto encode = [](float c) {
+        c = std::clamp(c, 0.0f, 1.0f);
+        float s = c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+        return static_cast<std::uint8_t>(std::lround(s * 255.0f));
+    };
+    return {encode(linear.r), encode(linear.g), encode(linear.b),
+            static_cast<std::uint8_t>(std::lround(std::clamp(linear.a, 0.0f, 1.0f) * 255.0f))};
+}
+
+void ensureMaterials(Model& model) {
+    if (model.materials.empty()) {
+        Material m;
+        m.name = "default";
+        m.roughnessFactor = 0.8f;
+        model.materials.push_back(m);
+    }
+    for (auto& p : model.primitives)
+        if (p.material >= model.materials.size()) p.material = 0;
+}
+
+}  // namespace axis::detail

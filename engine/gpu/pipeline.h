@@ -1,0 +1,36 @@
+#pragma once
+// Graphics pipelines for dynamic rendering (no render pass objects). Viewport, scissor and cull
+// mode are dynamic state, so one pipeline serves any target size and both culling choices.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+#include "gpu/unique.h"
+
+namespace axis::gpu {
+
+struct GraphicsPipelineDesc {
+    std::span<const uint32_t> vertexSpirv;
+    std::span<const uint32_t> fragmentSpirv;
+    VkPipelineLayout layout = VK_NULL_HANDLE;
+    VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;
+    VkFormat depthFormat = VK_FORMAT_UNDEFINED;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+    VkPrimitiveTopology topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    std::vector<VkVertexInputBindingDescription> bindings;
+    std::vector<VkVertexInputAttributeDescription> attributes;
+    bool depthTest = true;
+    bool depthWrite = true;
+    VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL;  ///< Reversed Z: near is 1, far is 0.
+    bool alphaBlend = false;
+    /// Fragment-stage specialisation constants (constant_id = index), 32-bit each.
+    std::vector<uint32_t> fragmentConstants;
+};
+
+Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc& desc);
+
+Unique<VkShaderModule> createShaderModule(VkDevice device, std::span<const uint32_t> spirv);
+
+}  // namespace axis::gpu

@@ -1,0 +1,96 @@
+#include "gpu/upload.h"
+
+#include <cstring>
+
+#include "gpu/barriers.h"
+#include "gpu/context.h"
+
+namespace axis::gpu {
+
+Buffer UploadBatch::stage(std::span<const std::byte> bytes) {
+    Buffer staging(context_, bytes.size(), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
+    if (!bytes.empty()) staging.write(bytes);
+    return staging;
+}
+
+Buffer UploadBatch::createBuffer(std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
+    Buffer dst(context_, bytes.size(), usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::GpuOnly);
+    if (bytes.empty()) return dst;
+    staging_.push_back(stage(bytes));
+    Copy c;
+    c.staging = staging_.size() - 1;
+    c.dstBuffer = dst.handle();
+    c.size = bytes.size();
+    copies_.push_back(std::move(c));
+    return dst;
+}
+
+Image UploadBatch::createTexture(std::span<const MipData> mips, VkFormat format) {
+    ImageDesc desc;
+    desc.format = format;
+    desc.width = mips[0].width;
+    desc.height = mips[0].height;
+    desc.mipLevels = static_cast<uint32_t>(mips.size());
+    desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    Image image(context_, desc);
+
+    std::size_t total = 0;
+    for (const auto& m : mips) total += m.bytes.size();
+    std::vector<std::byte> packed(total);
+    Copy c;
+    c.dstImage = image.handle();
+    c.mipLevels = desc.mipLevels;
+    std::size_t offset = 0;
+    for (uint32_t level = 0; level < mips.size(); ++level) {
+        std::memcpy(packed.data() + offset, mips[level].bytes.data(), mips[level].bytes.size());
+        VkBufferImageCopy region{};
+        region.bufferOffset = offset;
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, 1};
+        region.imageExtent = {mips[level].width, mips[level].height, 1};
+        c.regions.push_back(region);
+        offset += mips[level].bytes.size();
+    }
+    staging_.push_back(stage(packed));
+    c.staging = staging_.size() - 1;
+    copies_.push_back(std::move(c));
+    return image;
+}
+
+void UploadBatch::flush() {
+    if (copies_.empty()) return;
+    context_.submitAndWait([&](VkCommandBuffer cmd) {
+        for (const auto& c : copies_) {
+            VkBuffer src = staging_[c.staging].handle();
+            if (c.dstBuffer) {
+                VkBufferCopy region{0, 0, c.size};
+                vkCmdCopyBuffer(cmd, src, c.dstBuffer, 1, &region);
+                continue;
+            }
+            pipelineBarrier(cmd, {imageBarrier(c.dstImage, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_NONE, 0,
+                                               VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                               VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+            vkCmdCopyBufferToImage(cmd, src, c.dstImage, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                   static_cast<uint32_t>(c.regions.size()), c.regions.data());
+            pipelineBarrier(cmd, {imageBarrier(c.dstImage, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                               VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                               VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+        }
+        // Buffers are read as vertices, indices or uniforms by the next submission.
+        VkMemoryBarrier2 mem{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+        mem.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+        mem.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+        mem.dstStageMask = VK_PIPELINE_STAGE_2_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT |
+                           VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
+        mem.dstAccessMask = VK_ACCESS_2_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_2_INDEX_READ_BIT |
+                            VK_ACCESS_2_UNIFORM_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_READ_BIT;
+        VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+        dep.memoryBarrierCount = 1;
+        dep.pMemoryBarriers = &mem;
+        vkCmdPipelineBarrier2(cmd, &dep);
+    });
+    copies_.clear();
+    staging_.clear();
+}
+
+}  // namespace axis::gpu

@@ -1,0 +1,46 @@
+#pragma once
+// Staged uploads: data is copied into host-visible staging buffers and transferred to
+// device-local buffers and images in one command buffer, submitted by flush().
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "gpu/resources.h"
+
+namespace axis::gpu {
+
+/// One mip level of texel data, tightly packed.
+struct MipData {
+    uint32_t width = 0, height = 0;
+    std::span<const std::uint8_t> bytes;
+};
+
+class UploadBatch {
+public:
+    explicit UploadBatch(Context& context) : context_(context) {}
+
+    /// A device-local buffer holding `bytes`; valid on the GPU once flush() returned.
+    Buffer createBuffer(std::span<const std::byte> bytes, VkBufferUsageFlags usage);
+    /// A sampled image with every level of `mips` (level 0 first), left in SHADER_READ_ONLY_OPTIMAL.
+    Image createTexture(std::span<const MipData> mips, VkFormat format);
+    /// Submits the recorded copies and waits for them; frees the staging memory.
+    void flush();
+
+    ~UploadBatch() { flush(); }
+
+private:
+    Buffer stage(std::span<const std::byte> bytes);
+    struct Copy {
+        std::size_t staging;
+        VkBuffer dstBuffer = VK_NULL_HANDLE;
+        VkDeviceSize size = 0;
+        VkImage dstImage = VK_NULL_HANDLE;
+        std::vector<VkBufferImageCopy> regions;
+        uint32_t mipLevels = 0;
+    };
+    Context& context_;
+    std::vector<Buffer> staging_;
+    std::vector<Copy> copies_;
+};
+
+}  // namespace axis::gpu

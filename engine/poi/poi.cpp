@@ -1,0 +1,193 @@
+#include "poi/poi.h"
+
+#include <cmath>
+#include <regex>
+#include <set>
+
+#include "core/file_io.h"
+#include "scene/json_fields.h"
+
+namespace axis {
+namespace {
+
+using json::FieldError;
+using json::Json;
+
+constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "pois"};
+constexpr std::initializer_list<const char*> kPoiKeys = {"id", "anchor", "title", "body", "media",
+                                                         "viewpoint", "tags", "created", "modified"};
+constexpr std::initializer_list<const char*> kMediaKeys = {"path", "caption"};
+
+PoiAnchor readAnchor(const Json& v, const std::string& path) {
+    PoiAnchor a;
+    if (const Json* m = json::find(v, "model", path)) a.model = json::readString(*m, json::child(path, "model"));
+    a.position = json::readVec3(json::require(v, "position", path), json::child(path, "position"));
+    if (const Json* n = json::find(v, "normal", path)) {
+        const glm::dvec3 normal = json::readVec3(*n, json::child(path, "normal"));
+        if (glm::length(normal) < 1e-12) throw FieldError{json::child(path, "normal"), "must not be zero"};
+        a.normal = glm::normalize(normal);
+    }
+    return a;
+}
+
+std::vector<PoiMedia> readMedia(const Json& v, const std::string& path) {
+    if (!v.is_array()) throw FieldError{path, "expected an array"};
+    std::vector<PoiMedia> out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string p = json::element(path, i);
+        PoiMedia m;
+        m.path = json::readNonEmptyString(json::require(v[i], "path", p), json::child(p, "path"));
+        if (const Json* c = json::find(v[i], "caption", p)) m.caption = json::readLangText(*c, json::child(p, "caption"));
+        m.extra = json::extrasOf(v[i], kMediaKeys);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::string readTimestamp(const Json& v, const std::string& path) {
+    std::string s = json::readString(v, path);
+    if (!s.empty() && !isIsoTimestamp(s)) throw FieldError{path, "expected an ISO-8601 date or date-time, got \"" + s + "\""};
+    return s;
+}
+
+Poi readPoi(const Json& v, const std::string& path) {
+    Poi p;
+    p.id = json::readNonEmptyString(json::require(v, "id", path), json::child(path, "id"));
+    p.anchor = readAnchor(json::require(v, "anchor", path), json::child(path, "anchor"));
+    p.title = json::readLangText(json::require(v, "title", path), json::child(path, "title"));
+    if (const Json* b = json::find(v, "body", path)) p.body = json::readLangText(*b, json::child(path, "body"));
+    if (const Json* m = json::find(v, "media", path)) p.media = readMedia(*m, json::child(path, "media"));
+    if (const Json* vp = json::find(v, "viewpoint", path)) p.viewpoint = json::readViewpoint(*vp, json::child(path, "viewpoint"));
+    if (const Json* t = json::find(v, "tags", path)) p.tags = json::readStringList(*t, json::child(path, "tags"));
+    if (const Json* c = json::find(v, "created", path)) p.created = readTimestamp(*c, json::child(path, "created"));
+    if (const Json* m = json::find(v, "modified", path)) p.modified = readTimestamp(*m, json::child(path, "modified"));
+    p.extra = json::extrasOf(v, kPoiKeys);
+    return p;
+}
+
+void readPoiArray(const Json& root, PoiFile& file, const std::filesystem::path& shown) {
+    auto it = root.find("pois");
+    if (it == root.end()) return;
+    if (!it->is_array()) {
+        file.problems.push_back(json::describe(shown, {"pois", "expected an array"}));
+        json::keepInExtras(file.extra, "pois", *it);
+        return;
+    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string path = json::element("pois", i);
+        try {
+            Poi p = readPoi((*it)[i], path);
+            if (!ids.insert(p.id).second) throw FieldError{json::child(path, "id"), "duplicate id \"" + p.id + "\""};
+            file.pois.push_back(std::move(p));
+        } catch (const FieldError& e) {
+            file.problems.push_back(json::describe(shown, e));
+            file.rejected.push_back((*it)[i].dump());
+        }
+    }
+}
+
+Json writePoi(const Poi& p) {
+    Json anchor{{"model", p.anchor.model}, {"position", json::writeVec3(p.anchor.position)},
+                {"normal", json::writeVec3(p.anchor.normal)}};
+    Json out{{"id", p.id}, {"anchor", anchor}, {"title", json::writeLangText(p.title)},
+             {"body", json::writeLangText(p.body)}};
+    if (!p.media.empty()) {
+        Json media = Json::array();
+        for (const auto& m : p.media) {
+            Json entry{{"path", m.path}, {"caption", json::writeLangText(m.caption)}};
+            json::mergeExtras(entry, m.extra);
+            media.push_back(entry);
+        }
+        out["media"] = media;
+    }
+    if (p.viewpoint) out["viewpoint"] = json::writeViewpoint(*p.viewpoint);
+    out["tags"] = p.tags;
+    if (!p.created.empty()) out["created"] = p.created;
+    if (!p.modified.empty()) out["modified"] = p.modified;
+    json::mergeExtras(out, p.extra);
+    return out;
+}
+
+bool finite(const glm::dvec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+
+std::string invalidReason(const PoiFile& file) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < file.pois.size(); ++i) {
+        const Poi& p = file.pois[i];
+        const std::string at = "pois[" + std::to_string(i) + "]";
+        if (p.id.empty()) return at + ".id: must not be empty";
+        if (!ids.insert(p.id).second) return at + ".id: duplicate id \"" + p.id + "\"";
+        if (!finite(p.anchor.position) || !finite(p.anchor.normal)) return at + ".anchor: not finite";
+    }
+    return {};
+}
+
+}  // namespace
+
+bool isIsoTimestamp(const std::string& s) {
+    static const std::regex kIso(
+        R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)");
+    return std::regex_match(s, kIso);
+}
+
+const Poi* PoiFile::find(const std::string& id) const {
+    for (const auto& p : pois)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::filesystem::path PoiFile::resolve(const std::string& relative) const {
+    const std::filesystem::path p(relative);
+    return p.is_absolute() ? p.lexically_normal() : (file.parent_path() / p).lexically_normal();
+}
+
+Expected<PoiFile> loadPois(const std::filesystem::path& path) {
+    auto text = readTextFile(path);
+    if (!text) return text.error();
+    auto root = json::parseDocument(path, *text);
+    if (!root) return root.error();
+    auto version = json::checkHeader(path, *root, "axisview-pois");
+    if (!version) return version.error();
+    PoiFile file;
+    file.file = std::filesystem::absolute(path);
+    file.version = *version;
+    file.extra = json::extrasOf(*root, kFileKeys);
+    readPoiArray(*root, file, path);
+    return file;
+}
+
+std::string toJson(const PoiFile& file) {
+    Json pois = Json::array();
+    for (const auto& p : file.pois) pois.push_back(writePoi(p));
+    for (const auto& r : file.rejected) pois.push_back(Json::parse(r, nullptr, false));
+    Json root{{"format", "axisview-pois"}, {"version", file.version}, {"pois", pois}};
+    json::mergeExtras(root, file.extra);
+    return root.dump(2) + "\n";
+}
+
+Status savePois(const PoiFile& file, const std::filesystem::path& path) {
+    if (std::string why = invalidReason(file); !why.empty()) return makeError(path.string(), why);
+    return saveFileAtomic(path, toJson(file));
+}
+
+std::vector<std::string> checkReferences(const Site& site, const PoiFile& pois) {
+    std::vector<std::string> out;
+    const std::string siteName = site.file.filename().string();
+    for (std::size_t t = 0; t < site.tours.size(); ++t)
+        for (std::size_t s = 0; s < site.tours[t].stops.size(); ++s)
+            if (!pois.find(site.tours[t].stops[s].poi))
+                out.push_back(siteName + ": tours[" + std::to_string(t) + "].stops[" + std::to_string(s) +
+                              "].poi: no POI \"" + site.tours[t].stops[s].poi + "\"");
+    if (site.kiosk && !site.kiosk->attractTour.empty() && !site.findTour(site.kiosk->attractTour))
+        out.push_back(siteName + ": kiosk.attract_tour: no tour \"" + site.kiosk->attractTour + "\"");
+    const std::string poiName = pois.file.filename().string();
+    for (std::size_t i = 0; i < pois.pois.size(); ++i) {
+        const std::string& model = pois.pois[i].anchor.model;
+        if (!model.empty() && !site.findModel(model))
+            out.push_back(poiName + ": pois[" + std::to_string(i) + "].anchor.model: no model \"" + model + "\"");
+    }
+    return out;
+}
+
+}  // namespace axis

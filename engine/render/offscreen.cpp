@@ -1,0 +1,25 @@
+#include "render/offscreen.h"
+
+#include "gpu/context.h"
+
+namespace axis::render {
+
+OffscreenRenderer::OffscreenRenderer(gpu::Context& context, const TargetDesc& desc)
+    : context_(context),
+      target_(context, desc),
+      scene_(context, target_.colorFormat(), RenderTarget::kDepthFormat, target_.samples()),
+      frames_(context) {}
+
+gpu::Rgba8Image OffscreenRenderer::render(const FrameView& view, std::span<const DrawItem> items) {
+    auto& frame = frames_.begin();
+    const float clear[4] = {0, 0, 0, 1};
+    target_.begin(frame.cmd, clear);
+    scene_.record(frame.cmd, target_.extent(), view, items);
+    target_.end(frame.cmd);
+    gpu::recordReadback(context_, frame.cmd, target_.resolved(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, staging_);
+    frames_.submit();
+    frames_.waitAll();
+    return gpu::readStaging(staging_, target_.resolved());
+}
+
+}  // namespace axis::render

@@ -1,0 +1,33 @@
+#pragma once
+// Headless rendering into an image: the path `axisview render`, recording and the render tests
+// share. The window path differs only in its final target.
+#include <memory>
+#include <span>
+
+#include "gpu/frames.h"
+#include "gpu/readback.h"
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+
+namespace axis::render {
+
+class OffscreenRenderer {
+public:
+    OffscreenRenderer(gpu::Context& context, const TargetDesc& desc);
+
+    SceneRenderer& scene() { return scene_; }
+    const RenderTarget& target() const { return target_; }
+    double aspect() const { return double(target_.extent().width) / double(target_.extent().height); }
+
+    /// Renders one frame and reads it back (sRGB-encoded RGBA8, top row first).
+    gpu::Rgba8Image render(const FrameView& view, std::span<const DrawItem> items);
+
+private:
+    gpu::Context& context_;
+    RenderTarget target_;
+    SceneRenderer scene_;
+    gpu::FrameRing frames_;
+    gpu::Buffer staging_;
+};
+
+}  // namespace axis::render

@@ -1,0 +1,46 @@
+#pragma once
+// Where a frame is drawn: a multisampled colour and depth pair, resolved into a single-sample
+// sRGB image that is read back (headless) or copied to a swapchain image (window).
+#include <vulkan/vulkan.h>
+
+#include "gpu/resources.h"
+
+namespace axis::render {
+
+struct TargetDesc {
+    uint32_t width = 256, height = 256;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;  ///< Lowered to what the device supports.
+    VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;
+};
+
+class RenderTarget {
+public:
+    static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+
+    RenderTarget(gpu::Context& context, const TargetDesc& desc);
+
+    /// Transitions the attachments and begins dynamic rendering (colour and depth cleared).
+    void begin(VkCommandBuffer cmd, const float clearColor[4]);
+    /// Ends rendering; the resolved image is then in COLOR_ATTACHMENT_OPTIMAL.
+    void end(VkCommandBuffer cmd);
+
+    /// Copies (scaling if sizes differ) the resolved image into a swapchain image and leaves that
+    /// in PRESENT_SRC_KHR. Call after end().
+    void copyToSwapchainImage(VkCommandBuffer cmd, VkImage swapImage, VkExtent2D swapExtent);
+
+    const gpu::Image& resolved() const { return resolved_; }
+    VkExtent2D extent() const { return {desc_.width, desc_.height}; }
+    VkSampleCountFlagBits samples() const { return desc_.samples; }
+    VkFormat colorFormat() const { return desc_.colorFormat; }
+
+private:
+    TargetDesc desc_;
+    gpu::Image msaaColor_;  ///< Empty when samples == 1.
+    gpu::Image resolved_;
+    gpu::Image depth_;
+};
+
+/// The largest sample count up to `wanted` that colour and depth attachments both support.
+VkSampleCountFlagBits supportedSamples(const gpu::Context& context, VkSampleCountFlagBits wanted);
+
+}  // namespace axis::render

@@ -1,0 +1,54 @@
+// Shared between C++ and GLSL: GPU structs and lighting constants live in one place.
+// C++ includes it through render/; GLSL through `#include "shared.h"` (glslc -I shaders).
+#ifndef AXIS_SHADERS_SHARED_H
+#define AXIS_SHADERS_SHARED_H
+
+#ifdef __cplusplus
+#include <cstdint>
+#include <glm/glm.hpp>
+namespace axis::shader {
+using vec3 = glm::vec3;
+using vec4 = glm::vec4;
+using mat4 = glm::mat4;
+using uint = std::uint32_t;
+#endif
+
+// Shading modes, a specialisation constant of the mesh pipelines.
+#define AXIS_SHADING_UNLIT 0u  // Photogrammetry: light is baked into the texels; show them unchanged.
+#define AXIS_SHADING_LIT 1u    // Metallic-roughness PBR under a fixed sun and sky.
+
+#define AXIS_ALPHA_OPAQUE 0u
+#define AXIS_ALPHA_MASK 1u
+#define AXIS_ALPHA_BLEND 2u
+
+// Lighting for lit shading, in the site frame (x east, y north, z up). A late-morning sun from the
+// south-east, high enough to light facades that face the axis.
+#define AXIS_SUN_DIRECTION vec3(0.35, -0.55, 0.76)  // Unit vector towards the sun.
+#define AXIS_SUN_RADIANCE 2.6
+#define AXIS_SKY_ZENITH vec3(0.22, 0.42, 0.78)      // Linear colours of the sky gradient.
+#define AXIS_SKY_HORIZON vec3(0.70, 0.80, 0.90)
+#define AXIS_GROUND_COLOR vec3(0.30, 0.28, 0.25)    // Below the horizon, and the ambient bounce.
+
+// Per draw (push constants, 128 bytes: the guaranteed minimum).
+struct DrawPush {
+    mat4 clipFromModel;    // Projection * view * model, with the translation taken relative to the camera.
+    mat4 cameraFromModel;  // Model to a world-aligned frame centred on the camera (for lighting).
+};
+
+// Per material (uniform buffer).
+struct MaterialParams {
+    vec4 baseColorFactor;   // Linear RGBA.
+    vec4 emissiveCutoff;    // xyz emissive factor, w alpha cutoff.
+    vec4 metalRoughAlpha;   // x metallic, y roughness, z alpha mode, w unused.
+};
+
+// The sky pass (push constants).
+struct SkyPush {
+    mat4 worldFromClip;  // Inverse of projection * view-rotation: clip position to a world direction.
+    vec4 solidColor;     // rgb linear; w > 0.5 means fill with this colour instead of the sky.
+};
+
+#ifdef __cplusplus
+}  // namespace axis::shader
+#endif
+#endif

@@ -1,0 +1,136 @@
+// Bad input never crashes, hangs or allocates absurdly: a Model or one Error naming the file.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "asset/import.h"
+#include "asset_test_util.h"
+#include "support/test_support.h"
+
+using namespace axis;
+using namespace axis::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+void checkErrorNames(const Expected<Model>& result, const fs::path& file) {
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message.rfind(file.string(), 0) == 0);
+}
+
+std::string randomBytes(std::size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string out(n, '\0');
+    for (auto& c : out) c = static_cast<char>(rng() & 0xff);
+    return out;
+}
+
+// A valid GLB holding one triangle: 12-byte header, JSON chunk, BIN chunk.
+std::string triangleGlb() {
+    std::string json = R"({"asset":{"version":"2.0"},"buffers":[{"byteLength":36}],)"
+                       R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
+                       R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],)"
+                       R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})";
+    while (json.size() % 4) json += ' ';
+    std::string bin;
+    for (float f : {0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 0.f}) appendBytes(bin, f);
+    std::string glb = "glTF";
+    appendBytes(glb, std::uint32_t(2));
+    appendBytes(glb, std::uint32_t(12 + 8 + json.size() + 8 + bin.size()));
+    appendBytes(glb, std::uint32_t(json.size()));
+    appendBytes(glb, std::uint32_t(0x4E4F534A));
+    glb += json;
+    appendBytes(glb, std::uint32_t(bin.size()));
+    appendBytes(glb, std::uint32_t(0x004E4942));
+    return glb + bin;
+}
+
+}  // namespace
+
+TEST_CASE("Missing, folder and empty inputs give plain messages", "[asset][bad]") {
+    auto dir = scratchDir("bad_plain");
+    auto missing = importModel(dir / "nothere.ply");
+    checkErrorNames(missing, dir / "nothere.ply");
+    CHECK_THAT(missing.error().message, Catch::Contains("not found"));
+    checkErrorNames(importModel(dir), dir);
+    for (const char* name : {"empty.ply", "empty.obj", "empty.glb", "empty.gltf", "empty.fbx"}) {
+        writeFile(dir / name, "");
+        auto result = importModel(dir / name);
+        checkErrorNames(result, dir / name);
+        CHECK_THAT(result.error().message, Catch::Contains("empty file"));
+    }
+}
+
+TEST_CASE("Random bytes under any extension are an error, not a crash", "[asset][bad]") {
+    auto dir = scratchDir("bad_random");
+    unsigned seed = 1;
+    for (const char* name : {"noise.ply", "noise.obj", "noise.glb", "noise.gltf", "noise.fbx", "noise.stl",
+                             "noise.dae", "noise.3ds", "noise.off", "noise.bin"}) {
+        writeFile(dir / name, randomBytes(4096, seed++));
+        CapturedWarnings quiet;
+        auto result = importModel(dir / name);
+        if (!result.ok()) CHECK(result.error().message.rfind((dir / name).string(), 0) == 0);
+    }
+    // A PLY magic followed by noise must not be mistaken for a header.
+    writeFile(dir / "magic.ply", "ply\n" + randomBytes(2048, 99));
+    checkErrorNames(importModel(dir / "magic.ply"), dir / "magic.ply");
+}
+
+TEST_CASE("A truncated GLB is an error at any cut", "[asset][bad]") {
+    auto dir = scratchDir("bad_glb");
+    const std::string glb = triangleGlb();
+    writeFile(dir / "whole.glb", glb);
+    auto whole = importModel(dir / "whole.glb");
+    REQUIRE(whole.ok());
+    CHECK(whole->triangleCount() == 1);
+    for (std::size_t cut : {std::size_t(5), std::size_t(12), std::size_t(30), glb.size() / 2, glb.size() - 4}) {
+        writeFile(dir / "cut.glb", glb.substr(0, cut));
+        INFO("cut at " << cut);
+        checkErrorNames(importModel(dir / "cut.glb"), dir / "cut.glb");
+    }
+}
+
+TEST_CASE("Every file in shared/data/edge gives a Model or an Error naming it", "[asset][bad][data]") {
+    const fs::path edge = sharedDataFile("edge");
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(edge)) {
+        if (!entry.is_regular_file()) continue;
+        const std::string ext = entry.path().extension().string();
+        if (ext == ".md" || ext == ".txt" || entry.path().filename() == "LICENSE") continue;
+        ++files;
+        CapturedWarnings quiet;
+        auto result = importModel(entry.path());
+        INFO(entry.path().string());
+        if (result.ok()) {
+            CHECK(result->vertexCount() > 0);
+            CHECK_FALSE(result->materials.empty());
+        } else {
+            CHECK(result.error().message.rfind(entry.path().string(), 0) == 0);
+        }
+    }
+    CHECK(files >= 20);
+}
+
+TEST_CASE("Edge PLYs that are valid load with the right content", "[asset][bad][data]") {
+    auto cube1 = importModel(sharedDataFile("edge/ply/cube_binary_header_with_RN_newline.ply"));
+    REQUIRE(cube1.ok());
+    CHECK(cube1->triangleCount() == 12);
+    auto cube2 = importModel(sharedDataFile("edge/ply/cube_binary_starts_with_nl.ply"));
+    REQUIRE(cube2.ok());
+    CHECK(cube2->triangleCount() == 12);  // 6 quads.
+    auto floats = importModel(sharedDataFile("edge/ply/float-color.ply"));
+    REQUIRE(floats.ok());
+    CHECK(floats->primitives[0].vertices[0].color == glm::u8vec4(0, 0, 255, 255));
+    auto points = importModel(sharedDataFile("edge/ply/points.ply"));
+    REQUIRE(points.ok());
+    CHECK(points->pointCount() == 4);
+    auto bomb = importModel(sharedDataFile("edge/assimp-invalid/OutOfMemory.off"));
+    REQUIRE_FALSE(bomb.ok());
+    CHECK_THAT(bomb.error().message, Catch::Contains("353535235358"));
+}
+
+TEST_CASE("glTF with a missing .bin is an error naming the file", "[asset][bad][data]") {
+    const fs::path file = sharedDataFile("edge/gltf/MissingBin_BoxTextured.gltf");
+    CapturedWarnings quiet;
+    checkErrorNames(importModel(file), file);
+}

@@ -1,0 +1,175 @@
+// Import of small files each test writes itself: OBJ+MTL+PNG, glTF through Assimp and through
+// our own glTF reader, texture path resolution, describeModel.
+#include <catch2/catch.hpp>
+
+#include <stb/stb_image_write.h>
+
+#include "asset/import.h"
+#include "asset/import_internal.h"
+#include "asset_test_util.h"
+#include "support/test_support.h"
+
+using namespace axis;
+using namespace axis::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kCubeObj =
+    "v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\n"
+    "usemtl painted\nf 1/1 2/2 3/3\nf 1/1 3/3 4/4\n";
+
+void writeRedPng(const fs::path& path) {
+    const std::uint8_t red[2 * 2 * 4] = {255, 0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255};
+    REQUIRE(stbi_write_png(path.c_str(), 2, 2, 4, red, 8) != 0);
+}
+
+// A triangle in a base64 buffer: positions (0,0,0) (1,0,0) (0,1,0), no normals or indices.
+const char* kTriangleBuffer =
+    "data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAA";
+
+std::string triangleGltf(const std::string& extensionsUsed) {
+    return std::string(R"({"asset":{"version":"2.0"},)") + extensionsUsed +
+           R"("buffers":[{"byteLength":36,"uri":")" + kTriangleBuffer + R"("}],
+  "bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":36}],
+  "accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],
+  "materials":[{"name":"gold","pbrMetallicRoughness":{"baseColorFactor":[1,0.5,0.25,1],"metallicFactor":0.9,
+                "roughnessFactor":0.3},"doubleSided":true}],
+  "meshes":[{"name":"tri","primitives":[{"attributes":{"POSITION":0},"material":0}]}],
+  "nodes":[{"mesh":0,"translation":[10,0,0]},{"mesh":0,"scale":[2,2,2]}],
+  "scenes":[{"nodes":[0,1]}],"scene":0})";
+}
+
+void checkTriangleGltf(const Model& m) {
+    CHECK(m.meshCount == 1);
+    CHECK(m.primitives.size() == 2);  // One mesh, two instances.
+    CHECK(m.triangleCount() == 2);
+    CHECK(m.bounds.min.x == Approx(0.0));
+    CHECK(m.bounds.max.x == Approx(11.0));  // Node transforms are baked in.
+    CHECK(m.bounds.max.y == Approx(2.0));
+    CHECK(m.up == UpAxis::Y);
+    REQUIRE(m.materials.size() >= 1);
+    const Material& gold = m.materials[m.primitives[0].material];
+    CHECK(gold.baseColorFactor.g == Approx(0.5f));
+    CHECK(gold.metallicFactor == Approx(0.9f));
+    CHECK(gold.roughnessFactor == Approx(0.3f));
+    CHECK(gold.doubleSided);
+    CHECK(m.primitives[0].vertices[0].normal.z == Approx(1.0f));  // Generated.
+}
+
+}  // namespace
+
+TEST_CASE("OBJ with MTL and a PNG texture imports textured", "[asset][obj]") {
+    auto dir = scratchDir("obj_textured");
+    writeFile(dir / "cube.obj", std::string("mtllib cube.mtl\n") + kCubeObj);
+    writeFile(dir / "cube.mtl", "newmtl painted\nKd 0.5 0.5 0.5\nmap_Kd red.png\n");
+    writeRedPng(dir / "red.png");
+    auto model = importModel(dir / "cube.obj");
+    REQUIRE(model.ok());
+    CHECK(model->format == "OBJ");
+    CHECK(model->triangleCount() == 2);
+    CHECK(model->vertexCount() == 4);
+    REQUIRE(model->textures.size() == 1);
+    CHECK_FALSE(model->textures[0].isFallback);
+    CHECK(model->textures[0].levels.size() == 2);
+    const Material& m = model->materials[model->primitives[0].material];
+    CHECK(m.baseColorTexture == 0);
+    CHECK(m.metallicFactor == 0.0f);
+    CHECK(m.roughnessFactor == Approx(0.8f));
+    CHECK(model->primitives[0].hasUVs);
+}
+
+TEST_CASE("A missing texture gives a checkerboard and one warning naming it", "[asset][obj]") {
+    auto dir = scratchDir("obj_missing_texture");
+    writeFile(dir / "two.obj", "mtllib two.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 1 1 0\nvt 0 0\n"
+                               "usemtl a\nf 1/1 2/1 3/1\nusemtl b\nf 2/1 4/1 3/1\n");
+    writeFile(dir / "two.mtl", "newmtl a\nmap_Kd gone.png\nnewmtl b\nmap_Kd gone.png\n");
+    CapturedWarnings warnings;
+    auto model = importModel(dir / "two.obj");
+    REQUIRE(model.ok());
+    REQUIRE(model->textures.size() == 1);  // Both materials share the one fallback.
+    CHECK(model->textures[0].isFallback);
+    CHECK(warnings.countContaining((dir / "gone.png").string()) == 1);
+    for (const auto& m : model->materials)
+        if (m.name == "a" || m.name == "b") CHECK(m.baseColorTexture == 0);
+    CHECK_THAT(describeModel(*model), Catch::Contains("textures: 1 (1 missing"));
+}
+
+TEST_CASE("OBJ naming a missing MTL still opens; without geometry it is an error", "[asset][obj]") {
+    auto dir = scratchDir("obj_missing_mtl");
+    CapturedWarnings warnings;
+    writeFile(dir / "nomtl.obj", std::string("mtllib absent.mtl\n") + kCubeObj);
+    auto model = importModel(dir / "nomtl.obj");
+    REQUIRE(model.ok());
+    CHECK(model->triangleCount() == 2);
+    CHECK_FALSE(model->materials.empty());
+    writeFile(dir / "empty.obj", "mtllib absent.mtl\nusemtl x\n# nothing else\n");
+    auto empty = importModel(dir / "empty.obj");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().message.rfind((dir / "empty.obj").string(), 0) == 0);
+}
+
+TEST_CASE("Minimal glTF imports through Assimp with transforms and PBR material", "[asset][gltf]") {
+    auto dir = scratchDir("gltf_minimal");
+    writeFile(dir / "tri.gltf", triangleGltf(""));
+    auto model = importModel(dir / "tri.gltf");
+    REQUIRE(model.ok());
+    CHECK(model->format == "glTF 2.0");
+    checkTriangleGltf(*model);
+}
+
+TEST_CASE("Our own glTF reader (used for Draco files) reads the same file alike", "[asset][gltf]") {
+    auto dir = scratchDir("gltf_own_reader");
+    // Naming the extension routes the file to our reader; no primitive actually uses it.
+    writeFile(dir / "tri.gltf", triangleGltf(R"("extensionsUsed":["KHR_draco_mesh_compression"],)"));
+    auto model = importModel(dir / "tri.gltf");
+    REQUIRE(model.ok());
+    CHECK(model->format == "glTF 2.0 (Draco)");
+    checkTriangleGltf(*model);
+}
+
+TEST_CASE("Our glTF reader rejects accessors outside their buffer", "[asset][gltf]") {
+    auto dir = scratchDir("gltf_bad_accessor");
+    std::string text = triangleGltf(R"("extensionsUsed":["KHR_draco_mesh_compression"],)");
+    text.replace(text.find("\"count\":3"), 9, "\"count\":300");
+    writeFile(dir / "bad.gltf", text);
+    auto model = importModel(dir / "bad.gltf");
+    REQUIRE_FALSE(model.ok());
+    CHECK_THAT(model.error().message, Catch::Contains("runs past"));
+}
+
+TEST_CASE("Texture references resolve despite backslashes, case and URL escapes", "[asset][texture]") {
+    auto dir = scratchDir("resolve");
+    fs::create_directories(dir / "maps");
+    writeFile(dir / "maps" / "Stone Wall.JPG", "x");
+    writeFile(dir / "plain.png", "x");
+    const fs::path wanted = dir / "maps" / "Stone Wall.JPG";
+    CHECK(detail::resolveReferencedFile(dir, "maps/Stone Wall.JPG") == wanted);
+    CHECK(detail::resolveReferencedFile(dir, ".\\maps\\Stone Wall.JPG") == wanted);
+    CHECK(detail::resolveReferencedFile(dir, "maps/stone wall.jpg") == wanted);
+    CHECK(detail::resolveReferencedFile(dir, "maps/Stone%20Wall.JPG") == wanted);
+    CHECK(detail::resolveReferencedFile(dir, "D:\\work\\export\\PLAIN.PNG") == dir / "plain.png");
+    CHECK(detail::resolveReferencedFile(dir, "nothere.png").empty());
+}
+
+TEST_CASE("describeModel lists the statistics axisview info prints", "[asset]") {
+    auto dir = scratchDir("describe");
+    writeFile(dir / "tri.obj", "v 0 0 0\nv 2 0 0\nv 0 3 0\nf 1 2 3\n");
+    auto model = importModel(dir / "tri.obj");
+    REQUIRE(model.ok());
+    const std::string text = describeModel(*model);
+    for (const char* line : {"file: ", "format: OBJ", "up axis: ", "meshes: 1", "primitives: 1", "triangles: 1",
+                             "points: 0", "vertices: 3", "materials: ", "textures: 0", "bounds min: 0 0 0",
+                             "bounds max: 2 3 0", "bounds size: 2 3 0"})
+        CHECK_THAT(text, Catch::Contains(line));
+}
+
+TEST_CASE("ImportOptions::up overrides the guess", "[asset]") {
+    auto dir = scratchDir("up_override");
+    writeFile(dir / "tri.obj", "v 0 0 0\nv 2 0 0\nv 0 3 0\nf 1 2 3\n");
+    ImportOptions options;
+    options.up = UpAxis::Z;
+    auto model = importModel(dir / "tri.obj", options);
+    REQUIRE(model.ok());
+    CHECK(model->up == UpAxis::Z);
+}

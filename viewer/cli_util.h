@@ -1,0 +1,24 @@
+#pragma once
+// Small parsers shared by the subcommands. Each returns an Error with a message fit for stderr.
+#include <string>
+
+#include "core/error.h"
+#include "nav/framing.h"
+
+namespace axis::viewer {
+
+struct ImageSize {
+    uint32_t width = 0, height = 0;
+};
+
+/// "1920x1080" -> {1920, 1080}; 1..16384 on each side.
+Expected<ImageSize> parseSize(const std::string& text);
+
+/// "AZIMUTH,ELEVATION[,DISTANCE]" in degrees and a distance scale.
+Expected<ViewAngles> parseViewAngles(const std::string& text);
+
+/// Exit codes: 0 success, 1 the work failed (bad input, render error), 2 bad command line.
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+}  // namespace axis::viewer

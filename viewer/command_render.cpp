@@ -1,0 +1,108 @@
+#include <cstdio>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "nav/framing.h"
+#include "render/image_io.h"
+#include "render/offscreen.h"
+#include "viewer/cli_util.h"
+#include "viewer/commands.h"
+#include "viewer/scene_loader.h"
+
+namespace axis::viewer {
+namespace {
+
+struct RenderArgs {
+    std::string scene;
+    std::string output;
+    std::string size = "1280x720";
+    std::string shading = "auto";
+    std::string view = "20,20";
+    std::string up;
+    int samples = 4;
+};
+
+Expected<LoadOptions> loadOptions(const RenderArgs& args) {
+    LoadOptions o;
+    if (args.shading == "lit") o.shading = Shading::Lit;
+    else if (args.shading == "unlit") o.shading = Shading::Unlit;
+    else if (args.shading != "auto") return Error{"--shading: expected lit, unlit or auto, got '" + args.shading + "'"};
+    if (args.up == "y") o.up = UpAxis::Y;
+    else if (args.up == "z") o.up = UpAxis::Z;
+    else if (!args.up.empty()) return Error{"--up: expected y or z, got '" + args.up + "'"};
+    return o;
+}
+
+int runRender(const RenderArgs& args) {
+    auto size = parseSize(args.size);
+    auto angles = parseViewAngles(args.view);
+    auto options = loadOptions(args);
+    for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
+                           options ? nullptr : &options.error()})
+        if (e) {
+            logError(e->message);
+            return kExitUsage;
+        }
+    auto scene = loadScene(args.scene, *options, Progress::toStderr());
+    if (!scene) {
+        logError(scene.error().message);
+        return kExitFailure;
+    }
+    auto context = gpu::Context::create();
+    if (!context) {
+        logError(context.error().message);
+        return kExitFailure;
+    }
+    render::TargetDesc desc;
+    desc.width = size->width;
+    desc.height = size->height;
+    desc.samples = static_cast<VkSampleCountFlagBits>(args.samples);
+    render::OffscreenRenderer renderer(**context, desc);
+
+    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
+    std::vector<render::DrawItem> items;
+    for (const auto& m : scene->models) {
+        gpuModels.push_back(renderer.scene().upload(m.model));
+        items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
+    }
+    render::FrameView view;
+    view.aspect = renderer.aspect();
+    std::vector<glm::dvec3> silhouette;
+    for (const auto& m : scene->models) {
+        auto points = samplePositions(m.model, m.modelToSite, 50000 / scene->models.size() + 8);
+        silhouette.insert(silhouette.end(), points.begin(), points.end());
+    }
+    view.camera = framePoints(silhouette, *angles, view.aspect);
+    auto image = renderer.render(view, items);
+    if (auto s = render::writePng(args.output, image); !s) {
+        logError(s.error().message);
+        return kExitFailure;
+    }
+    if (uint32_t n = (*context)->validationMessageCount()) {
+        logError(std::to_string(n) + " Vulkan validation message(s) reported");
+        return kExitFailure;
+    }
+    logInfo("wrote " + args.output + " (" + args.size + ", " + (*context)->deviceName() + ")");
+    return 0;
+}
+
+}  // namespace
+
+void addRenderCommand(CLI::App& app, int& exitCode) {
+    auto args = std::make_shared<RenderArgs>();
+    auto* cmd = app.add_subcommand("render", "Render one frame of a model or site headlessly to a PNG");
+    cmd->add_option("SCENE", args->scene, "Model or site file")->required();
+    cmd->add_option("-o,--output", args->output, "PNG file to write")->required();
+    cmd->add_option("--size", args->size, "Image size WIDTHxHEIGHT")->capture_default_str();
+    cmd->add_option("--shading", args->shading, "lit, unlit, or auto (unlit for textured scans)")->capture_default_str();
+    cmd->add_option("--view", args->view,
+                    "AZIMUTH,ELEVATION[,DISTANCE]: compass heading the camera looks along, degrees above the "
+                    "horizon, and a distance scale (1 = fit the bounds)")
+        ->capture_default_str();
+    cmd->add_option("--up", args->up, "Override the model's up axis: y or z");
+    cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
+        ->check(CLI::IsMember({1, 2, 4, 8}));
+    cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
+}
+
+}  // namespace axis::viewer

@@ -1,0 +1,66 @@
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/log.h"
+#include "viewer/cli_util.h"
+#include "viewer/commands.h"
+#include "viewer/demo_site.h"
+#include "viewer/window_app.h"
+
+namespace axis::viewer {
+namespace {
+
+struct ViewArgs {
+    std::vector<std::string> scenes;
+    std::string size = "1280x720";
+    bool fullscreen = false;
+    bool noVsync = false;
+    std::string screenshot;
+    uint32_t screenshotFrames = 5;
+    std::string outDir = "out";
+};
+
+int runView(const ViewArgs& args) {
+    auto size = parseSize(args.size);
+    if (!size) {
+        logError(size.error().message);
+        return kExitUsage;
+    }
+    std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
+    if (!displayAvailable()) {
+        logInfo("no display: rendering stills instead of opening a window");
+        return renderStills(scenePath, args.outDir);
+    }
+    auto scene = loadScene(scenePath, {}, Progress::toStderr());
+    if (!scene) {
+        logError(scene.error().message);
+        return kExitFailure;
+    }
+    WindowOptions options;
+    options.width = size->width;
+    options.height = size->height;
+    options.fullscreen = args.fullscreen;
+    options.vsync = !args.noVsync;
+    if (!args.screenshot.empty()) options.screenshot = args.screenshot;
+    options.screenshotAfterFrames = args.screenshotFrames;
+    return runWindow(std::move(*scene), "axisview - " + scenePath.filename().string(), options);
+}
+
+}  // namespace
+
+void addViewOptions(CLI::App& app, int& exitCode) {
+    auto args = std::make_shared<ViewArgs>();
+    app.add_option("SITE_OR_MODEL", args->scenes, "Site or model files to open");
+    app.add_option("--size", args->size, "Window size WIDTHxHEIGHT")->capture_default_str();
+    app.add_flag("--fullscreen", args->fullscreen, "Start fullscreen (F11 toggles)");
+    app.add_flag("--no-vsync", args->noVsync, "Present as fast as possible");
+    app.add_option("--screenshot", args->screenshot, "Write the frame to this PNG after --screenshot-frames and quit");
+    app.add_option("--screenshot-frames", args->screenshotFrames, "Frames to draw before --screenshot")
+        ->capture_default_str();
+    app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
+    app.callback([args, &app, &exitCode] {
+        if (app.get_subcommands().empty()) exitCode = runView(*args);
+    });
+}
+
+}  // namespace axis::viewer

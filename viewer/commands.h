@@ -1,0 +1,12 @@
+#pragma once
+// Each subcommand registers itself on the CLI11 app; when it runs it stores its exit code.
+#include <CLI/CLI.hpp>
+
+namespace axis::viewer {
+
+/// The default command: the window (or, without a display, stills of the scene).
+void addViewOptions(CLI::App& app, int& exitCode);
+void addInfoCommand(CLI::App& app, int& exitCode);
+void addRenderCommand(CLI::App& app, int& exitCode);
+
+}  // namespace axis::viewer

@@ -1,0 +1,71 @@
+#include "viewer/demo_site.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "nav/framing.h"
+#include "render/image_io.h"
+#include "render/offscreen.h"
+#include "viewer/cli_util.h"
+#include "viewer/scene_loader.h"
+
+namespace axis::viewer {
+namespace fs = std::filesystem;
+
+fs::path demoSitePath() {
+    if (const char* env = std::getenv("AXIS_DEMO_SITE")) return env;
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    fs::path beside = exe.parent_path() / "demo" / "central-axis.site.json";
+    if (!ec && fs::exists(beside)) return beside;
+    return fs::path(AXIS_BUILD_DEMO_DIR) / "central-axis.site.json";
+}
+
+int renderStills(const fs::path& scenePath, const fs::path& outDir) {
+    auto scene = loadScene(scenePath, {}, Progress::toStderr());
+    if (!scene) {
+        logError(scene.error().message);
+        return kExitFailure;
+    }
+    auto context = gpu::Context::create();
+    if (!context) {
+        logError(context.error().message);
+        return kExitFailure;
+    }
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    render::TargetDesc desc;
+    desc.width = 1280;
+    desc.height = 720;
+    render::OffscreenRenderer renderer(**context, desc);
+    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
+    std::vector<render::DrawItem> items;
+    std::vector<glm::dvec3> silhouette;
+    for (const auto& m : scene->models) {
+        gpuModels.push_back(renderer.scene().upload(m.model));
+        items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
+        auto pts = samplePositions(m.model, m.modelToSite, 50000 / scene->models.size() + 8);
+        silhouette.insert(silhouette.end(), pts.begin(), pts.end());
+    }
+    std::vector<std::pair<std::string, Camera>> shots = {
+        {"overview", framePoints(silhouette, {20.0, 25.0, 1.0}, renderer.aspect())}};
+    for (const auto& [name, camera] : scene->viewpoints) shots.emplace_back(name, camera);
+    for (size_t i = 0; i < shots.size(); ++i) {
+        render::FrameView view;
+        view.aspect = renderer.aspect();
+        view.camera = shots[i].second;
+        char file[64];
+        std::snprintf(file, sizeof file, "%02zu-%s.png", i, shots[i].first.c_str());
+        if (auto s = render::writePng(outDir / file, renderer.render(view, items)); !s) {
+            logError(s.error().message);
+            return kExitFailure;
+        }
+        Progress::toStderr().report("rendering stills", double(i + 1) / double(shots.size()));
+    }
+    logInfo("wrote " + std::to_string(shots.size()) + " stills to " + fs::absolute(outDir).string());
+    return (*context)->validationMessageCount() ? kExitFailure : 0;
+}
+
+}  // namespace axis::viewer
