@@ -19,8 +19,32 @@ struct RenderArgs {
     std::string shading = "auto";
     std::string view = "20,20";
     std::string up;
+    std::string poi;
     int samples = 4;
 };
+
+bool isNamedView(const std::string& view) { return view == "start" || view == "overview"; }
+
+// The camera the arguments ask for: a POI's saved view, a site's start or overview, or the
+// scene framed from the given angles.
+Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, double aspect) {
+    if (!args.poi.empty() || isNamedView(args.view)) {
+        const std::string& name = args.poi.empty() ? args.view : args.poi;
+        if (!args.poi.empty() && !(scene.pois && scene.pois->find(name)))
+            return Error{args.scene + ": no point of interest '" + name + "'" +
+                         (scene.pois ? "" : " (the scene has no POI file)")};
+        if (auto camera = scene.namedView(name)) return *camera;
+        return Error{args.scene + ": no '" + name + "' view" + (scene.site ? "" : " (only sites have named views)")};
+    }
+    auto angles = parseViewAngles(args.view);
+    if (!angles) return angles.error();
+    std::vector<glm::dvec3> silhouette;
+    for (const auto& m : scene.models) {
+        auto points = samplePositions(m.model, m.modelToSite, 50000 / scene.models.size() + 8);
+        silhouette.insert(silhouette.end(), points.begin(), points.end());
+    }
+    return framePoints(silhouette, *angles, aspect);
+}
 
 Expected<LoadOptions> loadOptions(const RenderArgs& args) {
     LoadOptions o;
@@ -35,7 +59,7 @@ Expected<LoadOptions> loadOptions(const RenderArgs& args) {
 
 int runRender(const RenderArgs& args) {
     auto size = parseSize(args.size);
-    auto angles = parseViewAngles(args.view);
+    auto angles = isNamedView(args.view) ? Expected<ViewAngles>(ViewAngles{}) : parseViewAngles(args.view);
     auto options = loadOptions(args);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
                            options ? nullptr : &options.error()})
@@ -46,6 +70,11 @@ int runRender(const RenderArgs& args) {
     auto scene = loadScene(args.scene, *options, Progress::toStderr());
     if (!scene) {
         logError(scene.error().message);
+        return kExitFailure;
+    }
+    auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
+    if (!camera) {
+        logError(camera.error().message);
         return kExitFailure;
     }
     auto context = gpu::Context::create();
@@ -67,12 +96,7 @@ int runRender(const RenderArgs& args) {
     }
     render::FrameView view;
     view.aspect = renderer.aspect();
-    std::vector<glm::dvec3> silhouette;
-    for (const auto& m : scene->models) {
-        auto points = samplePositions(m.model, m.modelToSite, 50000 / scene->models.size() + 8);
-        silhouette.insert(silhouette.end(), points.begin(), points.end());
-    }
-    view.camera = framePoints(silhouette, *angles, view.aspect);
+    view.camera = *camera;
     auto image = renderer.render(view, items);
     if (auto s = render::writePng(args.output, image); !s) {
         logError(s.error().message);
@@ -97,8 +121,9 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--shading", args->shading, "lit, unlit, or auto (unlit for textured scans)")->capture_default_str();
     cmd->add_option("--view", args->view,
                     "AZIMUTH,ELEVATION[,DISTANCE]: compass heading the camera looks along, degrees above the "
-                    "horizon, and a distance scale (1 = fit the bounds)")
+                    "horizon, and a distance scale (1 = fit the bounds); or a site's 'start' or 'overview'")
         ->capture_default_str();
+    cmd->add_option("--poi", args->poi, "Render from this point of interest's saved viewpoint (sites)");
     cmd->add_option("--up", args->up, "Override the model's up axis: y or z");
     cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
         ->check(CLI::IsMember({1, 2, 4, 8}));

@@ -195,7 +195,18 @@ private:
         out.emissiveTexture = loadTexture(m, aiTextureType_EMISSIVE, 0, TextureUsage::Color);
         if (gltf_) convertGltfExtras(m, out);
         else if (out.baseColorFactor.a < 1.0f) out.alphaMode = AlphaMode::Blend;
+        if (!gltf_ && isPlaceholderBlack(out)) {
+            // FBX/OBJ exports whose real material lives elsewhere (a game engine, a separate
+            // texture set) often carry a pure-black diffuse. No scan is meant to be black; show it
+            // in a neutral clay grey so its shape can be seen.
+            out.baseColorFactor = glm::vec4(0.7f, 0.7f, 0.7f, out.baseColorFactor.a);
+        }
         return out;
+    }
+
+    static bool isPlaceholderBlack(const Material& m) {
+        return m.baseColorTexture < 0 && m.emissiveTexture < 0 && glm::vec3(m.baseColorFactor) == glm::vec3(0.0f) &&
+               m.emissiveFactor == glm::vec3(0.0f);
     }
 
     // Assimp 5.2 keeps glTF's metallic-roughness texture as UNKNOWN #0 and the alpha mode as

@@ -123,6 +123,8 @@ TEST_CASE("Format variety: DAE, FBX, 3DS, STL, OFF, GLB", "[asset][data]") {
     CHECK(realTextures(duck) == 1);
     Model bust = load("danish-bust-man-wreath-fbx/BustManWreath.fbx");
     CHECK(bust.triangleCount() == 31514);
+    // Its FBX material is a black placeholder (the real one lived in a game engine): shown grey.
+    CHECK(bust.materials.at(0).baseColorFactor.r > 0.5f);
     Model spider = load("formats-assimp/fbx-spider/spider.fbx");
     CHECK(spider.triangleCount() == 1368);  // README counts 1,340 faces before triangulation.
     Model box3ds = load("formats-assimp/3ds-test1/test1.3ds");

@@ -94,6 +94,9 @@ TEST_CASE("every model under ../shared/data renders upright, framed and not blan
             view.camera = framePoints(samplePositions(*model, toSite, 20000), {20.0, 15.0, 1.0}, 1.0);
             auto image = renderer.render(view, {&item, 1});
 
+            std::string name = rel.generic_string();
+            std::replace(name.begin(), name.end(), '/', '_');
+            test::writeTestOutput("data_" + name, image);  // For a person to look at.
             const bool points = model->triangleCount() == 0;
             double covered = test::coverage(image, background);
             Extent extent = coveredExtent(image, background);

@@ -1,0 +1,35 @@
+// The window path under Xvfb: the same renderer as headless, presented through a swapchain.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "render/image_io.h"
+#include "support/test_support.h"
+#include "support/xvfb.h"
+
+namespace fs = std::filesystem;
+
+TEST_CASE("the window opens a model, presents frames and writes a screenshot", "[app]") {
+    axis::test::VirtualDisplay display;
+    fs::path dir = axis::test::scratchDir("app_window");
+    // A red tetrahedron, so the screenshot has something to find.
+    std::ofstream(dir / "tetra.obj") << "mtllib tetra.mtl\nusemtl red\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0.3 0.3 1\n"
+                                        "f 1 3 2\nf 1 2 4\nf 2 3 4\nf 3 1 4\n";
+    std::ofstream(dir / "tetra.mtl") << "newmtl red\nKd 0.9 0.1 0.1\n";
+    fs::path shot = dir / "shot.png";
+    std::string command = "DISPLAY=" + display.display() + " timeout 120 " + std::string(AXIS_EXECUTABLE) + " '" +
+                          (dir / "tetra.obj").string() + "' --size 320x240 --screenshot '" + shot.string() +
+                          "' --screenshot-frames 4 2>&1";
+    int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);  // Also fails on any validation message (AXIS_VALIDATION=1).
+    auto image = axis::render::readPng(shot);
+    REQUIRE(image.ok());
+    CHECK(image->width == 320);
+    CHECK(image->height == 240);
+    size_t reddish = 0;
+    for (size_t i = 0; i < image->pixels.size(); i += 4)
+        reddish += image->pixels[i] > 120 && image->pixels[i + 1] < 90 && image->pixels[i + 2] < 90;
+    CHECK(reddish > 320 * 240 / 20);
+}

@@ -1,0 +1,48 @@
+#include "support/xvfb.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/test_support.h"
+
+extern char** environ;
+
+namespace axis::test {
+
+VirtualDisplay::VirtualDisplay() {
+    if (const char* d = std::getenv("DISPLAY"); d && *d) {
+        display_ = d;
+        return;
+    }
+    if (std::system("command -v Xvfb >/dev/null 2>&1") != 0) skip("no DISPLAY and no Xvfb");
+    for (int n = 90 + int(getpid() % 100); n < 400; ++n) {
+        std::string socket = "/tmp/.X11-unix/X" + std::to_string(n);
+        std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
+        if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
+        display_ = ":" + std::to_string(n);
+        const char* argv[] = {"Xvfb", display_.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr};
+        if (posix_spawnp(&server_, "Xvfb", nullptr, nullptr, const_cast<char**>(argv), environ) != 0) break;
+        for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (std::filesystem::exists(socket)) return;
+        kill(server_, SIGTERM);
+        waitpid(server_, nullptr, 0);
+        server_ = -1;
+    }
+    skip("could not start Xvfb");
+}
+
+VirtualDisplay::~VirtualDisplay() {
+    if (server_ > 0) {
+        kill(server_, SIGTERM);
+        waitpid(server_, nullptr, 0);
+    }
+}
+
+}  // namespace axis::test
