@@ -24,7 +24,7 @@ using uint = std::uint32_t;
 // Lighting for lit shading, in the site frame (x east, y north, z up). A late-morning sun from the
 // south-east, high enough to light facades that face the axis.
 #define AXIS_SUN_DIRECTION vec3(0.35, -0.55, 0.76)  // Unit vector towards the sun.
-#define AXIS_SUN_RADIANCE 2.6
+#define AXIS_SUN_RADIANCE 2.3
 #define AXIS_SKY_ZENITH vec3(0.22, 0.42, 0.78)      // Linear colours of the sky gradient.
 #define AXIS_SKY_HORIZON vec3(0.70, 0.80, 0.90)
 #define AXIS_GROUND_COLOR vec3(0.30, 0.28, 0.25)    // Below the horizon, and the ambient bounce.

@@ -41,6 +41,11 @@ void ensureMaterials(Model& model) {
         Material m;
         m.name = "default";
         m.roughnessFactor = 0.8f;
+        // A file with no material: vertex colours show as they are; bare geometry in a light
+        // clay grey, which keeps the sun's highlights from clipping to white.
+        const bool coloured = std::any_of(model.primitives.begin(), model.primitives.end(),
+                                          [](const Primitive& p) { return p.hasVertexColors; });
+        if (!coloured) m.baseColorFactor = glm::vec4(0.72f, 0.72f, 0.72f, 1.0f);
         model.materials.push_back(m);
     }
     for (auto& p : model.primitives)
