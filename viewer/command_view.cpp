@@ -16,6 +16,7 @@ struct ViewArgs {
     bool fullscreen = false;
     bool noVsync = false;
     std::string screenshot;
+    std::string script;
     uint32_t screenshotFrames = 5;
     std::string outDir = "out";
 };
@@ -42,6 +43,7 @@ int runView(const ViewArgs& args) {
     options.fullscreen = args.fullscreen;
     options.vsync = !args.noVsync;
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
+    if (!args.script.empty()) options.script = args.script;
     options.screenshotAfterFrames = args.screenshotFrames;
     return runWindow(std::move(*scene), "axisview - " + scenePath.filename().string(), options);
 }
@@ -57,6 +59,8 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--screenshot", args->screenshot, "Write the frame to this PNG after --screenshot-frames and quit");
     app.add_option("--screenshot-frames", args->screenshotFrames, "Frames to draw before --screenshot")
         ->capture_default_str();
+    app.add_option("--script", args->script, "Timed input events, screenshots and quit (see viewer/script.h)")
+        ->check(CLI::ExistingFile);
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
         if (app.get_subcommands().empty()) exitCode = runView(*args);

@@ -1,56 +1,47 @@
 #include "viewer/window_app.h"
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
-#include <memory>
+#include <deque>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
 
 #include "core/log.h"
-#include "gpu/context.h"
-#include "gpu/frames.h"
-#include "gpu/swapchain.h"
-#include "nav/framing.h"
-#include "nav/orbit.h"
 #include "render/image_io.h"
-#include "render/render_target.h"
-#include "render/scene_renderer.h"
+#include "viewer/app.h"
 #include "viewer/cli_util.h"
+#include "viewer/script.h"
+#include "viewer/ui/fonts.h"
+#include "viewer/window_renderer.h"
 
 namespace axis::viewer {
 namespace {
 
-// Input state the GLFW callbacks write and the frame loop reads.
-struct Input {
-    OrbitController orbit;
-    double lastX = 0, lastY = 0;
-    bool rotating = false, panning = false;
-    double viewHeight = 720;
-    bool toggleFullscreen = false;
+constexpr double kScriptStep = 1.0 / 60.0;
+
+// Events from GLFW callbacks, drained once per frame.
+struct EventQueue {
+    std::deque<InputEvent> events;
 };
 
-void installCallbacks(GLFWwindow* window, Input& input) {
-    glfwSetWindowUserPointer(window, &input);
+EventQueue& queueOf(GLFWwindow* w) { return *static_cast<EventQueue*>(glfwGetWindowUserPointer(w)); }
+
+void installCallbacks(GLFWwindow* window, EventQueue& queue) {
+    glfwSetWindowUserPointer(window, &queue);
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
+        if (action != GLFW_REPEAT) queueOf(w).events.push_back(KeyEvent{key, action == GLFW_PRESS, mods});
+    });
     glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int) {
-        auto& in = *static_cast<Input*>(glfwGetWindowUserPointer(w));
-        glfwGetCursorPos(w, &in.lastX, &in.lastY);
-        if (button == GLFW_MOUSE_BUTTON_LEFT) in.rotating = action == GLFW_PRESS;
-        if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) in.panning = action == GLFW_PRESS;
+        queueOf(w).events.push_back(MouseButtonEvent{button, action == GLFW_PRESS});
     });
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
-        auto& in = *static_cast<Input*>(glfwGetWindowUserPointer(w));
-        if (in.rotating) in.orbit.rotate(x - in.lastX, y - in.lastY, in.viewHeight);
-        if (in.panning) in.orbit.pan(x - in.lastX, y - in.lastY, in.viewHeight);
-        in.lastX = x, in.lastY = y;
+        queueOf(w).events.push_back(MouseMoveEvent{{x, y}});
     });
-    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) {
-        static_cast<Input*>(glfwGetWindowUserPointer(w))->orbit.zoom(dy);
-    });
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
-        if (action != GLFW_PRESS) return;
-        if (key == GLFW_KEY_ESCAPE) glfwSetWindowShouldClose(w, GLFW_TRUE);
-        if (key == GLFW_KEY_F11) static_cast<Input*>(glfwGetWindowUserPointer(w))->toggleFullscreen = true;
-    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double dy) { queueOf(w).events.push_back(ScrollEvent{dy}); });
 }
 
 void setFullscreen(GLFWwindow* window, bool on, const WindowOptions& options) {
@@ -69,83 +60,209 @@ VkExtent2D framebufferExtent(GLFWwindow* window) {
     return {uint32_t(std::max(w, 0)), uint32_t(std::max(h, 0))};
 }
 
-// Everything that lives as long as the window's device.
-struct WindowRenderer {
-    std::unique_ptr<gpu::Context> context;
-    std::unique_ptr<gpu::Swapchain> swapchain;
-    std::unique_ptr<render::RenderTarget> target;
-    std::unique_ptr<render::SceneRenderer> scene;
-    std::unique_ptr<gpu::FrameRing> frames;
-    std::vector<std::unique_ptr<render::GpuModel>> models;
-    std::vector<render::DrawItem> items;
-};
-
-render::TargetDesc targetFor(VkExtent2D extent) {
-    render::TargetDesc d;
-    d.width = extent.width;
-    d.height = extent.height;
-    return d;
+bool isMouseEvent(const InputEvent& e) {
+    return std::holds_alternative<MouseMoveEvent>(e) || std::holds_alternative<MouseButtonEvent>(e) ||
+           std::holds_alternative<ScrollEvent>(e);
 }
 
-int runLoop(GLFWwindow* window, WindowRenderer& r, Input& input, const WindowOptions& options) {
-    bool fullscreen = options.fullscreen;
-    uint64_t frameCount = 0;
-    while (!glfwWindowShouldClose(window)) {
-        glfwPollEvents();
-        if (input.toggleFullscreen) {
-            input.toggleFullscreen = false;
-            setFullscreen(window, fullscreen = !fullscreen, options);
+// The frame loop: input (live or scripted), UI, rendering, presentation.
+class Loop {
+public:
+    Loop(GLFWwindow* window, WindowRenderer& renderer, ViewerApp& app, const WindowOptions& options,
+         std::vector<ScriptStep> script)
+        : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)) {}
+
+    int run() {
+        auto last = std::chrono::steady_clock::now();
+        while (!glfwWindowShouldClose(window_) && !quit_) {
+            glfwPollEvents();
+            auto now = std::chrono::steady_clock::now();
+            double dt = scripted() ? kScriptStep : std::chrono::duration<double>(now - last).count();
+            last = now;
+            stats_.frameSeconds = stats_.frameSeconds * 0.9 + std::chrono::duration<double>(dt).count() * 0.1;
+            if (scripted()) runScriptUntil(clock_ += dt);
+            dispatchEvents();
+            app_.update(dt);
+            if (app_.toggleFullscreenRequested()) setFullscreen(window_, fullscreen_ = !fullscreen_, options_);
+            VkExtent2D extent = framebufferExtent(window_);
+            if (extent.width == 0 || extent.height == 0) {  // Minimised: nothing to draw into.
+                glfwWaitEventsTimeout(0.1);
+                continue;
+            }
+            if (auto code = drawFrame(extent)) return *code;
         }
-        VkExtent2D extent = framebufferExtent(window);
-        if (extent.width == 0 || extent.height == 0) {  // Minimised: nothing to draw into.
-            glfwWaitEvents();
-            continue;
+        return renderer_.context().validationMessageCount() ? kExitFailure : 0;
+    }
+
+private:
+    bool scripted() const { return options_.script.has_value(); }
+
+    void runScriptUntil(double time) {
+        while (next_ < script_.size() && script_[next_].time <= time) {
+            const ScriptAction& a = script_[next_++].action;
+            if (auto* e = std::get_if<InputEvent>(&a)) scriptedEvents_.push_back(*e);
+            else if (auto* s = std::get_if<ScriptScreenshot>(&a)) pendingShots_.push_back(s->file.string());
+            else if (auto* r = std::get_if<ScriptResize>(&a)) glfwSetWindowSize(window_, r->width, r->height);
+            else if (std::holds_alternative<ScriptPrintCamera>(a)) printCamera();
+            else if (std::holds_alternative<ScriptQuit>(a)) quitAfterFrame_ = true;
         }
-        if (extent.width != r.swapchain->extent().width || extent.height != r.swapchain->extent().height) {
-            r.swapchain->recreate(extent, options.vsync);
-            r.frames->waitAll();
-            r.target = std::make_unique<render::RenderTarget>(*r.context, targetFor(r.swapchain->extent()));
+    }
+
+    void printCamera() {
+        Camera c = app_.camera();
+        double yaw = glm::degrees(std::atan2(c.forward.x, c.forward.y));
+        double pitch = glm::degrees(std::asin(glm::clamp(c.forward.z, -1.0, 1.0)));
+        std::printf("camera %.4f %.4f %.4f %.3f %.3f %d\n", c.position.x, c.position.y, c.position.z, yaw, pitch,
+                    int(app_.navMode()));
+        std::fflush(stdout);
+    }
+
+    void dispatchEvents() {
+        auto& live = queueOf(window_).events;
+        // A scripted run ignores the real pointer: only the script moves things.
+        std::deque<InputEvent> events = scripted() ? std::move(scriptedEvents_) : std::move(live);
+        live.clear();
+        scriptedEvents_.clear();
+        const ImGuiIO& io = ImGui::GetIO();
+        for (const auto& e : events) {
+            input_.apply(e);
+            bool captured = isMouseEvent(e) ? io.WantCaptureMouse : io.WantCaptureKeyboard;
+            app_.handle(e, captured);
         }
-        auto& frame = r.frames->begin();
-        auto index = r.swapchain->acquire(frame.acquired);
-        if (!index) {
-            r.frames->submit();  // Keep the frame ring consistent; nothing was recorded.
-            r.swapchain->recreate(extent, options.vsync);
-            continue;
+    }
+
+    void buildUi(VkExtent2D extent) {
+        ImGui_ImplGlfw_NewFrame();
+        if (scripted()) {  // The script's pointer, not the real one, drives the UI.
+            ImGuiIO& io = ImGui::GetIO();
+            io.MousePos = ImVec2(float(input_.mouse.x), float(input_.mouse.y));
+            for (int i = 0; i < 3; ++i) io.MouseDown[i] = input_.buttons[i];
         }
-        input.viewHeight = extent.height;
+        ImGui::NewFrame();
+        stats_.width = extent.width;
+        stats_.height = extent.height;
+        app_.drawUi(stats_);
+        ImGui::Render();
+    }
+
+    std::optional<int> drawFrame(VkExtent2D extent) {
+        buildUi(extent);
+        std::vector<render::DrawItem> items;
+        stats_.triangles = 0;
+        for (size_t i = 0; i < gpuModels_->size(); ++i)
+            if (app_.modelVisible(i)) {
+                items.push_back({(*gpuModels_)[i].get(), app_.scene().models[i].modelToSite, app_.modelShading(i)});
+                stats_.triangles += app_.scene().models[i].model.triangleCount();
+            }
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
-        view.camera = input.orbit.camera();
-        const float clear[4] = {0, 0, 0, 1};
-        r.target->begin(frame.cmd, clear);
-        r.scene->record(frame.cmd, r.target->extent(), view, r.items);
-        r.target->end(frame.cmd);
-        const bool capture = options.screenshot && ++frameCount >= options.screenshotAfterFrames;
-        gpu::Buffer staging;
-        if (capture)
-            gpu::recordReadback(*r.context, frame.cmd, r.target->resolved(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                staging);
-        r.target->copyToSwapchainImage(frame.cmd, r.swapchain->image(*index), r.swapchain->extent());
-        r.frames->submit(frame.acquired, VK_PIPELINE_STAGE_2_BLIT_BIT, r.swapchain->renderedSemaphore(*index));
-        if (!r.swapchain->present(*index)) r.swapchain->recreate(framebufferExtent(window), options.vsync);
-        if (capture) {
-            r.frames->waitAll();
-            auto status = render::writePng(*options.screenshot, gpu::readStaging(staging, r.target->resolved()));
-            if (!status) {
-                logError(status.error().message);
+        view.camera = app_.camera();
+
+        std::optional<std::string> shot = app_.takeScreenshotRequest();
+        if (!pendingShots_.empty() && !shot) {
+            shot = pendingShots_.front();
+            pendingShots_.pop_front();
+        }
+        frameCount_++;
+        const bool finalShot = options_.screenshot && frameCount_ >= options_.screenshotAfterFrames;
+        if (finalShot && !shot) shot = options_.screenshot->string();
+        auto image = renderer_.drawFrame(extent, view, items, ImGui::GetDrawData(), shot.has_value());
+        if (shot && image) {
+            if (auto s = render::writePng(*shot, *image); !s) {
+                logError(s.error().message);
                 return kExitFailure;
             }
-            logInfo("screenshot written to " + options.screenshot->string());
-            break;
+            logInfo("screenshot written to " + *shot);
+            app_.screenshotWritten(*shot);
         }
+        if (finalShot || (quitAfterFrame_ && pendingShots_.empty())) quit_ = true;
+        return std::nullopt;
     }
-    r.frames->waitAll();
-    if (uint32_t n = r.context->validationMessageCount()) {
+
+    GLFWwindow* window_;
+    WindowRenderer& renderer_;
+    ViewerApp& app_;
+    const WindowOptions& options_;
+    std::vector<ScriptStep> script_;
+    size_t next_ = 0;
+    double clock_ = 0.0;
+    std::deque<InputEvent> scriptedEvents_;
+    std::deque<std::string> pendingShots_;
+    InputState input_;
+    FrameStats stats_;
+    uint64_t frameCount_ = 0;
+    bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
+
+public:
+    void setDevice(const std::string& name) { stats_.device = name; }
+    const std::vector<std::unique_ptr<render::GpuModel>>* gpuModels_ = nullptr;
+};
+
+std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
+    gpu::ContextOptions options;
+    uint32_t count = 0;
+    const char** extensions = glfwGetRequiredInstanceExtensions(&count);
+    for (uint32_t i = 0; i < count; ++i) options.instanceExtensions.push_back(extensions[i]);
+    options.createSurface = [window](VkInstance instance) {
+        VkSurfaceKHR surface = VK_NULL_HANDLE;
+        return glfwCreateWindowSurface(instance, window, nullptr, &surface) == VK_SUCCESS ? surface : VK_NULL_HANDLE;
+    };
+    auto context = gpu::Context::create(options);
+    if (!context) {
+        logError(context.error().message);
+        return nullptr;
+    }
+    return std::move(*context);
+}
+
+std::vector<std::string> textsInUse(const LoadedScene& scene) {
+    std::vector<std::string> texts = allUiText();
+    if (scene.site)
+        for (const auto& [lang, name] : scene.site->name) texts.push_back(name);
+    for (const auto& m : scene.models) texts.push_back(m.id);
+    if (scene.pois)
+        for (const auto& poi : scene.pois->pois) {
+            for (const auto& [lang, t] : poi.title) texts.push_back(t);
+            for (const auto& [lang, t] : poi.body) texts.push_back(t);
+        }
+    return texts;
+}
+
+int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& options,
+                  std::vector<ScriptStep> script) {
+    auto context = createWindowContext(window);
+    if (!context) return kExitFailure;
+    WindowRenderer renderer(std::move(context), framebufferExtent(window), options.vsync);
+    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
+    for (const auto& m : scene.models) gpuModels.push_back(renderer.scene().upload(m.model));
+
+    float xscale = 1.0f, yscale = 1.0f;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // No imgui.ini littering the working folder.
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().ScaleAllSizes(xscale);
+    buildFonts(textsInUse(scene), 18.0f * xscale);
+    renderer.ui().uploadFonts();
+    EventQueue queue;
+    installCallbacks(window, queue);
+    ImGui_ImplGlfw_InitForVulkan(window, true);  // Chains to the callbacks installed above.
+
+    VkExtent2D e = framebufferExtent(window);
+    ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
+    Loop loop(window, renderer, app, options, std::move(script));
+    loop.setDevice(renderer.context().deviceName());
+    loop.gpuModels_ = &gpuModels;
+    if (options.fullscreen) setFullscreen(window, true, options);
+    int code = loop.run();
+    renderer.context().waitIdle();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    if (uint32_t n = renderer.context().validationMessageCount()) {
         logError(std::to_string(n) + " Vulkan validation message(s) reported");
-        return kExitFailure;
+        code = kExitFailure;
     }
-    return 0;
+    return code;
 }
 
 }  // namespace
@@ -157,52 +274,24 @@ bool displayAvailable() {
 }
 
 int runWindow(LoadedScene scene, const std::string& title, const WindowOptions& options) {
+    std::vector<ScriptStep> script;
+    if (options.script) {
+        auto loaded = loadScript(*options.script);
+        if (!loaded) {
+            logError(loaded.error().message);
+            return kExitUsage;
+        }
+        script = std::move(*loaded);
+    }
     glfwSetErrorCallback([](int, const char* message) { logError(std::string("window: ") + message); });
     if (!glfwInit()) return kExitFailure;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     GLFWwindow* window = glfwCreateWindow(int(options.width), int(options.height), title.c_str(), nullptr, nullptr);
-    if (!window) {
-        glfwTerminate();
-        return kExitFailure;
-    }
-    Input input;
     int code = kExitFailure;
-    {
-        WindowRenderer r;
-        gpu::ContextOptions ctxOptions;
-        uint32_t extensionCount = 0;
-        const char** extensions = glfwGetRequiredInstanceExtensions(&extensionCount);
-        for (uint32_t i = 0; i < extensionCount; ++i) ctxOptions.instanceExtensions.push_back(extensions[i]);
-        ctxOptions.createSurface = [window](VkInstance instance) {
-            VkSurfaceKHR surface = VK_NULL_HANDLE;
-            return glfwCreateWindowSurface(instance, window, nullptr, &surface) == VK_SUCCESS ? surface : VK_NULL_HANDLE;
-        };
-        auto context = gpu::Context::create(ctxOptions);
-        if (!context) {
-            logError(context.error().message);
-        } else {
-            r.context = std::move(*context);
-            r.swapchain = std::make_unique<gpu::Swapchain>(*r.context, framebufferExtent(window), options.vsync);
-            r.target = std::make_unique<render::RenderTarget>(*r.context, targetFor(r.swapchain->extent()));
-            r.scene = std::make_unique<render::SceneRenderer>(*r.context, r.target->colorFormat(),
-                                                              render::RenderTarget::kDepthFormat, r.target->samples());
-            r.frames = std::make_unique<gpu::FrameRing>(*r.context);
-            std::vector<glm::dvec3> silhouette;
-            for (const auto& m : scene.models) {
-                r.models.push_back(r.scene->upload(m.model));
-                r.items.push_back({r.models.back().get(), m.modelToSite, m.shading});
-                auto pts = samplePositions(m.model, m.modelToSite, 20000);
-                silhouette.insert(silhouette.end(), pts.begin(), pts.end());
-            }
-            VkExtent2D e = r.swapchain->extent();
-            Camera start = framePoints(silhouette, {20.0, 20.0, 1.0}, double(e.width) / e.height, 50.0);
-            input.orbit.reset(start, glm::length(scene.bounds.center() - start.position));
-            installCallbacks(window, input);
-            if (options.fullscreen) setFullscreen(window, true, options);
-            code = runLoop(window, r, input, options);
-        }
+    if (window) {
+        code = runWithWindow(window, std::move(scene), options, std::move(script));
+        glfwDestroyWindow(window);
     }
-    glfwDestroyWindow(window);
     glfwTerminate();
     return code;
 }

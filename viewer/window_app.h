@@ -1,5 +1,6 @@
 #pragma once
-// The interactive window: GLFW, a Vulkan swapchain, the same scene renderer as the headless path.
+// The interactive window: GLFW, a Vulkan swapchain, the same scene renderer as the headless
+// path, and the ImGui layer. Driven by a person or by a --script file.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,6 +13,9 @@ struct WindowOptions {
     uint32_t width = 1280, height = 720;
     bool fullscreen = false;
     bool vsync = true;
+    /// Timed input (see script.h). The app then steps a fixed 1/60 s per frame, independent of
+    /// wall-clock time, so scripted runs are reproducible.
+    std::optional<std::filesystem::path> script;
     /// For automated checks: after this many frames, write the last one here and quit.
     std::optional<std::filesystem::path> screenshot;
     uint32_t screenshotAfterFrames = 5;

@@ -78,6 +78,17 @@ void RenderTarget::begin(VkCommandBuffer cmd, const float clearColor[4]) {
 
 void RenderTarget::end(VkCommandBuffer cmd) { vkCmdEndRendering(cmd); }
 
+VkImageView RenderTarget::beginOverlay(VkCommandBuffer cmd) {
+    using namespace gpu;
+    // The resolve (or the single-sample draw) wrote the image as a colour attachment.
+    pipelineBarrier(cmd, {imageBarrier(resolved_.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
+                                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    return resolved_.view();
+}
+
 void RenderTarget::copyToSwapchainImage(VkCommandBuffer cmd, VkImage swapImage, VkExtent2D swapExtent) {
     using namespace gpu;
     pipelineBarrier(cmd, {imageBarrier(resolved_.handle(), VK_IMAGE_ASPECT_COLOR_BIT,

@@ -24,6 +24,9 @@ public:
     /// Ends rendering; the resolved image is then in COLOR_ATTACHMENT_OPTIMAL.
     void end(VkCommandBuffer cmd);
 
+    /// Makes the resolved image ready to be drawn over (UI, labels) after end(); returns its view.
+    VkImageView beginOverlay(VkCommandBuffer cmd);
+
     /// Copies (scaling if sizes differ) the resolved image into a swapchain image and leaves that
     /// in PRESENT_SRC_KHR. Call after end().
     void copyToSwapchainImage(VkCommandBuffer cmd, VkImage swapImage, VkExtent2D swapExtent);

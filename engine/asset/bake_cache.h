@@ -1,0 +1,128 @@
+#pragma once
+// The bake cache: one binary file per source model holding what the renderer uploads (quantised
+// vertex stream, index stream with every LOD level, LOD clusters, materials, textures with all
+// mips), so that opening a big scan a second time is an mmap instead of an import.
+//
+// File layout (all little endian; format version kBakeFormatVersion):
+//   offset 0     header (bake_format.h): magic "AXISBAKE", version, file size, source absolute
+//                path hash, source size / mtime (ns) / XXH64 content hash, options key, a table of
+//                sections {offset, size, XXH64 checksum}, and the header's own checksum.
+//   each section starts on a 4096-byte boundary, in this order:
+//     meta        small tables: source path, format, up axis, bounds, vertex format, per-primitive
+//                 names and flags, materials, texture headers (name, usage, level sizes/offsets)
+//     primitives  LodPrimitive[]           (scene/lod.h)
+//     clusters    LodCluster[]             (scene/lod.h)
+//     vertices    interleaved baked vertices (baked_vertex.h: 24 or 28 bytes each)
+//     indices     uint32 triangle lists, every primitive's LOD levels (scene/lod.h)
+//     texels      RGBA8 mip levels, each level at a 256-byte aligned offset
+// Trust rules: a cache is used only when magic, version, header checksum, file size, every section
+// checksum, the source path and the bake options all match, and the source's size and mtime match
+// (or, when they differ, its content hash still does). Anything else is an Error naming the cache
+// file and the problem; openOrBake then rebuilds. Texture files a model references are checked by
+// size and mtime too; other side files (a glTF's .bin) are not: `axisview bake --force` after
+// editing only those.
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "asset/baked_vertex.h"
+#include "asset/import.h"
+#include "asset/lod_build.h"
+#include "core/error.h"
+#include "core/file_io.h"
+#include "core/progress.h"
+#include "scene/lod.h"
+#include "scene/model.h"
+
+namespace axis {
+
+constexpr std::uint32_t kBakeFormatVersion = 1;
+
+struct BakeOptions {
+    ImportOptions import;
+    LodBuildOptions lod;
+    std::filesystem::path cacheDir;  ///< Empty: defaultCacheDir().
+    bool force = false;              ///< bake(): rebuild even when a valid cache exists.
+};
+
+/// $AXIS_CACHE_DIR, else $XDG_CACHE_HOME/axisview, else $HOME/.cache/axisview.
+std::filesystem::path defaultCacheDir();
+
+/// The cache file for a source: DIR/<16 hex digits of XXH64(absolute source path)>.axbake.
+std::filesystem::path cachePathFor(const std::filesystem::path& source, const BakeOptions& options = {});
+
+/// A texture whose mip levels point into the cache mapping.
+struct BakedTexture {
+    std::string name;
+    TextureUsage usage = TextureUsage::Color;
+    bool isFallback = false;
+    struct Level {
+        std::uint32_t width = 0, height = 0;
+        std::span<const std::uint8_t> rgba;  ///< width * height * 4 bytes.
+    };
+    std::vector<Level> levels;
+};
+
+/// What LodPrimitive does not say about a primitive.
+struct BakedPrimitiveInfo {
+    std::string meshName;
+    bool hasVertexColors = false, hasUVs = false, hasNormals = true;
+};
+
+/// An opened cache: spans into a read-only mapping plus small decoded tables. Move-only; every
+/// span stays valid while this object (or what it was moved into) lives. Upload vertexBytes and
+/// indices as they are, then draw what selectLod(lod(), ...) returns.
+struct BakedModel {
+    std::filesystem::path cachePath;
+    std::string sourcePath;  ///< Absolute.
+    std::string format;      ///< The source's format, as importModel named it.
+    UpAxis up = UpAxis::Y;
+    std::uint32_t meshCount = 0;
+    Bounds bounds;  ///< Of all vertex positions, model space.
+    BakedVertexFormat vertexFormat;
+    std::span<const std::uint8_t> vertexBytes;  ///< vertexCount() * vertexFormat.stride bytes.
+    std::span<const std::uint32_t> indices;
+    std::span<const LodPrimitive> primitives;
+    std::span<const LodCluster> clusters;
+    std::vector<BakedPrimitiveInfo> primitiveInfo;  ///< Parallel to primitives.
+    std::vector<Material> materials;
+    std::vector<BakedTexture> textures;
+    MappedFile file;  ///< Owns the bytes the spans point into.
+
+    LodData lod() const { return {primitives, clusters}; }
+    std::uint64_t vertexCount() const { return vertexBytes.size() / vertexFormat.stride; }
+    std::uint64_t triangleCount() const;  ///< Level 0, i.e. the source's triangles.
+    std::uint64_t pointCount() const;
+};
+
+/// A plain Model (level-0 triangles, decoded vertices, copied textures) for code that needs one.
+Model toModel(const BakedModel& baked);
+
+/// Opens a cache for `source` if it is present and trustworthy; otherwise an Error naming the
+/// cache file and why ("stale: source size changed", "section vertices: checksum mismatch", ...).
+/// A touched but unchanged source (same hash) is accepted and its cache header refreshed.
+Expected<BakedModel> openCached(const std::filesystem::path& source, const BakeOptions& options = {});
+
+/// Opens the cache file itself, checking everything but the source (for tools and tests).
+Expected<BakedModel> openCacheFile(const std::filesystem::path& cacheFile);
+
+/// Imports `source`, builds the LOD and writes its cache atomically (unless a valid one exists
+/// and !options.force). The error names the source or the cache file.
+Status bake(const std::filesystem::path& source, const BakeOptions& options = {}, const Progress& progress = {});
+
+/// What a viewer calls: the cache when it is valid, else bake (logging why at info level) and
+/// open the fresh cache.
+Expected<BakedModel> openOrBake(const std::filesystem::path& source, const BakeOptions& options = {},
+                                const Progress& progress = {});
+
+/// The sections of a cache file (name, offset, size) without verifying them: for `axisview info`
+/// and for the fault tests that damage one section at a time.
+struct BakeSectionInfo {
+    std::string name;
+    std::uint64_t offset = 0, size = 0;
+};
+Expected<std::vector<BakeSectionInfo>> describeCacheFile(const std::filesystem::path& cacheFile);
+
+}  // namespace axis

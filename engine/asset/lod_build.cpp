@@ -1,0 +1,214 @@
+#include "asset/lod_build.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
+#include <unordered_map>
+
+#include <meshoptimizer.h>
+
+namespace axis {
+namespace {
+
+using Indices = std::vector<std::uint32_t>;
+
+struct WorkCluster {
+    Indices indices;  // Into the primitive's original vertices.
+    LodCluster lod;
+};
+
+// Splits `items` into leaves of at most maxPerLeaf by median cuts along the longest axis of their
+// centres. Every leaf but one is full, which keeps clusters and groups even.
+void kdSplit(std::span<std::uint32_t> items, const std::vector<glm::vec3>& centers, std::size_t maxPerLeaf,
+             std::vector<std::span<std::uint32_t>>& leaves) {
+    if (items.size() <= maxPerLeaf) {
+        leaves.push_back(items);
+        return;
+    }
+    glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
+    for (std::uint32_t i : items) lo = glm::min(lo, centers[i]), hi = glm::max(hi, centers[i]);
+    glm::vec3 extent = hi - lo;
+    int axis = extent.x >= extent.y && extent.x >= extent.z ? 0 : (extent.y >= extent.z ? 1 : 2);
+    std::size_t leavesNeeded = (items.size() + maxPerLeaf - 1) / maxPerLeaf;
+    std::size_t mid = (leavesNeeded / 2) * maxPerLeaf;
+    std::nth_element(items.begin(), items.begin() + mid, items.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return centers[a][axis] < centers[b][axis]; });
+    kdSplit(items.subspan(0, mid), centers, maxPerLeaf, leaves);
+    kdSplit(items.subspan(mid), centers, maxPerLeaf, leaves);
+}
+
+glm::vec4 sphereOfPoints(const Indices& indices, const std::vector<Vertex>& vertices) {
+    glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
+    for (std::uint32_t i : indices) lo = glm::min(lo, vertices[i].position), hi = glm::max(hi, vertices[i].position);
+    glm::vec3 c = (lo + hi) * 0.5f;
+    float r = 0.0f;
+    for (std::uint32_t i : indices) r = std::max(r, glm::length(vertices[i].position - c));
+    return glm::vec4(c, r * (1.0f + 1e-6f));  // Rounding must never leave a point outside.
+}
+
+glm::vec4 sphereOfSpheres(const std::vector<glm::vec4>& spheres) {
+    glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
+    for (const glm::vec4& s : spheres)
+        lo = glm::min(lo, glm::vec3(s) - s.w), hi = glm::max(hi, glm::vec3(s) + s.w);
+    glm::vec3 c = (lo + hi) * 0.5f;
+    float r = 0.0f;
+    for (const glm::vec4& s : spheres) r = std::max(r, glm::length(glm::vec3(s) - c) + s.w);
+    return glm::vec4(c, r * (1.0f + 1e-6f));
+}
+
+// Splits a triangle list into clusters of at most maxTriangles, each in its original order.
+std::vector<Indices> splitIntoClusters(const Indices& indices, const std::vector<Vertex>& vertices,
+                                       std::size_t maxTriangles) {
+    std::size_t triangles = indices.size() / 3;
+    std::vector<glm::vec3> centroids(triangles);
+    std::vector<std::uint32_t> order(triangles);
+    for (std::size_t t = 0; t < triangles; ++t) {
+        centroids[t] = (vertices[indices[3 * t]].position + vertices[indices[3 * t + 1]].position +
+                        vertices[indices[3 * t + 2]].position) / 3.0f;
+        order[t] = static_cast<std::uint32_t>(t);
+    }
+    std::vector<std::span<std::uint32_t>> leaves;
+    kdSplit(order, centroids, maxTriangles, leaves);
+    std::vector<Indices> clusters;
+    clusters.reserve(leaves.size());
+    for (auto leaf : leaves) {
+        std::sort(leaf.begin(), leaf.end());  // Back to vertex-cache order.
+        Indices& out = clusters.emplace_back();
+        out.reserve(leaf.size() * 3);
+        for (std::uint32_t t : leaf) out.insert(out.end(), indices.begin() + 3 * t, indices.begin() + 3 * t + 3);
+    }
+    return clusters;
+}
+
+struct Simplified {
+    Indices indices;
+    float error = 0.0f;  // Absolute, model units.
+};
+
+// Simplifies a group on a compact copy of its vertices: meshopt_simplify costs O(vertex count)
+// per call, which over the whole primitive would make the build quadratic.
+Simplified simplifyGroup(const Indices& merged, const std::vector<Vertex>& vertices) {
+    std::unordered_map<std::uint32_t, std::uint32_t> toLocal;
+    toLocal.reserve(merged.size());
+    std::vector<std::uint32_t> toGlobal;
+    std::vector<glm::vec3> positions;
+    Indices local(merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        auto [it, added] = toLocal.try_emplace(merged[i], static_cast<std::uint32_t>(toGlobal.size()));
+        if (added) toGlobal.push_back(merged[i]), positions.push_back(vertices[merged[i]].position);
+        local[i] = it->second;
+    }
+    Indices out(local.size());
+    std::size_t target = (local.size() / 6) * 3;
+    float relativeError = 0.0f;
+    out.resize(meshopt_simplify(out.data(), local.data(), local.size(), &positions[0].x, positions.size(),
+                                sizeof(glm::vec3), target, 1.0f, meshopt_SimplifyLockBorder, &relativeError));
+    meshopt_optimizeVertexCache(out.data(), out.data(), out.size(), positions.size());
+    for (std::uint32_t& i : out) i = toGlobal[i];
+    float scale = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
+    return {std::move(out), relativeError * scale};
+}
+
+class Builder {
+public:
+    Builder(const Primitive& p, const LodBuildOptions& o) : vertices_(p.vertices), options_(o) {
+        Bounds b;
+        for (const Vertex& v : vertices_) b.add(glm::dvec3(v.position));
+        errorFloor_ = static_cast<float>(std::max(b.radius(), 1e-9) * 1e-6);
+    }
+
+    void buildLeaves(const Indices& indices) {
+        Indices cached(indices.size());
+        meshopt_optimizeVertexCache(cached.data(), indices.data(), indices.size(), vertices_.size());
+        for (Indices& c : splitIntoClusters(cached, vertices_, options_.clusterTriangles)) {
+            glm::vec4 sphere = sphereOfPoints(c, vertices_);
+            addCluster(std::move(c), LodBound{sphere, 0.0f}, 0);
+        }
+    }
+
+    // One step up: returns false when nothing could be simplified further.
+    bool buildLevel(std::vector<std::uint32_t>& current, std::uint32_t level) {
+        std::vector<glm::vec3> centers(clusters_.size());
+        for (std::uint32_t id : current) centers[id] = glm::vec3(clusters_[id].lod.self.sphere);
+        std::vector<std::span<std::uint32_t>> groups;
+        kdSplit(current, centers, options_.groupClusters, groups);
+        std::vector<std::uint32_t> next;
+        for (auto group : groups) simplify(group, level, next);
+        current = std::move(next);
+        return !current.empty();
+    }
+
+    const std::vector<WorkCluster>& clusters() const { return clusters_; }
+    const std::vector<Vertex>& vertices() const { return vertices_; }
+
+private:
+    void addCluster(Indices indices, const LodBound& self, std::uint32_t level) {
+        WorkCluster& c = clusters_.emplace_back();
+        c.lod.cullSphere = sphereOfPoints(indices, vertices_);
+        c.lod.self = self;
+        c.lod.parent = LodBound{c.lod.cullSphere, std::numeric_limits<float>::infinity()};
+        c.lod.level = level;
+        c.indices = std::move(indices);
+    }
+
+    void simplify(std::span<const std::uint32_t> group, std::uint32_t level, std::vector<std::uint32_t>& next) {
+        Indices merged;
+        std::vector<glm::vec4> spheres;
+        float childError = 0.0f;
+        for (std::uint32_t id : group) {
+            const WorkCluster& c = clusters_[id];
+            merged.insert(merged.end(), c.indices.begin(), c.indices.end());
+            spheres.push_back(c.lod.self.sphere);
+            childError = std::max(childError, c.lod.self.error);
+        }
+        Simplified s = simplifyGroup(merged, vertices_);
+        if (s.indices.empty() || s.indices.size() > merged.size() * 85 / 100) return;  // Stays a root.
+        LodBound bound{sphereOfSpheres(spheres), childError + std::max(s.error, errorFloor_)};
+        for (std::uint32_t id : group) clusters_[id].lod.parent = bound;
+        for (Indices& c : splitIntoClusters(s.indices, vertices_, options_.clusterTriangles)) {
+            next.push_back(static_cast<std::uint32_t>(clusters_.size()));
+            addCluster(std::move(c), bound, level);
+        }
+    }
+
+    std::vector<Vertex> vertices_;
+    LodBuildOptions options_;
+    float errorFloor_ = 0.0f;
+    std::vector<WorkCluster> clusters_;
+};
+
+// Concatenates cluster indices (creation order is level order) and reorders vertices by first use.
+BuiltLod assemble(const Builder& builder) {
+    BuiltLod out;
+    for (const WorkCluster& c : builder.clusters()) {
+        LodCluster lod = c.lod;
+        lod.firstIndex = static_cast<std::uint32_t>(out.indices.size());
+        lod.indexCount = static_cast<std::uint32_t>(c.indices.size());
+        if (lod.level == 0) out.leafIndexCount += lod.indexCount;
+        out.indices.insert(out.indices.end(), c.indices.begin(), c.indices.end());
+        out.clusters.push_back(lod);
+    }
+    const std::vector<Vertex>& in = builder.vertices();
+    std::vector<unsigned int> remap(in.size());
+    std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), out.indices.data(), out.indices.size(), in.size());
+    out.vertices.resize(used);
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if (remap[i] != ~0u) out.vertices[remap[i]] = in[i];
+    for (std::uint32_t& i : out.indices) i = remap[i];
+    return out;
+}
+
+}  // namespace
+
+BuiltLod buildLod(const Primitive& primitive, const LodBuildOptions& options) {
+    Builder builder(primitive, options);
+    builder.buildLeaves(primitive.indices);
+    std::vector<std::uint32_t> current;
+    for (std::uint32_t i = 0; i < builder.clusters().size(); ++i) current.push_back(i);
+    for (std::uint32_t level = 1; level <= options.maxLevels && current.size() > 1; ++level)
+        if (!builder.buildLevel(current, level)) break;
+    return assemble(builder);
+}
+
+}  // namespace axis

@@ -1,0 +1,39 @@
+#pragma once
+// Cluster LOD build, the bake-time half of scene/lod.h (read that first for the data layout).
+// Steps per triangle primitive:
+//  1. vertex cache order for the whole index list (meshopt_optimizeVertexCache);
+//  2. level 0: a k-d split of triangle centroids into clusters of at most clusterTriangles,
+//     each keeping the cache order;
+//  3. each coarser level: k-d split the previous level's clusters into groups of groupClusters,
+//     merge a group, simplify it to half with its border locked (meshopt_SimplifyLockBorder), and
+//     split the result into new clusters. A group that will not shrink below 85% stays a root.
+//     Group error = largest member error + this simplification's error (absolute, model units),
+//     never less than a floor of 1e-6 of the primitive's size, so parents are strictly coarser;
+//  4. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices
+//     are dropped, the rest follow first use.
+#include <cstdint>
+#include <vector>
+
+#include "scene/lod.h"
+#include "scene/model.h"
+
+namespace axis {
+
+struct LodBuildOptions {
+    std::uint32_t clusterTriangles = 512;  ///< Big enough that a plain draw per range is cheap.
+    std::uint32_t groupClusters = 4;       ///< Clusters merged and halved per step.
+    std::uint32_t maxLevels = 24;
+};
+
+struct BuiltLod {
+    std::vector<Vertex> vertices;         ///< Reordered; only those some triangle uses.
+    std::vector<std::uint32_t> indices;   ///< All levels, level 0 first; relative to vertices.
+    std::vector<LodCluster> clusters;     ///< firstIndex relative to `indices`; primitive = 0.
+    std::uint32_t leafIndexCount = 0;
+};
+
+/// Builds the hierarchy for one triangle primitive (precondition: Topology::Triangles and a
+/// non-empty index list whose values are < vertices.size()). Deterministic for equal input.
+BuiltLod buildLod(const Primitive& primitive, const LodBuildOptions& options = {});
+
+}  // namespace axis

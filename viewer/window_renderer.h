@@ -1,0 +1,47 @@
+#pragma once
+// The window's GPU side: device with a surface, swapchain, scene and UI passes, frames in flight.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "gpu/context.h"
+#include "gpu/frames.h"
+#include "gpu/readback.h"
+#include "gpu/swapchain.h"
+#include "render/imgui_pass.h"
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+
+namespace axis::viewer {
+
+class WindowRenderer {
+public:
+    WindowRenderer(std::unique_ptr<gpu::Context> context, VkExtent2D extent, bool vsync);
+    ~WindowRenderer();
+
+    render::SceneRenderer& scene() { return *scene_; }
+    render::ImGuiPass& ui() { return *ui_; }
+    gpu::Context& context() { return *context_; }
+
+    /// Draws one frame and presents it. Rebuilds the swapchain when the window changed size or
+    /// the swapchain went out of date. With `capture`, also returns the frame (UI included).
+    std::optional<gpu::Rgba8Image> drawFrame(VkExtent2D windowExtent, const render::FrameView& view,
+                                             std::span<const render::DrawItem> items, const ImDrawData* ui,
+                                             bool capture);
+
+private:
+    void resize(VkExtent2D extent);
+
+    std::unique_ptr<gpu::Context> context_;
+    bool vsync_;
+    std::unique_ptr<gpu::Swapchain> swapchain_;
+    std::unique_ptr<render::RenderTarget> target_;
+    std::unique_ptr<render::SceneRenderer> scene_;
+    std::unique_ptr<render::ImGuiPass> ui_;
+    std::unique_ptr<gpu::FrameRing> frames_;
+};
+
+}  // namespace axis::viewer
