@@ -6,6 +6,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <cmath>
+
 #include "nav/framing.h"
 
 namespace axis::viewer {
@@ -31,19 +33,103 @@ std::string timestampedName() {
 }  // namespace
 
 ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)) {
+    std::vector<PlacedModel> placed;
     for (const auto& m : scene_.models) {
         visible_.push_back(true);
         shading_.push_back(m.shading);
+        placed.push_back({&m.model, m.modelToSite});
     }
+    bvh_ = Bvh::build(placed);
     Camera start = initialCamera(scene_, aspect);
+    fovY_ = start.fovY;
     // Orbit the point the start view looks at, about as far away as the scene's centre.
     double distance = scene_.bounds.empty() ? 10.0 : glm::length(scene_.bounds.center() - start.position);
     orbit_.reset(start, std::max(distance, 1.0));
+    // Sites are walked through, as a visitor would; a single scan is turned around in orbit.
+    nav_ = scene_.site ? NavMode::Walk : NavMode::Orbit;
+    controller().reset(start);
 }
 
-Camera ViewerApp::camera() const { return orbit_.camera(); }
+CameraController& ViewerApp::controller() {
+    switch (nav_) {
+        case NavMode::Walk: return walk_;
+        case NavMode::Fly: return fly_;
+        case NavMode::Orbit: break;
+    }
+    return orbit_;
+}
 
-void ViewerApp::setNavMode(NavMode mode) { nav_ = mode; }
+Camera ViewerApp::camera() const {
+    if (transition_.active()) return transition_.camera();
+    switch (nav_) {
+        case NavMode::Walk: return walk_.camera();
+        case NavMode::Fly: return fly_.camera();
+        case NavMode::Orbit: break;
+    }
+    return orbit_.camera();
+}
+
+void ViewerApp::setCamera(const Camera& c) {
+    transition_ = {};
+    if (nav_ == NavMode::Orbit) {
+        auto hit = bvh_.raycast(c.position, c.forward, 1e7);
+        orbit_.orbitAround(c.position, hit ? hit->position : c.position + c.forward * 10.0, c.fovY);
+    } else {
+        controller().reset(c);
+    }
+}
+
+void ViewerApp::setViewport(double width, double height) {
+    viewWidth_ = std::max(width, 1.0);
+    viewHeight_ = std::max(height, 1.0);
+    for (CameraController* c : {static_cast<CameraController*>(&walk_), static_cast<CameraController*>(&fly_),
+                                static_cast<CameraController*>(&orbit_)})
+        c->setViewport(viewWidth_, viewHeight_);
+}
+
+void ViewerApp::setNavMode(NavMode mode) {
+    if (mode == nav_) return;
+    Camera current = camera();
+    transition_ = {};
+    nav_ = mode;
+    if (mode == NavMode::Orbit) {
+        // Orbit what is in the middle of the view, or the scene's centre when that is sky.
+        auto hit = bvh_.raycast(current.position, current.forward, 1e7);
+        glm::dvec3 target = hit ? hit->position : scene_.bounds.center();
+        orbit_.orbitAround(current.position, target, current.fovY);
+    } else {
+        controller().reset(current);
+    }
+}
+
+std::optional<Hit> ViewerApp::pick(glm::dvec2 p) const {
+    Camera c = camera();
+    glm::dvec3 f = glm::normalize(c.forward);
+    glm::dvec3 r = glm::normalize(glm::cross(f, c.up));
+    glm::dvec3 u = glm::cross(r, f);
+    const double t = std::tan(c.fovY / 2);
+    const double x = (2.0 * p.x / viewWidth_ - 1.0) * t * viewWidth_ / viewHeight_;
+    const double y = (1.0 - 2.0 * p.y / viewHeight_) * t;
+    return bvh_.raycast(c.position, glm::normalize(f + r * x + u * y), 1e7);
+}
+
+void ViewerApp::goToPoint(glm::dvec2 p) {
+    auto hit = pick(p);
+    if (!hit) return;
+    Camera from = camera();
+    Camera to = goToTarget(from, *hit, nav_ == NavMode::Walk ? GoToStyle::Walk : GoToStyle::Fly, &world_);
+    transition_ = CameraTransition(from, to);
+    modeAfterTransition_.reset();
+    if (nav_ == NavMode::Orbit) orbit_.orbitAround(to.position, hit->position, to.fovY);
+}
+
+void ViewerApp::goToCamera(const Camera& target) {
+    Camera from = camera();
+    transition_ = CameraTransition(from, target);
+    // A viewpoint high above the ground cannot be walked to: arrive flying.
+    auto ground = bvh_.raycast(target.position, glm::dvec3(0, 0, -1), 3.0);
+    modeAfterTransition_ = (nav_ == NavMode::Walk && !ground) ? std::optional(NavMode::Fly) : std::nullopt;
+}
 
 void ViewerApp::handleKey(const KeyEvent& key) {
     if (!key.down) return;
@@ -56,27 +142,112 @@ void ViewerApp::handleKey(const KeyEvent& key) {
         case GLFW_KEY_1: setNavMode(NavMode::Walk); break;
         case GLFW_KEY_2: setNavMode(NavMode::Fly); break;
         case GLFW_KEY_3: setNavMode(NavMode::Orbit); break;
+        case GLFW_KEY_P: showPlaces_ = !showPlaces_; break;
+        case GLFW_KEY_L: language_ = language_ == Language::Chinese ? Language::English : Language::Chinese; break;
         default: break;
     }
 }
 
-void ViewerApp::handle(const InputEvent& event, bool uiCaptured) {
-    if (auto* k = std::get_if<KeyEvent>(&event)) {
-        if (!uiCaptured) handleKey(*k);
-    } else if (auto* b = std::get_if<MouseButtonEvent>(&event)) {
-        if (b->button >= 0 && b->button < 3) dragging_[b->button] = b->down && !uiCaptured;
-    } else if (auto* m = std::get_if<MouseMoveEvent>(&event)) {
-        glm::dvec2 d = m->position - lastMouse_;
-        if (dragging_[0]) orbit_.rotate(d.x, d.y, viewHeight_);
-        if (dragging_[1] || dragging_[2]) orbit_.pan(d.x, d.y, viewHeight_);
-        lastMouse_ = m->position;
-    } else if (auto* s = std::get_if<ScrollEvent>(&event)) {
-        if (!uiCaptured) orbit_.zoom(s->dy);
+void ViewerApp::handleMouseButton(const MouseButtonEvent& b, bool uiCaptured) {
+    CameraController& c = controller();
+    if (!b.down) {
+        c.grabEnd();
+        return;
+    }
+    if (uiCaptured) return;
+    const glm::dvec2 p = held_.mouse;
+    if (b.button == 0 && clock_ - lastClickTime_ < 0.35 && glm::length(p - lastClickPos_) < 6.0) {
+        c.grabEnd();
+        goToPoint(p);
+        lastClickTime_ = -1.0;
+        return;
+    }
+    if (b.button == 0) lastClickTime_ = clock_, lastClickPos_ = p;
+    if (transition_.active()) {  // Taking hold of the view stops an animated move.
+        Camera now = camera();
+        transition_ = {};
+        c.reset(now);
+    }
+    c.grabBegin(p.x, p.y, b.button != 0);
+}
+
+void ViewerApp::handleTouch(const TouchEvent& touch) {
+    for (const Gesture& g : gestures_.feed(touch, clock_)) {
+        CameraController& c = controller();
+        switch (g.kind) {
+            case Gesture::DragBegin: c.grabBegin(g.position.x, g.position.y, g.twoFingers); break;
+            case Gesture::Drag: c.grabUpdate(g.position.x, g.position.y); break;
+            case Gesture::DragEnd: c.grabEnd(); break;
+            case Gesture::Pinch: c.scroll(std::log(g.scale) / std::log(1.0 / 0.85)); break;
+            case Gesture::DoubleTap: goToPoint(g.position); break;
+            case Gesture::None: break;
+        }
     }
 }
 
+void ViewerApp::handleGamepad(const GamepadEvent& pad) {
+    // Standard mapping: A jumps (walk), Y walk, X fly, B orbit; edges only.
+    const unsigned pressed = pad.buttons & ~lastGamepadButtons_;
+    lastGamepadButtons_ = pad.buttons;
+    if (pressed & (1u << GLFW_GAMEPAD_BUTTON_Y)) setNavMode(NavMode::Walk);
+    if (pressed & (1u << GLFW_GAMEPAD_BUTTON_X)) setNavMode(NavMode::Fly);
+    if (pressed & (1u << GLFW_GAMEPAD_BUTTON_B)) setNavMode(NavMode::Orbit);
+}
+
+void ViewerApp::handle(const InputEvent& event, bool uiCaptured) {
+    held_.apply(event);
+    if (auto* k = std::get_if<KeyEvent>(&event)) {
+        if (!uiCaptured) handleKey(*k);
+    } else if (auto* b = std::get_if<MouseButtonEvent>(&event)) {
+        handleMouseButton(*b, uiCaptured);
+    } else if (auto* m = std::get_if<MouseMoveEvent>(&event)) {
+        controller().grabUpdate(m->position.x, m->position.y);
+    } else if (auto* s = std::get_if<ScrollEvent>(&event)) {
+        if (!uiCaptured) controller().scroll(s->dy);
+    } else if (auto* t = std::get_if<TouchEvent>(&event)) {
+        handleTouch(*t);
+    } else if (auto* g = std::get_if<GamepadEvent>(&event)) {
+        handleGamepad(*g);
+    }
+}
+
+// Keys, sticks and triggers held now become the controller's rates.
+void ViewerApp::updateHeldInput() {
+    auto axis = [&](int plus, int plusAlt, int minus, int minusAlt) {
+        return double(held_.held(plus) || held_.held(plusAlt)) - double(held_.held(minus) || held_.held(minusAlt));
+    };
+    const GamepadEvent& pad = held_.gamepad;
+    auto deadzone = [](double v) { return std::abs(v) < 0.15 ? 0.0 : v; };
+    NavInput in;
+    in.move.x = std::clamp(axis(GLFW_KEY_D, GLFW_KEY_RIGHT, GLFW_KEY_A, GLFW_KEY_LEFT) + deadzone(pad.leftStick.x), -1.0, 1.0);
+    in.move.y = std::clamp(axis(GLFW_KEY_W, GLFW_KEY_UP, GLFW_KEY_S, GLFW_KEY_DOWN) - deadzone(pad.leftStick.y), -1.0, 1.0);
+    in.rise = std::clamp(axis(GLFW_KEY_E, GLFW_KEY_PAGE_UP, GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN) + pad.rightTrigger - pad.leftTrigger,
+                         -1.0, 1.0);
+    in.lookRate = glm::dvec2(deadzone(pad.rightStick.x), -deadzone(pad.rightStick.y)) * 120.0;
+    in.run = held_.held(GLFW_KEY_LEFT_SHIFT) || held_.held(GLFW_KEY_RIGHT_SHIFT) ||
+             (pad.buttons & (1u << GLFW_GAMEPAD_BUTTON_LEFT_THUMB));
+    in.jump = held_.held(GLFW_KEY_SPACE) || (pad.buttons & (1u << GLFW_GAMEPAD_BUTTON_A));
+    // Any deliberate movement takes over from an animated move.
+    if (transition_.active() && (in.move != glm::dvec2(0.0) || in.lookRate != glm::dvec2(0.0))) {
+        transition_ = {};
+        controller().reset(camera());
+    }
+    controller().setInput(in);
+}
+
 void ViewerApp::update(double dt) {
+    clock_ += dt;
     if (toastSeconds_ > 0) toastSeconds_ -= dt;
+    updateHeldInput();
+    if (transition_.active()) {
+        transition_.update(dt);
+        if (!transition_.active()) {
+            if (modeAfterTransition_) nav_ = *std::exchange(modeAfterTransition_, std::nullopt);
+            if (nav_ != NavMode::Orbit) controller().reset(transition_.target());
+        }
+        return;
+    }
+    controller().update(dt);
 }
 
 std::optional<std::string> ViewerApp::takeScreenshotRequest() {
@@ -93,9 +264,9 @@ void ViewerApp::screenshotWritten(const std::string& path) {
 bool ViewerApp::toggleFullscreenRequested() { return std::exchange(fullscreenRequested_, false); }
 
 void ViewerApp::drawUi(const FrameStats& stats) {
-    viewHeight_ = std::max<double>(stats.height, 1.0);
     drawToolbar();
     if (showModels_) drawModelsPanel();
+    if (showPlaces_) drawPlacesPanel();
     if (showHelp_) drawHelp();
     if (showStats_) drawStats(stats);
     if (toastSeconds_ > 0) {
@@ -129,6 +300,10 @@ void ViewerApp::drawToolbar() {
     ImGui::SameLine();
     if (ImGui::Button(text::kModels(l))) showModels_ = !showModels_;
     ImGui::SameLine();
+    if (!scene_.viewpoints.empty()) {
+        if (ImGui::Button(text::kViewpoints(l))) showPlaces_ = !showPlaces_;
+        ImGui::SameLine();
+    }
     if (ImGui::Button(text::kHelp(l))) showHelp_ = !showHelp_;
     ImGui::SameLine();
     if (ImGui::Button(text::kLanguage(l)))
@@ -150,6 +325,20 @@ void ViewerApp::drawModelsPanel() {
         if (ImGui::SmallButton(lit ? text::kLit(l) : text::kUnlit(l)))
             shading_[i] = lit ? Shading::Unlit : Shading::Lit;
         ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+void ViewerApp::drawPlacesPanel() {
+    const Language l = language_;
+    const char* lang = l == Language::Chinese ? "zh" : "en";
+    ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
+    ImGui::Begin(text::kViewpoints(l), &showPlaces_, ImGuiWindowFlags_AlwaysAutoResize);
+    for (const auto& [name, view] : scene_.viewpoints) {
+        std::string label = name;
+        if (const Poi* poi = scene_.pois ? scene_.pois->find(name) : nullptr)
+            if (auto it = poi->title.find(lang); it != poi->title.end()) label = it->second;
+        if (ImGui::Selectable((label + "##" + name).c_str())) goToCamera(view);
     }
     ImGui::End();
 }

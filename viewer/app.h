@@ -5,7 +5,15 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "nav/bvh_world.h"
+#include "nav/fly.h"
 #include "nav/orbit.h"
+#include "nav/transition.h"
+#include "nav/walk.h"
+#include "scene/bvh.h"
+#include "viewer/gestures.h"
 #include "viewer/input.h"
 #include "viewer/scene_loader.h"
 #include "viewer/ui/text.h"
@@ -34,10 +42,15 @@ public:
     void drawUi(const FrameStats& stats);
 
     Camera camera() const;
+    /// Puts the camera at `c` at once (a start view given on the command line).
+    void setCamera(const Camera& c);
     const LoadedScene& scene() const { return scene_; }
     bool modelVisible(size_t i) const { return visible_[i]; }
     Shading modelShading(size_t i) const { return shading_[i]; }
     NavMode navMode() const { return nav_; }
+    bool transitioning() const { return transition_.active(); }
+    /// Window size in screen points (for picking and drags).
+    void setViewport(double width, double height);
     Language language() const { return language_; }
 
     /// Set by F12: the window writes the next frame here, then calls screenshotWritten().
@@ -47,7 +60,19 @@ public:
 
 private:
     void handleKey(const KeyEvent& key);
+    void handleMouseButton(const MouseButtonEvent& button, bool uiCaptured);
+    void handleTouch(const TouchEvent& touch);
+    void handleGamepad(const GamepadEvent& pad);
     void setNavMode(NavMode mode);
+    CameraController& controller();
+    /// Casts a ray through window point `p` (screen points) into the site.
+    std::optional<Hit> pick(glm::dvec2 p) const;
+    /// Starts a smooth move to what lies under window point `p` (double-click, double-tap).
+    void goToPoint(glm::dvec2 p);
+    /// Starts a smooth move to a camera (a saved viewpoint); switches to fly if it is in the air.
+    void goToCamera(const Camera& target);
+    void updateHeldInput();
+    void drawPlacesPanel();
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -56,18 +81,31 @@ private:
     LoadedScene scene_;
     std::vector<bool> visible_;
     std::vector<Shading> shading_;
+    Bvh bvh_;
+    BvhWorld world_{bvh_};
+    WalkController walk_{&world_};
+    FlyController fly_{&world_};
     OrbitController orbit_;
+    CameraTransition transition_;
+    std::optional<NavMode> modeAfterTransition_;
+    InputState held_;
+    GestureTracker gestures_;
+    unsigned lastGamepadButtons_ = 0;
+    double clock_ = 0.0;
+    double lastClickTime_ = -1.0;
+    glm::dvec2 lastClickPos_{0.0};
+    double viewWidth_ = 1280.0;
+    bool showPlaces_ = false;
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;
     Language language_ = Language::Chinese;
-    glm::dvec2 lastMouse_{0.0};
-    bool dragging_[3] = {false, false, false};
     bool showHelp_ = false, showStats_ = false, showModels_ = false;
     bool fullscreenRequested_ = false;
     std::optional<std::string> screenshotRequest_;
     std::string toast_;
     double toastSeconds_ = 0.0;
     double viewHeight_ = 720.0;
+    double fovY_ = glm::radians(60.0);
 };
 
 }  // namespace axis::viewer

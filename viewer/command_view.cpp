@@ -17,6 +17,7 @@ struct ViewArgs {
     bool noVsync = false;
     std::string screenshot;
     std::string script;
+    std::string view;
     uint32_t screenshotFrames = 5;
     std::string outDir = "out";
 };
@@ -44,6 +45,7 @@ int runView(const ViewArgs& args) {
     options.vsync = !args.noVsync;
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
     if (!args.script.empty()) options.script = args.script;
+    options.startView = args.view;
     options.screenshotAfterFrames = args.screenshotFrames;
     return runWindow(std::move(*scene), "axisview - " + scenePath.filename().string(), options);
 }
@@ -61,6 +63,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
         ->capture_default_str();
     app.add_option("--script", args->script, "Timed input events, screenshots and quit (see viewer/script.h)")
         ->check(CLI::ExistingFile);
+    app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
         if (app.get_subcommands().empty()) exitCode = runView(*args);

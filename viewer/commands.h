@@ -8,5 +8,7 @@ namespace axis::viewer {
 void addViewOptions(CLI::App& app, int& exitCode);
 void addInfoCommand(CLI::App& app, int& exitCode);
 void addRenderCommand(CLI::App& app, int& exitCode);
+void addRecordCommand(CLI::App& app, int& exitCode);
+void addBakeCommand(CLI::App& app, int& exitCode);
 
 }  // namespace axis::viewer

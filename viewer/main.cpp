@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
     addViewOptions(app, exitCode);
     addInfoCommand(app, exitCode);
     addRenderCommand(app, exitCode);
+    addRecordCommand(app, exitCode);
+    addBakeCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -22,6 +22,9 @@ namespace axis::viewer {
 namespace {
 
 constexpr double kScriptStep = 1.0 / 60.0;
+// A scripted run simulates and builds the UI every step but draws only every Nth one (and every
+// screenshot): navigation is frame-rate independent, and on a CPU device drawing dominates.
+constexpr uint64_t kScriptDrawEvery = 8;
 
 // Events from GLFW callbacks, drained once per frame.
 struct EventQueue {
@@ -81,6 +84,10 @@ public:
             last = now;
             stats_.frameSeconds = stats_.frameSeconds * 0.9 + std::chrono::duration<double>(dt).count() * 0.1;
             if (scripted()) runScriptUntil(clock_ += dt);
+            else pollGamepad();
+            int w = 0, h = 0;
+            glfwGetWindowSize(window_, &w, &h);
+            app_.setViewport(w, h);
             dispatchEvents();
             app_.update(dt);
             if (app_.toggleFullscreenRequested()) setFullscreen(window_, fullscreen_ = !fullscreen_, options_);
@@ -101,11 +108,33 @@ private:
         while (next_ < script_.size() && script_[next_].time <= time) {
             const ScriptAction& a = script_[next_++].action;
             if (auto* e = std::get_if<InputEvent>(&a)) scriptedEvents_.push_back(*e);
-            else if (auto* s = std::get_if<ScriptScreenshot>(&a)) pendingShots_.push_back(s->file.string());
+            else if (auto* s = std::get_if<ScriptScreenshot>(&a)) {
+                // The frame must be drawn before any later step (a resize, say) changes it.
+                pendingShots_.push_back(s->file.string());
+                return;
+            }
             else if (auto* r = std::get_if<ScriptResize>(&a)) glfwSetWindowSize(window_, r->width, r->height);
             else if (std::holds_alternative<ScriptPrintCamera>(a)) printCamera();
             else if (std::holds_alternative<ScriptQuit>(a)) quitAfterFrame_ = true;
         }
+    }
+
+    // GLFW has no gamepad callbacks: read the first gamepad's state and report changes.
+    void pollGamepad() {
+        GLFWgamepadstate state;
+        if (!glfwJoystickIsGamepad(GLFW_JOYSTICK_1) || !glfwGetGamepadState(GLFW_JOYSTICK_1, &state)) return;
+        GamepadEvent g;
+        g.leftStick = {state.axes[GLFW_GAMEPAD_AXIS_LEFT_X], state.axes[GLFW_GAMEPAD_AXIS_LEFT_Y]};
+        g.rightStick = {state.axes[GLFW_GAMEPAD_AXIS_RIGHT_X], state.axes[GLFW_GAMEPAD_AXIS_RIGHT_Y]};
+        // Triggers rest at -1 in GLFW's mapping.
+        g.leftTrigger = (state.axes[GLFW_GAMEPAD_AXIS_LEFT_TRIGGER] + 1.0) * 0.5;
+        g.rightTrigger = (state.axes[GLFW_GAMEPAD_AXIS_RIGHT_TRIGGER] + 1.0) * 0.5;
+        for (int b = 0; b <= GLFW_GAMEPAD_BUTTON_LAST; ++b)
+            if (state.buttons[b]) g.buttons |= 1u << b;
+        if (g.leftStick != lastPad_.leftStick || g.rightStick != lastPad_.rightStick || g.buttons != lastPad_.buttons ||
+            g.leftTrigger != lastPad_.leftTrigger || g.rightTrigger != lastPad_.rightTrigger)
+            queueOf(window_).events.push_back(g);
+        lastPad_ = g;
     }
 
     void printCamera() {
@@ -159,6 +188,7 @@ private:
         view.camera = app_.camera();
 
         std::optional<std::string> shot = app_.takeScreenshotRequest();
+        const bool personRequested = shot.has_value();  // F12: confirm it on screen; scripts stay quiet.
         if (!pendingShots_.empty() && !shot) {
             shot = pendingShots_.front();
             pendingShots_.pop_front();
@@ -166,6 +196,10 @@ private:
         frameCount_++;
         const bool finalShot = options_.screenshot && frameCount_ >= options_.screenshotAfterFrames;
         if (finalShot && !shot) shot = options_.screenshot->string();
+        if (scripted() && !shot && frameCount_ % kScriptDrawEvery != 0) {
+            if (quitAfterFrame_ && pendingShots_.empty()) quit_ = true;
+            return std::nullopt;
+        }
         auto image = renderer_.drawFrame(extent, view, items, ImGui::GetDrawData(), shot.has_value());
         if (shot && image) {
             if (auto s = render::writePng(*shot, *image); !s) {
@@ -173,7 +207,7 @@ private:
                 return kExitFailure;
             }
             logInfo("screenshot written to " + *shot);
-            app_.screenshotWritten(*shot);
+            if (personRequested) app_.screenshotWritten(*shot);
         }
         if (finalShot || (quitAfterFrame_ && pendingShots_.empty())) quit_ = true;
         return std::nullopt;
@@ -189,6 +223,7 @@ private:
     std::deque<InputEvent> scriptedEvents_;
     std::deque<std::string> pendingShots_;
     InputState input_;
+    GamepadEvent lastPad_;
     FrameStats stats_;
     uint64_t frameCount_ = 0;
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
@@ -249,7 +284,16 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     ImGui_ImplGlfw_InitForVulkan(window, true);  // Chains to the callbacks installed above.
 
     VkExtent2D e = framebufferExtent(window);
+    std::optional<Camera> startView;
+    if (!options.startView.empty()) {
+        startView = scene.namedView(options.startView);
+        if (!startView) {
+            logError("no view named '" + options.startView + "' (try start, overview or a POI id)");
+            return kExitUsage;
+        }
+    }
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
+    if (startView) app.setCamera(*startView);
     Loop loop(window, renderer, app, options, std::move(script));
     loop.setDevice(renderer.context().deviceName());
     loop.gpuModels_ = &gpuModels;

@@ -19,6 +19,8 @@ struct WindowOptions {
     /// For automated checks: after this many frames, write the last one here and quit.
     std::optional<std::filesystem::path> screenshot;
     uint32_t screenshotAfterFrames = 5;
+    /// Start at this named view ("start", "overview" or a POI id) instead of the site's start.
+    std::string startView;
 };
 
 /// True when a window can be opened (an X11 or Wayland display is reachable).

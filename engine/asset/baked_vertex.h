@@ -11,7 +11,7 @@
 //
 // Positions stay float: scans carry sub-millimetre detail over tens of metres, which 16-bit
 // offsets per cluster would only keep with per-cluster dequantisation in the shader.
-// Normal error: below 0.01 degrees. Uv error (Unorm16): at most 1/131070, an eighth of a texel on
+// Normal error: below 0.02 degrees (measured over 100k random directions: 0.015). Uv error (Unorm16): at most 1/131070, an eighth of a texel on
 // a 16k texture. Colours are unchanged. Zero normals ("none could be made") decode as (0,0,1)
 // unless the whole primitive had none (LodPrimitive-level flag in BakedPrimitive::hasNormals).
 //

@@ -14,6 +14,26 @@ void OrbitController::reset(const Camera& camera, double distance) {
     fovY_ = camera.fovY;
 }
 
+void OrbitController::orbitAround(const glm::dvec3& eye, const glm::dvec3& target, double fovY) {
+    Camera c;
+    c.position = eye;
+    c.forward = glm::normalize(target - eye);
+    c.fovY = fovY;
+    reset(c, glm::length(target - eye));
+}
+
+void OrbitController::look(double yawDegrees, double pitchDegrees) {
+    yawDegrees_ = std::fmod(yawDegrees_ + yawDegrees, 360.0);
+    pitchDegrees_ = std::clamp(pitchDegrees_ + pitchDegrees, -89.0, 89.0);
+}
+
+void OrbitController::update(double dt) {
+    dt = std::clamp(dt, 0.0, 0.25);
+    look((input_.lookRate.x + input_.move.x * kCircleDegreesPerSecond) * dt, input_.lookRate.y * dt);
+    // pow() composes exactly: two half-frames zoom as much as one whole one.
+    if (input_.move.y != 0.0) zoom(input_.move.y * kZoomStepsPerSecond * dt);
+}
+
 void OrbitController::rotate(double dx, double dy, double viewHeight) {
     const double degreesPerPixel = 180.0 / std::max(viewHeight, 1.0);
     yawDegrees_ = std::fmod(yawDegrees_ + dx * degreesPerPixel, 360.0);

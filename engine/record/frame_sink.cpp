@@ -55,7 +55,7 @@ std::string formatFrameName(const std::string& pattern, std::int64_t index) {
     return out;
 }
 
-Status PngSequenceSink::write(const Rgba8Image& frame, std::int64_t index) {
+Status PngSequenceSink::write(Rgba8Image frame, std::int64_t index) {
     const std::filesystem::path file = formatFrameName(pattern_, index);
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
@@ -83,11 +83,11 @@ void AsyncFrameSink::stopWorker() {
     if (worker_.joinable()) worker_.join();
 }
 
-Status AsyncFrameSink::write(const Rgba8Image& frame, std::int64_t index) {
+Status AsyncFrameSink::write(Rgba8Image frame, std::int64_t index) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return queue_.size() < capacity_ || error_; });
     if (error_) return *error_;
-    queue_.emplace_back(frame, index);
+    queue_.emplace_back(std::move(frame), index);
     lock.unlock();
     changed_.notify_all();
     return Ok{};
@@ -115,7 +115,7 @@ void AsyncFrameSink::run() {
         lock.unlock();
         changed_.notify_all();  // A slot is free for the producer.
         const auto start = std::chrono::steady_clock::now();
-        Status status = inner_->write(frame, index);
+        Status status = inner_->write(std::move(frame), index);
         const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
         lock.lock();
         busySeconds_ += spent.count();

@@ -28,6 +28,15 @@ glm::dquat expPure(const glm::dquat& q) {
     return {std::cos(a), r.x, r.y, r.z};
 }
 
+// Slerp along the arc from a to b as given, even if it is the long way round.
+glm::dquat slerpAsGiven(const glm::dquat& a, const glm::dquat& end, double t) {
+    const double cosAngle = glm::clamp(glm::dot(a, end), -1.0, 1.0);
+    if (cosAngle > 0.9999995) return glm::normalize(a * (1.0 - t) + end * t);
+    const double angle = std::acos(cosAngle);
+    const double s = std::sin(angle);
+    return glm::normalize(a * (std::sin((1.0 - t) * angle) / s) + end * (std::sin(t * angle) / s));
+}
+
 }  // namespace
 
 glm::dquat orientationFromAngles(const Angles& a) {
@@ -58,12 +67,7 @@ void makeHemisphereContinuous(std::span<glm::dquat> keys) {
 }
 
 glm::dquat slerpShortest(const glm::dquat& a, const glm::dquat& b, double t) {
-    glm::dquat end = glm::dot(a, b) < 0.0 ? -b : b;
-    const double cosAngle = glm::clamp(glm::dot(a, end), -1.0, 1.0);
-    if (cosAngle > 0.9999995) return glm::normalize(a * (1.0 - t) + end * t);
-    const double angle = std::acos(cosAngle);
-    const double s = std::sin(angle);
-    return glm::normalize(a * (std::sin((1.0 - t) * angle) / s) + end * (std::sin(t * angle) / s));
+    return slerpAsGiven(a, glm::dot(a, b) < 0.0 ? -b : b, t);
 }
 
 std::vector<glm::dquat> squadControls(std::span<const glm::dquat> keys) {
@@ -81,7 +85,9 @@ std::vector<glm::dquat> squadControls(std::span<const glm::dquat> keys) {
 
 glm::dquat squad(const glm::dquat& q0, const glm::dquat& s0, const glm::dquat& s1, const glm::dquat& q1,
                  double t) {
-    return slerpShortest(slerpShortest(q0, q1, t), slerpShortest(s0, s1, t), 2.0 * t * (1.0 - t));
+    // Plain slerps, as Shoemake wrote it: keys and controls already share a hemisphere, and
+    // choosing the short arc per t would switch arcs mid-segment and flip the camera.
+    return slerpAsGiven(slerpAsGiven(q0, q1, t), slerpAsGiven(s0, s1, t), 2.0 * t * (1.0 - t));
 }
 
 }  // namespace axis::record

@@ -17,6 +17,7 @@ namespace axis::record {
 
 struct Angles {
     double yaw = 0.0, pitch = 0.0, roll = 0.0;  ///< Degrees.
+    bool operator==(const Angles&) const = default;
 };
 
 /// q = Rz(-yaw) * Rx(pitch) * Ry(roll): heading first, then looking up, then banking.

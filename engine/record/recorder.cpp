@@ -46,7 +46,7 @@ Expected<RecordStats> recordFrames(const CameraPath& path, int fps, FrameRange r
         auto image = render(path.evaluate(t));
         stats.renderSeconds += secondsSince(renderStart);
         if (!image) return image.error();
-        if (Status s = sink.write(*image, i); !s) return s.error();
+        if (Status s = sink.write(std::move(*image), i); !s) return s.error();
         ++stats.frames;
         progress.report("recording", double(k + 1) / double(range.count));
     }

@@ -154,7 +154,7 @@ Expected<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::filesystem
     return std::unique_ptr<VideoEncoder>(new VideoEncoder(std::move(s)));
 }
 
-Status VideoEncoder::write(const Rgba8Image& image, std::int64_t) {
+Status VideoEncoder::write(Rgba8Image image, std::int64_t) {
     State& s = *state_;
     if (image.width != s.settings.width || image.height != s.settings.height)
         return makeError(s.path.string(), "frame is " + std::to_string(image.width) + "x" + std::to_string(image.height) +

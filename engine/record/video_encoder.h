@@ -39,7 +39,7 @@ public:
 
     /// Converts (sRGB RGBA -> BT.709 limited-range yuv420p) and encodes. Frames get consecutive
     /// timestamps in the order written; `index` is ignored.
-    Status write(const Rgba8Image& frame, std::int64_t index) override;
+    Status write(Rgba8Image frame, std::int64_t index) override;
     /// Flushes the encoder, writes the index (faststart), closes and renames PATH.part to PATH.
     Status finish() override;
 

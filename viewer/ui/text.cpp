@@ -18,6 +18,8 @@ const HelpLine kHelp[] = {
     {"1 2 3", {"步行、飞行、环绕", "Walk, fly, orbit"}},
     {"Space", {"跳跃（步行）", "Jump (walk)"}},
     {"F1 / H", {"显示或隐藏帮助", "Show or hide this help"}},
+    {"L", {"中文 / English", "中文 / English"}},
+    {"P", {"地点列表", "List of places"}},
     {"F2", {"帧统计", "Frame statistics"}},
     {"F11", {"全屏", "Fullscreen"}},
     {"F12", {"截图", "Screenshot"}},

@@ -1,0 +1,135 @@
+// Opening a bake cache: map, verify everything, then point spans into the mapping. No per-vertex
+// work beyond checksums and an index bound check (a checksum is no signature: a crafted file
+// could carry valid ones, and out-of-range indices would reach the GPU).
+#include <algorithm>
+#include <cstring>
+
+#include "asset/bake_internal.h"
+#include "asset/hash64.h"
+
+namespace axis::bakefile {
+namespace {
+
+Error cacheError(const std::filesystem::path& file, const std::string& problem) {
+    return makeError(file.string(), "bake cache " + problem);
+}
+
+std::optional<std::string> checkHeader(const Header& h, std::uint64_t actualSize) {
+    if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) return "has the wrong magic: not an axisview bake cache";
+    if (h.version != kBakeFormatVersion)
+        return "has format version " + std::to_string(h.version) + ", this build reads " +
+               std::to_string(kBakeFormatVersion);
+    if (h.headerSize != sizeof(Header)) return "has a header of unexpected size";
+    if (h.headerChecksum != hash64({reinterpret_cast<const std::uint8_t*>(&h), offsetof(Header, headerChecksum)}))
+        return "header checksum mismatch";
+    if (h.fileSize != actualSize)
+        return "is truncated or extended: " + std::to_string(actualSize) + " bytes, header says " +
+               std::to_string(h.fileSize);
+    return std::nullopt;
+}
+
+std::optional<std::string> checkSections(const Header& h, std::span<const std::uint8_t> file) {
+    for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+        const SectionEntry& e = h.sections[i];
+        const std::string name = std::string("section ") + kSectionNames[i];
+        if (e.offset % kSectionAlignment != 0 || e.offset > file.size() || e.size > file.size() - e.offset)
+            return name + " lies outside the file";
+        if (hash64(file.subspan(e.offset, e.size)) != e.checksum) return name + ": checksum mismatch";
+    }
+    return std::nullopt;
+}
+
+template <class T>
+std::optional<std::span<const T>> typedSection(std::span<const std::uint8_t> file, const SectionEntry& e) {
+    if (e.size % sizeof(T) != 0) return std::nullopt;
+    return std::span<const T>(reinterpret_cast<const T*>(file.data() + e.offset), e.size / sizeof(T));
+}
+
+// Ranges and references between tables, so the renderer can trust every number.
+std::optional<std::string> checkTables(const BakedModel& m) {
+    if (m.primitiveInfo.size() != m.primitives.size()) return "meta and primitive tables disagree";
+    const std::uint64_t vertices = m.vertexCount();
+    for (const LodPrimitive& p : m.primitives) {
+        if (p.material >= m.materials.size() || p.topology > 1) return "a primitive has a bad material or topology";
+        if (std::uint64_t(p.vertexOffset) + p.vertexCount > vertices) return "a primitive's vertices lie outside the stream";
+        if (std::uint64_t(p.firstIndex) + p.indexCount > m.indices.size() || p.leafIndexCount > p.indexCount)
+            return "a primitive's indices lie outside the stream";
+        if (std::uint64_t(p.firstCluster) + p.clusterCount > m.clusters.size()) return "a primitive's clusters are out of range";
+        auto run = m.indices.subspan(p.firstIndex, p.indexCount);
+        if (!run.empty() && *std::max_element(run.begin(), run.end()) >= p.vertexCount) return "an index is out of range";
+    }
+    for (const LodCluster& c : m.clusters) {
+        if (c.primitive >= m.primitives.size()) return "a cluster names a missing primitive";
+        const LodPrimitive& p = m.primitives[c.primitive];
+        if (c.firstIndex < p.firstIndex || std::uint64_t(c.firstIndex) + c.indexCount > std::uint64_t(p.firstIndex) + p.indexCount)
+            return "a cluster's indices lie outside its primitive";
+    }
+    for (const Material& mat : m.materials)
+        for (int t : {mat.baseColorTexture, mat.metallicRoughnessTexture, mat.emissiveTexture})
+            if (t >= int(m.textures.size()) || t < -1) return "a material names a missing texture";
+    return std::nullopt;
+}
+
+std::optional<std::string> fillTextures(const Meta& meta, std::span<const std::uint8_t> texels, BakedModel& m) {
+    for (const TextureEntry& t : meta.textures) {
+        BakedTexture& out = m.textures.emplace_back();
+        out.name = t.name, out.usage = t.usage, out.isFallback = t.isFallback;
+        for (const auto& l : t.levels) {
+            if (l.size != std::uint64_t(l.width) * l.height * 4 || l.offset > texels.size() || l.size > texels.size() - l.offset)
+                return "texture " + t.name + " has a level outside the texels section";
+            out.levels.push_back({l.width, l.height, texels.subspan(l.offset, l.size)});
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Expected<Opened> openVerified(const std::filesystem::path& cacheFile) {
+    auto mapped = MappedFile::open(cacheFile);
+    if (!mapped) return cacheError(cacheFile, "cannot be read: " + mapped.error().message);
+    const std::span<const std::uint8_t> file = mapped->bytes();
+    Opened o;
+    if (file.size() < sizeof(Header))
+        return cacheError(cacheFile, "is too short for a header (" + std::to_string(file.size()) + " bytes)");
+    std::memcpy(&o.header, file.data(), sizeof(Header));
+    if (auto problem = checkHeader(o.header, file.size())) return cacheError(cacheFile, *problem);
+    if (auto problem = checkSections(o.header, file)) return cacheError(cacheFile, *problem);
+    auto meta = readMeta(file.subspan(o.header.sections[kMeta].offset, o.header.sections[kMeta].size));
+    if (!meta) return cacheError(cacheFile, "section meta is malformed");
+
+    BakedModel& m = o.model;
+    m.cachePath = cacheFile;
+    m.sourcePath = meta->sourcePath, m.format = meta->format, m.up = meta->up;
+    m.meshCount = meta->meshCount, m.bounds = meta->bounds;
+    m.vertexFormat = BakedVertexFormat::forUvs(meta->uvEncoding);
+    const SectionEntry* s = o.header.sections;
+    auto primitives = typedSection<LodPrimitive>(file, s[kPrimitives]);
+    auto clusters = typedSection<LodCluster>(file, s[kClusters]);
+    auto indices = typedSection<std::uint32_t>(file, s[kIndices]);
+    if (!primitives || !clusters || !indices || s[kVertices].size % m.vertexFormat.stride != 0)
+        return cacheError(cacheFile, "has a section whose size is not a whole number of records");
+    m.primitives = *primitives, m.clusters = *clusters, m.indices = *indices;
+    m.vertexBytes = file.subspan(s[kVertices].offset, s[kVertices].size);
+    m.primitiveInfo = std::move(meta->primitives);
+    m.materials = std::move(meta->materials);
+    if (auto problem = fillTextures(*meta, file.subspan(s[kTexels].offset, s[kTexels].size), m))
+        return cacheError(cacheFile, *problem);
+    if (auto problem = checkTables(m)) return cacheError(cacheFile, "is inconsistent: " + *problem);
+    o.dependencies = std::move(meta->dependencies);
+    m.file = std::move(*mapped);  // The mapping's address does not change: the spans stay valid.
+    return o;
+}
+
+Status refreshStamp(const Opened& opened, const FileStamp& stamp) {
+    std::span<const std::uint8_t> bytes = opened.model.file.bytes();
+    std::vector<std::uint8_t> copy(bytes.begin(), bytes.end());
+    Header h = opened.header;
+    h.sourceSize = stamp.size;
+    h.sourceMtimeNs = stamp.mtimeNs;
+    h.headerChecksum = hash64({reinterpret_cast<const std::uint8_t*>(&h), offsetof(Header, headerChecksum)});
+    std::memcpy(copy.data(), &h, sizeof(h));
+    return saveFileAtomic(opened.model.cachePath, copy, /*keepBackup=*/false);
+}
+
+}  // namespace axis::bakefile

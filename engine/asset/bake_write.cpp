@@ -1,0 +1,177 @@
+// Turns an imported Model into a bake cache file: LOD build per primitive, vertex encoding, then
+// one buffer laid out section by section and saved atomically.
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+#include "asset/bake_internal.h"
+#include "asset/hash64.h"
+
+namespace axis::bakefile {
+namespace {
+
+struct Streams {
+    std::vector<LodPrimitive> primitives;
+    std::vector<LodCluster> clusters;
+    std::vector<Vertex> vertices;
+    std::vector<std::uint32_t> indices;
+    std::vector<BakedPrimitiveInfo> info;
+};
+
+glm::vec4 sphereOf(const std::vector<Vertex>& vertices) {
+    Bounds b;
+    for (const Vertex& v : vertices) b.add(glm::dvec3(v.position));
+    if (b.empty()) return glm::vec4(0.0f);
+    return glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-6f));
+}
+
+BakedPrimitiveInfo infoOf(const Primitive& p) {
+    bool normals = std::any_of(p.vertices.begin(), p.vertices.end(),
+                               [](const Vertex& v) { return v.normal != glm::vec3(0.0f); });
+    return {p.meshName, p.hasVertexColors, p.hasUVs, normals};
+}
+
+LodPrimitive startPrimitive(const Primitive& p, const Streams& s) {
+    LodPrimitive lp;
+    lp.topology = static_cast<std::uint32_t>(p.topology);
+    lp.material = p.material;
+    lp.vertexOffset = static_cast<std::uint32_t>(s.vertices.size());
+    lp.firstIndex = static_cast<std::uint32_t>(s.indices.size());
+    lp.firstCluster = static_cast<std::uint32_t>(s.clusters.size());
+    return lp;
+}
+
+// Points, or triangles without indices: one cluster, drawn whole, never simplified.
+void addUnclustered(const Primitive& p, Streams& s) {
+    LodPrimitive lp = startPrimitive(p, s);
+    lp.vertexCount = static_cast<std::uint32_t>(p.vertices.size());
+    lp.indexCount = lp.leafIndexCount = static_cast<std::uint32_t>(p.indices.size());
+    lp.clusterCount = 1;
+    LodCluster c;
+    c.cullSphere = sphereOf(p.vertices);
+    c.self = {c.cullSphere, 0.0f};
+    c.parent = {c.cullSphere, std::numeric_limits<float>::infinity()};
+    c.firstIndex = lp.firstIndex;
+    c.indexCount = lp.indexCount;
+    c.primitive = static_cast<std::uint32_t>(s.primitives.size());
+    s.clusters.push_back(c);
+    s.vertices.insert(s.vertices.end(), p.vertices.begin(), p.vertices.end());
+    s.indices.insert(s.indices.end(), p.indices.begin(), p.indices.end());
+    s.primitives.push_back(lp);
+}
+
+void addClustered(const Primitive& p, const LodBuildOptions& options, Streams& s) {
+    BuiltLod built = buildLod(p, options);
+    LodPrimitive lp = startPrimitive(p, s);
+    lp.vertexCount = static_cast<std::uint32_t>(built.vertices.size());
+    lp.indexCount = static_cast<std::uint32_t>(built.indices.size());
+    lp.leafIndexCount = built.leafIndexCount;
+    lp.clusterCount = static_cast<std::uint32_t>(built.clusters.size());
+    for (LodCluster c : built.clusters) {
+        c.firstIndex += lp.firstIndex;
+        c.primitive = static_cast<std::uint32_t>(s.primitives.size());
+        s.clusters.push_back(c);
+    }
+    s.vertices.insert(s.vertices.end(), built.vertices.begin(), built.vertices.end());
+    s.indices.insert(s.indices.end(), built.indices.begin(), built.indices.end());
+    s.primitives.push_back(lp);
+}
+
+Streams buildStreams(const Model& model, const LodBuildOptions& options, const Progress& progress) {
+    Streams s;
+    const double total = std::max<double>(1.0, double(model.triangleCount()));
+    double done = 0;
+    for (const Primitive& p : model.primitives) {
+        progress.report("building LOD", done / total);
+        if (p.topology == Topology::Triangles && p.indices.size() >= 3)
+            addClustered(p, options, s);
+        else
+            addUnclustered(p, s);
+        s.info.push_back(infoOf(p));
+        if (p.topology == Topology::Triangles) done += double(p.indices.size() / 3);
+    }
+    progress.report("building LOD", 1.0);
+    return s;
+}
+
+// Texture headers with offsets into the texels section; returns its size.
+std::uint64_t layoutTextures(const Model& model, std::vector<TextureEntry>& out) {
+    std::uint64_t offset = 0;
+    for (const Texture& t : model.textures) {
+        TextureEntry e{t.name, t.usage, t.isFallback, {}};
+        for (const auto& l : t.levels) {
+            e.levels.push_back({l.width, l.height, offset, l.rgba.size()});
+            offset = alignUp(offset + l.rgba.size(), kTexelAlignment);
+        }
+        out.push_back(std::move(e));
+    }
+    return offset;
+}
+
+std::vector<Dependency> textureDependencies(const Model& model) {
+    std::vector<Dependency> deps;
+    for (const Texture& t : model.textures) {
+        if (t.isFallback || t.name.rfind("embedded", 0) == 0) continue;
+        if (auto stamp = stampOf(t.name)) deps.push_back({t.name, stamp->size, stamp->mtimeNs});
+    }
+    return deps;
+}
+
+template <class T>
+void copyInto(std::vector<std::uint8_t>& file, const SectionEntry& e, const std::vector<T>& v) {
+    if (!v.empty()) std::memcpy(file.data() + e.offset, v.data(), v.size() * sizeof(T));
+}
+
+}  // namespace
+
+Status writeCache(const std::filesystem::path& cacheFile, const Model& model, const Header& identity,
+                  const BakeOptions& options, const Progress& progress) {
+    Streams s = buildStreams(model, options.lod, progress);
+    progress.report("writing cache", 0.0);
+    Meta meta{model.sourcePath, model.format, model.up, model.meshCount, model.bounds,
+              chooseUvEncoding(s.vertices), std::move(s.info), model.materials, {}, textureDependencies(model)};
+    meta.sourcePath = absoluteSource(model.sourcePath).string();
+    const std::uint64_t texelBytes = layoutTextures(model, meta.textures);
+    const std::vector<std::uint8_t> metaBytes = writeMeta(meta);
+    const BakedVertexFormat format = BakedVertexFormat::forUvs(meta.uvEncoding);
+
+    Header header = identity;
+    std::memcpy(header.magic, kMagic, sizeof(kMagic));
+    header.version = kBakeFormatVersion;
+    header.headerSize = sizeof(Header);
+    const std::uint64_t sizes[kSectionCount] = {
+        metaBytes.size(), s.primitives.size() * sizeof(LodPrimitive), s.clusters.size() * sizeof(LodCluster),
+        s.vertices.size() * format.stride, s.indices.size() * sizeof(std::uint32_t), texelBytes};
+    std::uint64_t offset = kSectionAlignment;
+    for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+        header.sections[i] = {offset, sizes[i], 0};
+        header.fileSize = offset + sizes[i];
+        offset = alignUp(header.fileSize, kSectionAlignment);
+    }
+
+    std::vector<std::uint8_t> file(header.fileSize);
+    copyInto(file, header.sections[kMeta], metaBytes);
+    copyInto(file, header.sections[kPrimitives], s.primitives);
+    copyInto(file, header.sections[kClusters], s.clusters);
+    encodeVertices(s.vertices, format, file.data() + header.sections[kVertices].offset);
+    copyInto(file, header.sections[kIndices], s.indices);
+    for (std::size_t t = 0; t < model.textures.size(); ++t)
+        for (std::size_t l = 0; l < model.textures[t].levels.size(); ++l) {
+            const auto& rgba = model.textures[t].levels[l].rgba;
+            std::memcpy(file.data() + header.sections[kTexels].offset + meta.textures[t].levels[l].offset, rgba.data(),
+                        rgba.size());
+        }
+    for (SectionEntry& e : header.sections) e.checksum = hash64({file.data() + e.offset, e.size});
+    header.headerChecksum = hash64({reinterpret_cast<const std::uint8_t*>(&header), offsetof(Header, headerChecksum)});
+    std::memcpy(file.data(), &header, sizeof(header));
+    progress.report("writing cache", 0.5);
+
+    std::error_code ec;
+    std::filesystem::create_directories(cacheFile.parent_path(), ec);
+    if (ec) return makeError(cacheFile.parent_path().string(), "cannot create cache folder: " + ec.message());
+    Status saved = saveFileAtomic(cacheFile, file, /*keepBackup=*/false);
+    progress.report("writing cache", 1.0);
+    return saved;
+}
+
+}  // namespace axis::bakefile

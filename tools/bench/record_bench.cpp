@@ -1,0 +1,118 @@
+// axis_bench_record [SITE] [FRAMES] [WIDTHxHEIGHT] [PRESET]: render-only, encode-only and
+// combined (render overlapped with encoding, as `axisview record` runs) frames per second for an
+// export of SITE's attract tour (default: the demo site of this build, 24 frames of the first
+// move at 1920x1080, x264 preset medium). Prints each rate and combined / min(render, encode):
+// 1.0 means the overlap hides the faster stage completely; 1 / (1/render + 1/encode) is what
+// running them one after the other would give.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "record/recorder.h"
+#include "record/tour_path.h"
+#include "record/video_encoder.h"
+#include "viewer/scene_loader.h"
+
+using namespace axis;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+struct Options {
+    std::string site = AXIS_BENCH_DEMO_SITE;
+    int frames = 24;
+    std::uint32_t width = 1920, height = 1080;
+    std::string preset = "medium";
+    int fps = 30;
+    double from = 10.0;  ///< The demo tour's first move starts after a 10 s dwell.
+};
+
+Options parse(int argc, char** argv) {
+    Options o;
+    if (argc > 1) o.site = argv[1];
+    if (argc > 2) o.frames = std::max(1, std::atoi(argv[2]));
+    if (argc > 3) std::sscanf(argv[3], "%ux%u", &o.width, &o.height);
+    if (argc > 4) o.preset = argv[4];
+    return o;
+}
+
+[[noreturn]] void die(const std::string& message) {
+    std::fprintf(stderr, "axis_bench_record: %s\n", message.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T orDie(Expected<T> e) {
+    if (!e) die(e.error().message);
+    return std::move(*e);
+}
+
+record::EncoderSettings encoderSettings(const Options& o) {
+    record::EncoderSettings s;
+    s.width = o.width;
+    s.height = o.height;
+    s.fps = o.fps;
+    s.preset = o.preset;
+    return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options o = parse(argc, argv);
+    auto scene = orDie(viewer::loadScene(o.site, {}, {}));
+    if (!scene.site || !scene.pois) die(o.site + ": not a site with POIs");
+    auto tour = orDie(record::pathFromTour(*scene.site, *scene.pois, "attract"));
+    auto path = orDie(record::makeCameraPath(tour.file));
+    const auto range = record::framesOf(path, o.fps, o.from, double(o.frames) / o.fps);
+
+    auto context = orDie(gpu::Context::create());
+    render::OffscreenRenderer renderer(*context, {o.width, o.height, VK_SAMPLE_COUNT_4_BIT});
+    std::vector<std::unique_ptr<render::GpuModel>> models;
+    std::vector<render::DrawItem> items;
+    for (const auto& m : scene.models) {
+        models.push_back(renderer.scene().upload(m.model));
+        items.push_back({models.back().get(), m.modelToSite, m.shading});
+    }
+    const auto renderFrame = record::offscreenRenderFrame(renderer, items);
+    (void)orDie(renderFrame(path.evaluate(double(range.first) / o.fps)));  // Warm-up: first-use costs.
+
+    std::vector<record::Rgba8Image> frames;
+    auto start = Clock::now();
+    for (std::int64_t i = range.first; i < range.first + range.count; ++i)
+        frames.push_back(orDie(renderFrame(path.evaluate(double(i) / o.fps))));
+    const double renderFps = double(range.count) / secondsSince(start);
+
+    const auto out = std::filesystem::temp_directory_path() / "axis_bench_record.mp4";
+    start = Clock::now();
+    {
+        auto encoder = orDie(record::VideoEncoder::open(out, encoderSettings(o)));
+        for (std::size_t i = 0; i < frames.size(); ++i)
+            if (auto s = encoder->write(std::move(frames[i]), std::int64_t(i)); !s) die(s.error().message);
+        if (auto s = encoder->finish(); !s) die(s.error().message);
+    }
+    const double encodeFps = double(range.count) / secondsSince(start);
+    frames.clear();
+
+    record::AsyncFrameSink sink(orDie(record::VideoEncoder::open(out, encoderSettings(o))));
+    auto stats = orDie(record::recordFrames(path, o.fps, range, renderFrame, sink));
+    const double combinedFps = double(stats.frames) / stats.totalSeconds;
+    std::filesystem::remove(out);
+
+    const double slower = std::min(renderFps, encodeFps);
+    std::printf("record benchmark: %lld frames of the attract tour from t=%.1f s, %ux%u, MSAA 4x, x264 %s, %s\n",
+                static_cast<long long>(range.count), o.from, o.width, o.height, o.preset.c_str(),
+                context->deviceName().c_str());
+    std::printf("  render only      %7.2f frames/s\n", renderFps);
+    std::printf("  encode only      %7.2f frames/s\n", encodeFps);
+    std::printf("  combined         %7.2f frames/s   (one after the other would give %.2f)\n", combinedFps,
+                1.0 / (1.0 / renderFps + 1.0 / encodeFps));
+    std::printf("  combined / min(render, encode) = %.2f\n", combinedFps / slower);
+    return 0;
+}

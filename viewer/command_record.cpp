@@ -1,0 +1,215 @@
+// `axisview record`: a camera path or a site's tour rendered headlessly to an MP4 or a PNG
+// sequence. The engine does the work (record/); this file parses options, loads the scene and
+// reports progress.
+#include <chrono>
+#include <cstdio>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "record/path_file.h"
+#include "record/recorder.h"
+#include "record/tour_path.h"
+#include "record/video_encoder.h"
+#include "viewer/cli_util.h"
+#include "viewer/commands.h"
+#include "viewer/scene_loader.h"
+
+namespace axis::viewer {
+namespace {
+
+struct RecordArgs {
+    std::string scene, pathFile, tour, output, savePath;
+    std::string size;  ///< Empty: from the path file, else 1920x1080.
+    int fps = 0;       ///< 0: from the path file.
+    int quality = -1;  ///< -1: from the path file.
+    double from = 0.0;
+    double duration = -1.0;  ///< < 0: to the end of the path.
+    std::string preset = "medium";
+    int samples = 4;
+    bool labels = false;
+};
+
+bool isVideoOutput(const std::string& out) { return out.size() > 4 && out.compare(out.size() - 4, 4, ".mp4") == 0; }
+
+// Checks that need no files; failures are usage errors (exit 2).
+std::optional<std::string> checkUsage(const RecordArgs& a) {
+    if (a.labels) return "--labels: burnt-in POI captions are not yet supported";
+    if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
+        return "-o: expected an .mp4 file or a PNG pattern such as frames/%05d.png, got '" + a.output + "'";
+    if (!a.size.empty())
+        if (auto size = parseSize(a.size); !size) return size.error().message;
+    if (a.from < 0.0) return "--from: must be >= 0 seconds";
+    return std::nullopt;
+}
+
+// The recording's path and its output settings (the file's, overridden by options).
+Expected<record::PathFile> choosePath(const RecordArgs& a) {
+    if (!a.pathFile.empty()) return record::loadPathFile(a.pathFile);
+    auto site = loadSite(a.scene);
+    if (!site) return site.error();
+    if (site->pois.empty()) return makeError(a.scene, "the site has no POI file, so its tours have no viewpoints");
+    auto pois = loadPois(site->poisPath());
+    if (!pois) return pois.error();
+    auto tour = record::pathFromTour(*site, *pois, a.tour);
+    if (!tour) return tour.error();
+    for (const auto& problem : tour->problems) logWarn(problem);
+    return std::move(tour->file);
+}
+
+Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
+    if (a.fps > 0) out.fps = a.fps;
+    if (a.quality >= 0) out.quality = a.quality;
+    if (!a.size.empty()) {
+        auto size = parseSize(a.size);
+        out.width = size->width;
+        out.height = size->height;
+    }
+    if (auto problem = record::validateOutput(out)) return Error{*problem};
+    return Ok{};
+}
+
+std::string clock(double seconds) {
+    const int s = int(seconds + 0.5);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+    return buf;
+}
+
+// A bar with the time left on a terminal; a line each 10% otherwise (logs, CI). The ETA uses
+// the wall clock, the frames never do.
+Progress progressWithEta() {
+    using Clock = std::chrono::steady_clock;
+    const bool terminal = ::isatty(STDERR_FILENO);
+    auto start = Clock::now();
+    auto lastTenth = std::make_shared<int>(-1);
+    return Progress([=](const std::string& stage, double f) {
+        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        const std::string eta = f > 0.0 ? clock(elapsed * (1.0 - f) / f) : "?";
+        if (terminal) {
+            const int filled = int(f * 30.0);
+            std::fprintf(stderr, "\r%s [%.*s%*s] %3d%%  ETA %s ", stage.c_str(), filled,
+                         "##############################", 30 - filled, "", int(f * 100), eta.c_str());
+            if (f >= 1.0) std::fputc('\n', stderr);
+        } else if (int tenth = int(f * 10.0); tenth != *lastTenth) {
+            *lastTenth = tenth;
+            std::fprintf(stderr, "%s %3d%%  ETA %s\n", stage.c_str(), tenth * 10, eta.c_str());
+        }
+    });
+}
+
+Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const record::OutputSettings& out) {
+    if (!isVideoOutput(a.output)) return std::unique_ptr<record::FrameSink>(new record::PngSequenceSink(a.output));
+    record::EncoderSettings settings;
+    settings.width = out.width;
+    settings.height = out.height;
+    settings.fps = out.fps;
+    settings.crf = out.quality;
+    settings.preset = a.preset;
+    auto encoder = record::VideoEncoder::open(a.output, settings);
+    if (!encoder) return encoder.error();
+    return std::unique_ptr<record::FrameSink>(std::move(*encoder));
+}
+
+struct Renderer {
+    std::unique_ptr<gpu::Context> context;
+    std::unique_ptr<render::OffscreenRenderer> offscreen;
+    std::vector<std::unique_ptr<render::GpuModel>> models;
+    std::vector<render::DrawItem> items;
+};
+
+Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, int samples) {
+    auto context = gpu::Context::create();
+    if (!context) return context.error();
+    Renderer r;
+    r.context = std::move(*context);
+    render::TargetDesc desc;
+    desc.width = out.width;
+    desc.height = out.height;
+    desc.samples = static_cast<VkSampleCountFlagBits>(samples);
+    r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
+    for (const auto& m : scene.models) {
+        r.models.push_back(r.offscreen->scene().upload(m.model));
+        r.items.push_back({r.models.back().get(), m.modelToSite, m.shading});
+    }
+    return r;
+}
+
+int fail(const Error& e, int code = kExitFailure) {
+    logError(e.message);
+    return code;
+}
+
+int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
+    auto scene = loadScene(a.scene, {}, Progress::toStderr());
+    if (!scene) return fail(scene.error());
+    auto renderer = makeRenderer(*scene, file.output, a.samples);
+    if (!renderer) return fail(renderer.error());
+    auto sink = openSink(a, file.output);
+    if (!sink) return fail(sink.error());
+    record::AsyncFrameSink async(std::move(*sink));
+    const auto range = record::framesOf(path, file.output.fps, a.from,
+                                        a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
+    auto stats = record::recordFrames(path, file.output.fps, range,
+                                      record::offscreenRenderFrame(*renderer->offscreen, renderer->items), async,
+                                      progressWithEta());
+    if (!stats) return fail(stats.error());
+    if (uint32_t n = renderer->context->validationMessageCount())
+        return fail(Error{std::to_string(n) + " Vulkan validation message(s) reported"});
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "wrote %s (%lld frames, %ux%u at %d fps, %.2f s; %.2f frames/s, %s)",
+                  a.output.c_str(), static_cast<long long>(stats->frames), file.output.width, file.output.height,
+                  file.output.fps, double(stats->frames) / file.output.fps, double(stats->frames) / stats->totalSeconds,
+                  renderer->context->deviceName().c_str());
+    logInfo(summary);
+    return 0;
+}
+
+int runRecord(RecordArgs a) {
+    if (auto problem = checkUsage(a)) return fail(Error{*problem}, kExitUsage);
+    auto file = choosePath(a);
+    if (!file) return fail(file.error());
+    if (Status s = applyOverrides(a, file->output); !s) return fail(s.error(), kExitUsage);
+    if (!a.savePath.empty())
+        if (Status s = record::savePathFile(*file, a.savePath); !s) return fail(s.error());
+    auto path = record::makeCameraPath(*file);
+    if (!path) return fail(path.error());
+    return record(a, *file, *path);
+}
+
+}  // namespace
+
+void addRecordCommand(CLI::App& app, int& exitCode) {
+    auto args = std::make_shared<RecordArgs>();
+    auto* cmd = app.add_subcommand("record", "Render a camera path or a site's tour headlessly to an MP4 or PNG frames");
+    cmd->add_option("SCENE", args->scene, "Model or site file")->required();
+    auto* path = cmd->add_option("--path", args->pathFile, "Camera path file (NAME.path.json)");
+    auto* tour = cmd->add_option("--tour", args->tour, "Record this tour of the site (e.g. attract)");
+    path->excludes(tour);
+    cmd->add_option("-o,--output", args->output, "OUT.mp4 (H.264), or a PNG pattern like frames/%05d.png")->required();
+    cmd->add_option("--fps", args->fps, "Frames per second (default: the path file's, else 30)")
+        ->check(CLI::Range(1, 240));
+    cmd->add_option("--size", args->size, "Frame size WIDTHxHEIGHT, even for MP4 (default: the path file's, else 1920x1080)");
+    cmd->add_option("--quality", args->quality, "x264 CRF 0..51, lower is better (default: the path file's, else 20)")
+        ->check(CLI::Range(0, 51));
+    cmd->add_option("--from", args->from, "Start at this time, seconds (frame i still shows t = i / fps)");
+    cmd->add_option("--duration", args->duration, "Record only this many seconds")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--preset", args->preset, "x264 speed/size trade-off, ultrafast .. veryslow")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
+                               "veryslow"}));
+    cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
+        ->check(CLI::IsMember({1, 2, 4, 8}));
+    cmd->add_option("--save-path", args->savePath, "Also save the camera path used (e.g. the tour's) to this file");
+    cmd->add_flag("--labels", args->labels, "Burn POI captions into the frames (not yet supported)");
+    cmd->callback([args, path, tour, &exitCode] {
+        if (path->count() + tour->count() != 1) {
+            logError("record: give exactly one of --path FILE or --tour NAME");
+            exitCode = kExitUsage;
+            return;
+        }
+        exitCode = runRecord(*args);
+    });
+}
+
+}  // namespace axis::viewer
