@@ -17,6 +17,12 @@ using uint = std::uint32_t;
 #define AXIS_SHADING_UNLIT 0u  // Photogrammetry: light is baked into the texels; show them unchanged.
 #define AXIS_SHADING_LIT 1u    // Metallic-roughness PBR under a fixed sun and sky.
 
+// Vertex formats, a specialisation constant of the mesh vertex shader. The attribute formats
+// (float or snorm16/unorm16) differ per pipeline; the shader only needs to know the normal's shape.
+#define AXIS_VERTEX_PLAIN 0u              // scene/model.h Vertex: float normal.
+#define AXIS_VERTEX_BAKED 1u              // asset/baked_vertex.h: octahedral normal in xy.
+#define AXIS_VERTEX_BAKED_NO_NORMALS 2u   // Baked, but the source had none: normal (0,0,0), shown unlit.
+
 #define AXIS_ALPHA_OPAQUE 0u
 #define AXIS_ALPHA_MASK 1u
 #define AXIS_ALPHA_BLEND 2u

@@ -16,6 +16,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev catch2 libmeshoptimizer-dev
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
   xvfb xauth fonts-noto-cjk
+  clang libclang-rt-14-dev
 )
 
 install_missing_packages() {
@@ -43,13 +44,47 @@ run_main() {
 }
 
 run_tests() {
-  cd "$BUILD_DIR"
   # Render tests run on lavapipe (Mesa's CPU Vulkan) with the validation layer on.
-  ctest --output-on-failure -j "$JOBS" --timeout 900
+  (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 900)
+}
+
+# The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer (gcc); any report fails
+# the test that made it. Leak suppressions cover third-party libraries only (the file says which).
+ASAN_DIR=${AXIS_ASAN_BUILD_DIR:-build-asan}
+sanitizer_build() {
+  cmake -S . -B "$ASAN_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAXIS_BUILD_TESTS=ON -DAXIS_SANITIZE=ON
+  cmake --build "$ASAN_DIR" -j "$JOBS"
+}
+
+run_sanitizer_tests() {
+  # allocator_may_return_null + max_allocation_size_mb: a hostile count that asks for more than
+  # 4 GiB at once gets std::bad_alloc (as without ASan) instead of an ASan abort.
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:allocator_may_return_null=1:max_allocation_size_mb=4096:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
+  # Tests labelled slow-under-asan (see tests/sanitizers/README.md) run in the plain build only.
+  (cd "$ASAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 900 -LE slow-under-asan)
+}
+
+# libFuzzer targets (clang) for every file reader, each fuzzed for AXIS_FUZZ_SECONDS (default 20)
+# from seeds the project generates (plus ../shared/data when present); see tests/fuzz/README.md.
+FUZZ_DIR=${AXIS_FUZZ_BUILD_DIR:-build-fuzz}
+fuzz_build() {
+  cmake -S . -B "$FUZZ_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAXIS_FUZZ=ON \
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+  cmake --build "$FUZZ_DIR" -j "$JOBS"
+}
+
+run_fuzzers() {
+  bash tests/fuzz/run_fuzz.sh "$FUZZ_DIR" "${AXIS_FUZZ_SECONDS:-20}"
 }
 
 case "${1:-}" in
   run) shift; install_missing_packages; build; run_main "$@" ;;
-  test) install_missing_packages; build; run_tests ;;
+  test)
+    install_missing_packages
+    build; run_tests
+    sanitizer_build; run_sanitizer_tests
+    fuzz_build; run_fuzzers ;;
   *) echo "usage: bash tools/dev.sh run [ARGS...] | test" >&2; exit 2 ;;
 esac

@@ -21,6 +21,9 @@ struct RenderArgs {
     std::string up;
     std::string poi;
     int samples = 4;
+    double pixelError = 1.0;
+    bool noCache = false;
+    bool stats = false;
 };
 
 bool isNamedView(const std::string& view) { return view == "start" || view == "overview"; }
@@ -40,20 +43,22 @@ Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, 
     if (!angles) return angles.error();
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene.models) {
-        auto points = samplePositions(m.model, m.modelToSite, 50000 / scene.models.size() + 8);
+        auto points = samplePositions(m, 50000 / scene.models.size() + 8);
         silhouette.insert(silhouette.end(), points.begin(), points.end());
     }
     return framePoints(silhouette, *angles, aspect);
 }
 
 Expected<LoadOptions> loadOptions(const RenderArgs& args) {
-    LoadOptions o;
+    LoadOptions o{};
     if (args.shading == "lit") o.shading = Shading::Lit;
     else if (args.shading == "unlit") o.shading = Shading::Unlit;
     else if (args.shading != "auto") return Error{"--shading: expected lit, unlit or auto, got '" + args.shading + "'"};
     if (args.up == "y") o.up = UpAxis::Y;
     else if (args.up == "z") o.up = UpAxis::Z;
     else if (!args.up.empty()) return Error{"--up: expected y or z, got '" + args.up + "'"};
+    if (args.noCache) o.useCache = false;
+    o.cpuModels = false;  // Rendering draws the baked streams; a decoded copy would only cost memory.
     return o;
 }
 
@@ -90,14 +95,21 @@ int runRender(const RenderArgs& args) {
 
     std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
     std::vector<render::DrawItem> items;
-    for (const auto& m : scene->models) {
-        gpuModels.push_back(renderer.scene().upload(m.model));
+    for (auto& m : scene->models) {
+        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
+        m.baked.reset();  // On the GPU now; unmapping keeps resident memory at one copy.
         items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
     }
     render::FrameView view;
     view.aspect = renderer.aspect();
     view.camera = *camera;
-    auto image = renderer.render(view, items);
+    view.pixelErrorBound = args.pixelError;
+    render::RenderStats stats;
+    auto image = renderer.render(view, items, &stats);
+    if (args.stats)
+        logInfo("drew " + std::to_string(stats.triangles) + " triangles, " + std::to_string(stats.points) +
+                " points in " + std::to_string(stats.clusters) + " clusters (" + std::to_string(stats.clustersCulled) +
+                " culled), " + std::to_string(stats.drawCalls) + " draws");
     if (auto s = render::writePng(args.output, image); !s) {
         logError(s.error().message);
         return kExitFailure;
@@ -127,6 +139,11 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--up", args->up, "Override the model's up axis: y or z");
     cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
         ->check(CLI::IsMember({1, 2, 4, 8}));
+    cmd->add_option("--pixel-error", args->pixelError,
+                    "Largest on-screen geometric error of the level of detail, in pixels; 0 = full detail")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--no-cache", args->noCache, "Import models directly, without the bake cache (also AXIS_NO_CACHE=1)");
+    cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }
 

@@ -1,5 +1,8 @@
 #include "viewer/scene_loader.h"
 
+#include <cstdlib>
+#include <cstring>
+
 #include "core/file_io.h"
 #include "core/log.h"
 
@@ -11,18 +14,55 @@ void addModel(LoadedScene& scene, LoadedModel loaded) {
     scene.models.push_back(std::move(loaded));
 }
 
-Expected<LoadedScene> loadModelFile(const std::filesystem::path& path, const LoadOptions& options,
-                                    const Progress& progress) {
+// What a LoadedModel needs of the source when the geometry stays in the cache.
+Model metadataOnly(const BakedModel& baked) {
+    Model m;
+    m.sourcePath = baked.sourcePath;
+    m.format = baked.format;
+    m.up = baked.up;
+    m.meshCount = baked.meshCount;
+    m.bounds = baked.bounds;
+    return m;
+}
+
+// The bake cache first; a model it cannot take (or AXIS_NO_CACHE) is imported directly. The up
+// axis override is part of the bake options: opening with another one rebakes.
+struct Opened {
+    Model model;
+    std::optional<BakedModel> baked;
+};
+Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAxis> up, const LoadOptions& options,
+                           const Progress& progress) {
     ImportOptions importOptions;
-    importOptions.up = options.up;
+    importOptions.up = up;
+    if (options.useCache) {
+        BakeOptions bakeOptions;
+        bakeOptions.import = importOptions;
+        auto baked = openOrBake(path, bakeOptions, progress);
+        if (baked) {
+            Model model = options.cpuModels ? toModel(*baked) : metadataOnly(*baked);
+            // The checksums touched every page; drop them until the upload reads them again.
+            baked->file.evict();
+            return Opened{std::move(model), std::move(*baked)};
+        }
+        logWarn(baked.error().message + "; opening " + path.filename().string() + " without the cache");
+    }
     auto model = importModel(path, importOptions, progress);
     if (!model) return model.error();
+    return Opened{std::move(*model), std::nullopt};
+}
+
+Expected<LoadedScene> loadModelFile(const std::filesystem::path& path, const LoadOptions& options,
+                                    const Progress& progress) {
+    auto opened = openModel(path, options.up, options, progress);
+    if (!opened) return opened.error();
     LoadedScene scene;
     LoadedModel loaded;
     loaded.id = path.stem().string();
-    loaded.modelToSite = upAxisToZUp(model->up);
-    loaded.shading = options.shading.value_or(defaultShading(*model));
-    loaded.model = std::move(*model);
+    loaded.modelToSite = upAxisToZUp(opened->model.up);
+    loaded.model = std::move(opened->model);
+    loaded.baked = std::move(opened->baked);
+    loaded.shading = options.shading.value_or(defaultShading(loaded));
     addModel(scene, std::move(loaded));
     return scene;
 }
@@ -51,14 +91,12 @@ Expected<LoadedScene> loadSiteFile(const std::filesystem::path& path, const Load
         const ModelPlacement& placement = site->models[i];
         if (!placement.visible) continue;
         progress.report("loading " + placement.id, double(i) / double(count));
-        ImportOptions importOptions;
-        importOptions.up = placement.up;
-        auto model = importModel(placement.resolvedSource, importOptions);
-        if (!model) {
-            logError(path.filename().string() + ": model '" + placement.id + "': " + model.error().message);
+        auto opened = openModel(placement.resolvedSource, placement.up, options, {});
+        if (!opened) {
+            logError(path.filename().string() + ": model '" + placement.id + "': " + opened.error().message);
             continue;
         }
-        addModel(scene, {placement.id, std::move(*model), placement.transform(),
+        addModel(scene, {placement.id, std::move(opened->model), std::move(opened->baked), placement.transform(),
                          options.shading.value_or(placement.shading)});
     }
     progress.report("loading models", 1.0);
@@ -78,6 +116,38 @@ Expected<LoadedScene> loadSiteFile(const std::filesystem::path& path, const Load
 }
 
 }  // namespace
+
+bool cacheDisabledByEnvironment() {
+    const char* v = std::getenv("AXIS_NO_CACHE");
+    return v && *v && std::strcmp(v, "0") != 0;
+}
+
+std::vector<glm::dvec3> samplePositions(const LoadedModel& m, std::size_t maxCount) {
+    if (!m.model.primitives.empty() || !m.baked) return samplePositions(m.model, m.modelToSite, maxCount);
+    const BakedModel& b = *m.baked;
+    const std::uint64_t count = b.vertexCount();
+    const std::uint64_t step = std::max<std::uint64_t>(1, count / std::max<std::size_t>(maxCount, 1));
+    std::vector<glm::dvec3> out;
+    for (std::uint64_t i = 0; i < count && out.size() < maxCount; i += step) {
+        glm::vec3 p;
+        std::memcpy(&p, b.vertexBytes.data() + i * b.vertexFormat.stride + BakedVertexFormat::kPositionOffset, sizeof p);
+        out.push_back(glm::dvec3(m.modelToSite * glm::dvec4(glm::dvec3(p), 1.0)));
+    }
+    return out;
+}
+
+// defaultShading(Model)'s rule (textured scans unlit) on the baked tables.
+Shading defaultShading(const LoadedModel& m) {
+    if (!m.model.primitives.empty() || !m.baked) return defaultShading(m.model);
+    bool anyTriangles = false;
+    for (const LodPrimitive& p : m.baked->primitives) {
+        if (p.topology != std::uint32_t(Topology::Triangles)) continue;
+        anyTriangles = true;
+        const Material& mat = m.baked->materials.at(p.material);
+        if (mat.baseColorTexture < 0 || mat.metallicRoughnessTexture >= 0) return Shading::Lit;
+    }
+    return anyTriangles ? Shading::Unlit : Shading::Lit;
+}
 
 Camera toCamera(const Viewpoint& v) { return Camera::fromHeading(v.position, v.yaw, v.pitch, v.fov); }
 

@@ -177,12 +177,9 @@ private:
     std::optional<int> drawFrame(VkExtent2D extent) {
         buildUi(extent);
         std::vector<render::DrawItem> items;
-        stats_.triangles = 0;
         for (size_t i = 0; i < gpuModels_->size(); ++i)
-            if (app_.modelVisible(i)) {
+            if (app_.modelVisible(i))
                 items.push_back({(*gpuModels_)[i].get(), app_.scene().models[i].modelToSite, app_.modelShading(i)});
-                stats_.triangles += app_.scene().models[i].model.triangleCount();
-            }
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
@@ -201,6 +198,7 @@ private:
             return std::nullopt;
         }
         auto image = renderer_.drawFrame(extent, view, items, ImGui::GetDrawData(), shot.has_value());
+        stats_.triangles = renderer_.lastStats().triangles;  // Shown next frame.
         if (shot && image) {
             if (auto s = render::writePng(*shot, *image); !s) {
                 logError(s.error().message);
@@ -269,7 +267,9 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     if (!context) return kExitFailure;
     WindowRenderer renderer(std::move(context), framebufferExtent(window), options.vsync);
     std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
-    for (const auto& m : scene.models) gpuModels.push_back(renderer.scene().upload(m.model));
+    // Baked models draw straight from the cache with cluster LOD and culling.
+    for (const auto& m : scene.models)
+        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
 
     float xscale = 1.0f, yscale = 1.0f;
     glfwGetWindowContentScale(window, &xscale, &yscale);

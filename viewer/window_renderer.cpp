@@ -46,7 +46,7 @@ std::optional<gpu::Rgba8Image> WindowRenderer::drawFrame(VkExtent2D windowExtent
     }
     const float clear[4] = {0, 0, 0, 1};
     target_->begin(frame.cmd, clear);
-    scene_->record(frame.cmd, target_->extent(), view, items);
+    lastStats_ = scene_->record(frame.cmd, target_->extent(), view, items);
     target_->end(frame.cmd);
     VkImageView overlay = target_->beginOverlay(frame.cmd);
     ui_->record(frame.cmd, *frames_, overlay, target_->extent(), ui);

@@ -31,6 +31,8 @@ public:
     std::optional<gpu::Rgba8Image> drawFrame(VkExtent2D windowExtent, const render::FrameView& view,
                                              std::span<const render::DrawItem> items, const ImDrawData* ui,
                                              bool capture);
+    /// What the last drawFrame drew (triangles at the chosen levels of detail, clusters, draws).
+    const render::RenderStats& lastStats() const { return lastStats_; }
 
 private:
     void resize(VkExtent2D extent);
@@ -42,6 +44,7 @@ private:
     std::unique_ptr<render::SceneRenderer> scene_;
     std::unique_ptr<render::ImGuiPass> ui_;
     std::unique_ptr<gpu::FrameRing> frames_;
+    render::RenderStats lastStats_;
 };
 
 }  // namespace axis::viewer

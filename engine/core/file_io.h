@@ -40,6 +40,12 @@ public:
 
     std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
 
+    /// Drops the resident pages wholly inside `range` (a part of bytes()); touching them again
+    /// reads them back from the file. For readers that copied the data elsewhere (a GPU upload)
+    /// and want resident memory to hold one copy, not two. Contents never change.
+    void evict(std::span<const std::uint8_t> range) const;
+    void evict() const { evict(bytes()); }
+
 private:
     const std::uint8_t* data_ = nullptr;
     std::size_t size_ = 0;

@@ -1,11 +1,30 @@
 #include "gpu/upload.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "gpu/barriers.h"
 #include "gpu/context.h"
 
 namespace axis::gpu {
+namespace {
+
+// Buffers are read as vertices, indices or uniforms by the next submission.
+void buffersReadyBarrier(VkCommandBuffer cmd) {
+    VkMemoryBarrier2 mem{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+    mem.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+    mem.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    mem.dstStageMask = VK_PIPELINE_STAGE_2_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT |
+                       VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
+    mem.dstAccessMask = VK_ACCESS_2_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_2_INDEX_READ_BIT |
+                        VK_ACCESS_2_UNIFORM_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_READ_BIT;
+    VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+    dep.memoryBarrierCount = 1;
+    dep.pMemoryBarriers = &mem;
+    vkCmdPipelineBarrier2(cmd, &dep);
+}
+
+}  // namespace
 
 Buffer UploadBatch::stage(std::span<const std::byte> bytes) {
     Buffer staging(context_, bytes.size(), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
@@ -76,21 +95,77 @@ void UploadBatch::flush() {
                                                VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
                                                VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
         }
-        // Buffers are read as vertices, indices or uniforms by the next submission.
-        VkMemoryBarrier2 mem{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-        mem.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-        mem.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-        mem.dstStageMask = VK_PIPELINE_STAGE_2_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT |
-                           VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
-        mem.dstAccessMask = VK_ACCESS_2_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_2_INDEX_READ_BIT |
-                            VK_ACCESS_2_UNIFORM_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_READ_BIT;
-        VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-        dep.memoryBarrierCount = 1;
-        dep.pMemoryBarriers = &mem;
-        vkCmdPipelineBarrier2(cmd, &dep);
+        buffersReadyBarrier(cmd);
     });
     copies_.clear();
     staging_.clear();
+}
+
+Buffer uploadBufferChunked(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage,
+                           const ChunkDone& chunkDone, VkDeviceSize chunkBytes) {
+    Buffer dst(context, bytes.size(), usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::GpuOnly);
+    if (bytes.empty()) return dst;
+    const VkDeviceSize stagingSize = std::min<VkDeviceSize>(chunkBytes, bytes.size());
+    Buffer staging(context, stagingSize, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
+    for (std::size_t offset = 0; offset < bytes.size(); offset += stagingSize) {
+        const std::size_t n = std::min<std::size_t>(stagingSize, bytes.size() - offset);
+        staging.write(bytes.subspan(offset, n));
+        context.submitAndWait([&](VkCommandBuffer cmd) {
+            VkBufferCopy region{0, offset, n};
+            vkCmdCopyBuffer(cmd, staging.handle(), dst.handle(), 1, &region);
+            buffersReadyBarrier(cmd);
+        });
+        if (chunkDone) chunkDone(offset, n);
+    }
+    return dst;
+}
+
+Image uploadTextureChunked(Context& context, std::span<const MipData> mips, VkFormat format,
+                           const TextureChunkDone& chunkDone, VkDeviceSize chunkBytes) {
+    ImageDesc desc;
+    desc.format = format;
+    desc.width = mips[0].width;
+    desc.height = mips[0].height;
+    desc.mipLevels = static_cast<uint32_t>(mips.size());
+    desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    Image image(context, desc);
+    const VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;
+    std::size_t largestRow = 0;
+    for (const auto& m : mips) largestRow = std::max<std::size_t>(largestRow, m.bytes.size() / std::max(m.height, 1u));
+    const VkDeviceSize stagingSize = std::max<VkDeviceSize>(chunkBytes / largestRow * largestRow, largestRow);
+    Buffer staging(context, stagingSize, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
+    context.submitAndWait([&](VkCommandBuffer cmd) {
+        pipelineBarrier(cmd, {imageBarrier(image.handle(), aspect, VK_PIPELINE_STAGE_2_NONE, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+                                           VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    });
+    // Bands of whole rows, as many as fit the staging buffer, one submission each.
+    for (uint32_t level = 0; level < mips.size(); ++level) {
+        const MipData& m = mips[level];
+        const std::size_t rowBytes = m.bytes.size() / std::max(m.height, 1u);
+        const uint32_t rowsPerBand = static_cast<uint32_t>(stagingSize / std::max<std::size_t>(rowBytes, 1));
+        for (uint32_t y = 0; y < m.height; y += rowsPerBand) {
+            const uint32_t rows = std::min(rowsPerBand, m.height - y);
+            const auto band = std::as_bytes(m.bytes.subspan(y * rowBytes, rows * rowBytes));
+            staging.write(band);
+            context.submitAndWait([&](VkCommandBuffer cmd) {
+                VkBufferImageCopy region{};
+                region.imageSubresource = {aspect, level, 0, 1};
+                region.imageOffset = {0, static_cast<int32_t>(y), 0};
+                region.imageExtent = {m.width, rows, 1};
+                vkCmdCopyBufferToImage(cmd, staging.handle(), image.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1,
+                                       &region);
+            });
+            if (chunkDone) chunkDone(level, y * rowBytes, rows * rowBytes);
+        }
+    }
+    context.submitAndWait([&](VkCommandBuffer cmd) {
+        pipelineBarrier(cmd, {imageBarrier(image.handle(), aspect, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                           VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                           VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                                           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+    });
+    return image;
 }
 
 }  // namespace axis::gpu

@@ -2,6 +2,7 @@
 // Staged uploads: data is copied into host-visible staging buffers and transferred to
 // device-local buffers and images in one command buffer, submitted by flush().
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -42,5 +43,25 @@ private:
     std::vector<Buffer> staging_;
     std::vector<Copy> copies_;
 };
+
+/// Called after each chunk of uploadBufferChunked reached the GPU: offset and size in the source.
+using ChunkDone = std::function<void(std::size_t offset, std::size_t size)>;
+
+/// A device-local buffer holding `bytes`, copied through one staging buffer of at most
+/// `chunkBytes`, one submission per chunk, waiting for each. For streams of hundreds of megabytes
+/// whose whole staging copy would double peak memory. `chunkDone` lets the caller release the
+/// source pages it no longer needs (e.g. MappedFile::evict). Valid on the GPU once this returns.
+Buffer uploadBufferChunked(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage,
+                           const ChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(32) << 20);
+
+/// Called after each band of rows of uploadTextureChunked reached the GPU: the mip level, and the
+/// band's offset and size within that level's bytes.
+using TextureChunkDone = std::function<void(uint32_t level, std::size_t offset, std::size_t size)>;
+
+/// UploadBatch::createTexture through one staging buffer of at most `chunkBytes` (bands of whole
+/// rows), for textures whose staging copy would double peak memory. Left in
+/// SHADER_READ_ONLY_OPTIMAL, ready once this returns.
+Image uploadTextureChunked(Context& context, std::span<const MipData> mips, VkFormat format,
+                           const TextureChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(16) << 20);
 
 }  // namespace axis::gpu

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "poi/migrate.h"
 #include "scene/json_fields.h"
 
 namespace axis {
@@ -13,7 +14,7 @@ namespace {
 using json::FieldError;
 using json::Json;
 
-constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "pois"};
+constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "pois", "retired_ids"};
 constexpr std::initializer_list<const char*> kPoiKeys = {"id", "anchor", "title", "body", "media",
                                                          "viewpoint", "tags", "created", "modified"};
 constexpr std::initializer_list<const char*> kMediaKeys = {"path", "caption"};
@@ -87,6 +88,17 @@ void readPoiArray(const Json& root, PoiFile& file, const std::filesystem::path& 
     }
 }
 
+void readRetired(const Json& root, PoiFile& file, const std::filesystem::path& shown) {
+    auto it = root.find("retired_ids");
+    if (it == root.end()) return;
+    try {
+        file.retiredIds = json::readStringList(*it, "retired_ids");
+    } catch (const FieldError& e) {
+        file.problems.push_back(json::describe(shown, e));
+        json::keepInExtras(file.extra, "retired_ids", *it);
+    }
+}
+
 Json writePoi(const Poi& p) {
     Json anchor{{"model", p.anchor.model}, {"position", json::writeVec3(p.anchor.position)},
                 {"normal", json::writeVec3(p.anchor.normal)}};
@@ -132,9 +144,14 @@ bool isIsoTimestamp(const std::string& s) {
 }
 
 const Poi* PoiFile::find(const std::string& id) const {
-    for (const auto& p : pois)
-        if (p.id == id) return &p;
-    return nullptr;
+    const std::ptrdiff_t i = indexOf(id);
+    return i < 0 ? nullptr : &pois[static_cast<std::size_t>(i)];
+}
+
+std::ptrdiff_t PoiFile::indexOf(const std::string& id) const {
+    for (std::size_t i = 0; i < pois.size(); ++i)
+        if (pois[i].id == id) return static_cast<std::ptrdiff_t>(i);
+    return -1;
 }
 
 std::filesystem::path PoiFile::resolve(const std::string& relative) const {
@@ -147,12 +164,18 @@ Expected<PoiFile> loadPois(const std::filesystem::path& path) {
     if (!text) return text.error();
     auto root = json::parseDocument(path, *text);
     if (!root) return root.error();
+    const std::string migratedFrom = migratePoisDocument(*root);
     auto version = json::checkHeader(path, *root, "axisview-pois");
     if (!version) return version.error();
     PoiFile file;
     file.file = std::filesystem::absolute(path);
     file.version = *version;
+    file.migratedFrom = migratedFrom;
     file.extra = json::extrasOf(*root, kFileKeys);
+    if (*version != kPoiFormatVersion)
+        file.problems.push_back(path.string() + ": version " + *version + " is newer than this axisview (" +
+                                kPoiFormatVersion + "); fields it does not know are kept unchanged");
+    readRetired(*root, file, path);
     readPoiArray(*root, file, path);
     return file;
 }
@@ -162,6 +185,7 @@ std::string toJson(const PoiFile& file) {
     for (const auto& p : file.pois) pois.push_back(writePoi(p));
     for (const auto& r : file.rejected) pois.push_back(Json::parse(r, nullptr, false));
     Json root{{"format", "axisview-pois"}, {"version", file.version}, {"pois", pois}};
+    if (!file.retiredIds.empty()) root["retired_ids"] = file.retiredIds;
     json::mergeExtras(root, file.extra);
     return root.dump(2) + "\n";
 }

@@ -3,7 +3,7 @@
 // and written to NAME.pois.json. Positions and normals are in the site frame (east-north-up
 // metres), the same frame as the site's model placements.
 //
-// File format "axisview-pois", version "1.0" (readers accept 1.x, reject other majors):
+// File format "axisview-pois", version "1.0" (readers accept 1.x and migrate 0.9, reject others):
 //
 //   {
 //     "format": "axisview-pois", "version": "1.0",
@@ -13,15 +13,19 @@
 //                  "position": [x, y, z],               site frame, metres
 //                  "normal": [nx, ny, nz]},             non-zero; stored normalised; default +z
 //       "title": {"zh": "午门", "en": "Meridian Gate"},  language map
-//       "body":  {"zh": "...", "en": "..."},            language map; a small markdown subset
+//       "body":  {"zh": "...", "en": "..."},            language map; markdown subset (markdown.h)
 //       "media": [ {"path": "media/wumen.jpg",          relative to the POI file
 //                   "caption": {"zh": ..., "en": ...}} ],
 //       "viewpoint": {"position": [x,y,z], "yaw": 0, "pitch": 0, "fov": 60},  optional
 //       "tags": ["gate", "palace"],
 //       "created": "2024-07-27T00:00:00Z",              ISO-8601 date or date-time, optional
 //       "modified": "2024-07-27T00:00:00Z"
-//     } ]
+//     } ],
+//     "retired_ids": ["old-gate"]        optional: ids of deleted POIs, never handed out again,
+//                                        so a tour stop naming one cannot silently change meaning
 //   }
+//
+// Older and newer versions (0.9 is migrated, 1.N is read and kept): see poi/migrate.h.
 //
 // As with sites, a broken POI is reported in PoiFile::problems ("FILE: pois[2].title: ...") and
 // the others load; unknown fields and rejected entries are written back unchanged on save.
@@ -72,8 +76,12 @@ struct PoiFile {
     std::vector<std::string> problems;   ///< Load problems, one line each; not saved.
     std::vector<std::string> rejected;   ///< "pois" entries that failed validation, as JSON text.
     std::string extra;                   ///< Unknown top-level fields, as JSON text.
+    std::vector<std::string> retiredIds; ///< Ids of deleted POIs; see makePoiId() (poi/poi_ids.h).
+    std::string migratedFrom;            ///< "0.9" when loaded from an older layout; not saved.
 
     const Poi* find(const std::string& id) const;
+    /// Index of the POI with this id in `pois`, or -1.
+    std::ptrdiff_t indexOf(const std::string& id) const;
     /// A media path against the POI file's folder; absolute paths stay as they are.
     std::filesystem::path resolve(const std::string& relative) const;
 };

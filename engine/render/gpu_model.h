@@ -1,21 +1,26 @@
 #pragma once
 // A model resident on the GPU: one vertex and one index buffer for all primitives, its textures,
-// and a descriptor set per material. Created by SceneRenderer::upload; move-only.
+// a descriptor set per material, and (on the CPU) the cluster LOD tables that SceneRenderer::record
+// hands to selectLod every frame. Created by SceneRenderer::upload; move-only.
+//
+// Both upload paths end in the same shape. A baked model keeps its cache's clusters and levels; a
+// plain Model becomes one level-0 cluster per primitive (error 0, no parent), so it is always
+// drawn at full detail and culled per primitive.
 #include <cstdint>
 #include <vector>
 
 #include "gpu/resources.h"
 #include "gpu/unique.h"
+#include "scene/lod.h"
 #include "scene/model.h"
 
 namespace axis::render {
 
-struct GpuPrimitive {
-    Topology topology = Topology::Triangles;
-    uint32_t firstIndex = 0, indexCount = 0;  ///< indexCount 0: draw vertexCount vertices directly.
-    int32_t vertexOffset = 0;
-    uint32_t vertexCount = 0;
-    uint32_t material = 0;
+/// The vertex stream's layout; each is its own mesh pipeline variant.
+enum class VertexFormat : std::uint8_t {
+    Plain,           ///< scene/model.h Vertex, 36 bytes.
+    BakedUnorm16Uv,  ///< asset/baked_vertex.h, 24 bytes.
+    BakedFloat32Uv,  ///< asset/baked_vertex.h, 28 bytes.
 };
 
 struct GpuMaterial {
@@ -30,9 +35,15 @@ struct GpuModel {
     gpu::Buffer materialParams;
     std::vector<gpu::Image> textures;
     gpu::Unique<VkDescriptorPool> descriptorPool;
-    std::vector<GpuMaterial> materials;
-    std::vector<GpuPrimitive> primitives;
+    std::vector<GpuMaterial> materials;  ///< Never empty.
+    VertexFormat vertexFormat = VertexFormat::Plain;
+    std::vector<LodPrimitive> lodPrimitives;
+    std::vector<LodCluster> lodClusters;
+    std::vector<std::uint8_t> primitiveHasNormals;  ///< Parallel to lodPrimitives; 0: draw unlit.
     Bounds bounds;  ///< Model space.
+    std::uint64_t triangleCount = 0;  ///< At full detail.
+
+    LodData lod() const { return {lodPrimitives, lodClusters}; }
 };
 
 }  // namespace axis::render

@@ -10,11 +10,13 @@ OffscreenRenderer::OffscreenRenderer(gpu::Context& context, const TargetDesc& de
       scene_(context, target_.colorFormat(), RenderTarget::kDepthFormat, target_.samples()),
       frames_(context) {}
 
-gpu::Rgba8Image OffscreenRenderer::render(const FrameView& view, std::span<const DrawItem> items) {
+gpu::Rgba8Image OffscreenRenderer::render(const FrameView& view, std::span<const DrawItem> items,
+                                          RenderStats* stats) {
     auto& frame = frames_.begin();
     const float clear[4] = {0, 0, 0, 1};
     target_.begin(frame.cmd, clear);
-    scene_.record(frame.cmd, target_.extent(), view, items);
+    lastStats_ = scene_.record(frame.cmd, target_.extent(), view, items);
+    if (stats) *stats = lastStats_;
     target_.end(frame.cmd);
     gpu::recordReadback(context_, frame.cmd, target_.resolved(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, staging_);
     frames_.submit();

@@ -20,7 +20,9 @@ public:
     double aspect() const { return double(target_.extent().width) / double(target_.extent().height); }
 
     /// Renders one frame and reads it back (sRGB-encoded RGBA8, top row first).
-    gpu::Rgba8Image render(const FrameView& view, std::span<const DrawItem> items);
+    /// `stats`, when given, receives what the frame drew (also kept as lastStats()).
+    gpu::Rgba8Image render(const FrameView& view, std::span<const DrawItem> items, RenderStats* stats = nullptr);
+    const RenderStats& lastStats() const { return lastStats_; }
 
 private:
     gpu::Context& context_;
@@ -28,6 +30,7 @@ private:
     SceneRenderer scene_;
     gpu::FrameRing frames_;
     gpu::Buffer staging_;
+    RenderStats lastStats_;
 };
 
 }  // namespace axis::render

@@ -27,14 +27,34 @@ const uint32_t kSkyFrag[] =
     ;
 
 constexpr uint32_t kTexturesPerMaterial = 3;  // base colour, metallic-roughness, emissive.
+constexpr uint32_t kBakedStride[2] = {24, 28};  // asset/baked_vertex.h, by uv encoding.
 
-std::vector<VkVertexInputAttributeDescription> vertexAttributes() {
+// Locations 0..3 are position, normal, uv, colour in every format; only their encodings differ.
+std::vector<VkVertexInputAttributeDescription> vertexAttributes(VertexFormat format) {
+    if (format == VertexFormat::Plain)
+        return {
+            {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
+            {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)},
+            {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(Vertex, uv)},
+            {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(Vertex, color)},
+        };
+    const bool floatUv = format == VertexFormat::BakedFloat32Uv;
     return {
-        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
-        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)},
-        {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(Vertex, uv)},
-        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(Vertex, color)},
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, 0},
+        {1, 0, VK_FORMAT_R16G16_SNORM, 12},
+        {2, 0, floatUv ? VK_FORMAT_R32G32_SFLOAT : VK_FORMAT_R16G16_UNORM, 20},
+        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, 16},
     };
+}
+
+uint32_t vertexStride(VertexFormat format) {
+    if (format == VertexFormat::Plain) return sizeof(Vertex);
+    return kBakedStride[format == VertexFormat::BakedFloat32Uv ? 1 : 0];
+}
+
+uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
+    if (format == VertexFormat::Plain) return AXIS_VERTEX_PLAIN;
+    return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
 uint32_t floatBits(float f) {
@@ -43,21 +63,22 @@ uint32_t floatBits(float f) {
     return u;
 }
 
-shader::MaterialParams toParams(const Material& m) {
-    shader::MaterialParams p{};
-    p.baseColorFactor = m.baseColorFactor;
-    p.emissiveCutoff = glm::vec4(m.emissiveFactor, m.alphaCutoff);
-    p.metalRoughAlpha = glm::vec4(m.metallicFactor, m.roughnessFactor, float(static_cast<uint32_t>(m.alphaMode)), 0.0f);
-    return p;
-}
-
 }  // namespace
+
+RenderStats& RenderStats::operator+=(const RenderStats& o) {
+    triangles += o.triangles;
+    points += o.points;
+    clusters += o.clusters;
+    clustersCulled += o.clustersCulled;
+    drawCalls += o.drawCalls;
+    return *this;
+}
 
 SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples)
-    : context_(context) {
+    : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples) {
     createLayouts();
-    createPipelines(colorFormat, depthFormat, samples);
+    createSkyPipeline();
     createDefaults();
 }
 
@@ -91,37 +112,17 @@ void SceneRenderer::createLayouts() {
     skyLayout_ = makeLayout(sizeof(shader::SkyPush), nullptr, 0);
 }
 
-void SceneRenderer::createPipelines(VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples) {
-    VkDevice device = context_.device();
-    const float pointSize = context_.features().largePoints ? 2.0f : 1.0f;
-    for (int shading = 0; shading < 2; ++shading)
-        for (int topology = 0; topology < 2; ++topology)
-            for (int blend = 0; blend < 2; ++blend) {
-                gpu::GraphicsPipelineDesc d;
-                d.vertexSpirv = kMeshVert;
-                d.fragmentSpirv = kMeshFrag;
-                d.layout = meshLayout_;
-                d.colorFormat = colorFormat;
-                d.depthFormat = depthFormat;
-                d.samples = samples;
-                d.topology = topology ? VK_PRIMITIVE_TOPOLOGY_POINT_LIST : VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
-                d.bindings = {{0, sizeof(Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
-                d.attributes = vertexAttributes();
-                d.alphaBlend = blend;
-                d.depthWrite = !blend;
-                d.fragmentConstants = {shading == 0 ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(pointSize)};
-                meshPipelines_[shading][topology][blend] = gpu::createGraphicsPipeline(device, d);
-            }
+void SceneRenderer::createSkyPipeline() {
     gpu::GraphicsPipelineDesc sky;
     sky.vertexSpirv = kSkyVert;
     sky.fragmentSpirv = kSkyFrag;
     sky.layout = skyLayout_;
-    sky.colorFormat = colorFormat;
-    sky.depthFormat = depthFormat;
-    sky.samples = samples;
+    sky.colorFormat = colorFormat_;
+    sky.depthFormat = depthFormat_;
+    sky.samples = samples_;
     sky.depthTest = false;
     sky.depthWrite = false;
-    skyPipeline_ = gpu::createGraphicsPipeline(device, sky);
+    skyPipeline_ = gpu::createGraphicsPipeline(context_.device(), sky);
 }
 
 void SceneRenderer::createDefaults() {
@@ -145,107 +146,31 @@ void SceneRenderer::createDefaults() {
     sampler_ = {context_.device(), sampler, vkDestroySampler};
 }
 
-VkPipeline SceneRenderer::meshPipeline(Shading shading, Topology topology, bool blend) const {
-    return meshPipelines_[shading == Shading::Lit ? 0 : 1][topology == Topology::Points ? 1 : 0][blend ? 1 : 0];
+// Dozens of variants exist (format x normals x shading x topology x blend) but a scene uses a few;
+// building them lazily keeps renderer creation cheap on lavapipe, where each compile is slow.
+VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
+    auto it = meshPipelines_.find(key);
+    if (it != meshPipelines_.end()) return it->second;
+    const float pointSize = context_.features().largePoints ? 2.0f : 1.0f;
+    gpu::GraphicsPipelineDesc d;
+    d.vertexSpirv = kMeshVert;
+    d.fragmentSpirv = kMeshFrag;
+    d.layout = meshLayout_;
+    d.colorFormat = colorFormat_;
+    d.depthFormat = depthFormat_;
+    d.samples = samples_;
+    d.topology = key.topology == Topology::Points ? VK_PRIMITIVE_TOPOLOGY_POINT_LIST : VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    d.bindings = {{0, vertexStride(key.format), VK_VERTEX_INPUT_RATE_VERTEX}};
+    d.attributes = vertexAttributes(key.format);
+    d.alphaBlend = key.blend;
+    d.depthWrite = !key.blend;
+    d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(pointSize),
+                           shaderVertexFormat(key.format, key.normals)};
+    return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
-std::unique_ptr<GpuModel> SceneRenderer::upload(const Model& model) {
-    auto gm = std::make_unique<GpuModel>();
-    gm->bounds = model.bounds;
-
-    // Geometry: every primitive's vertices and indices concatenated into one buffer each.
-    std::vector<Vertex> vertices;
-    std::vector<uint32_t> indices;
-    vertices.reserve(model.vertexCount());
-    for (const auto& p : model.primitives) {
-        GpuPrimitive gp;
-        gp.topology = p.topology;
-        gp.material = std::min<uint32_t>(p.material, static_cast<uint32_t>(model.materials.size()) - 1);
-        gp.vertexOffset = static_cast<int32_t>(vertices.size());
-        gp.vertexCount = static_cast<uint32_t>(p.vertices.size());
-        gp.firstIndex = static_cast<uint32_t>(indices.size());
-        gp.indexCount = static_cast<uint32_t>(p.indices.size());
-        vertices.insert(vertices.end(), p.vertices.begin(), p.vertices.end());
-        indices.insert(indices.end(), p.indices.begin(), p.indices.end());
-        if (gp.vertexCount > 0) gm->primitives.push_back(gp);
-    }
-    gpu::UploadBatch batch(context_);
-    gm->vertices = batch.createBuffer(std::as_bytes(std::span(vertices)), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
-    gm->indices = batch.createBuffer(std::as_bytes(std::span(indices)), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
-
-    for (const auto& t : model.textures) {
-        std::vector<gpu::MipData> mips;
-        for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
-        VkFormat format = t.usage == TextureUsage::Color ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM;
-        gm->textures.push_back(batch.createTexture(mips, format));
-    }
-
-    // Material parameters: one uniform block per material, each at an aligned offset.
-    const VkDeviceSize align = std::max<VkDeviceSize>(context_.properties().limits.minUniformBufferOffsetAlignment, 16);
-    const VkDeviceSize stride = (sizeof(shader::MaterialParams) + align - 1) / align * align;
-    const uint32_t materialCount = static_cast<uint32_t>(std::max<size_t>(model.materials.size(), 1));
-    std::vector<std::byte> params(stride * materialCount);
-    for (uint32_t i = 0; i < model.materials.size(); ++i) {
-        auto p = toParams(model.materials[i]);
-        std::memcpy(params.data() + i * stride, &p, sizeof(p));
-    }
-    gm->materialParams = batch.createBuffer(params, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
-    batch.flush();
-
-    VkDevice device = context_.device();
-    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, materialCount},
-                                    {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, materialCount * kTexturesPerMaterial}};
-    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    poolInfo.maxSets = materialCount;
-    poolInfo.poolSizeCount = 2;
-    poolInfo.pPoolSizes = sizes;
-    VkDescriptorPool pool;
-    AXIS_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
-    gm->descriptorPool = {device, pool, vkDestroyDescriptorPool};
-
-    auto textureView = [&](int index, bool color) {
-        if (index >= 0 && index < int(gm->textures.size())) return gm->textures[index].view();
-        return color ? whiteSrgb_.view() : whiteLinear_.view();
-    };
-    for (uint32_t i = 0; i < materialCount; ++i) {
-        Material m = i < model.materials.size() ? model.materials[i] : Material{};
-        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-        alloc.descriptorPool = pool;
-        alloc.descriptorSetCount = 1;
-        VkDescriptorSetLayout layout = materialLayout_;
-        alloc.pSetLayouts = &layout;
-        GpuMaterial gmat;
-        gmat.alphaMode = m.alphaMode;
-        gmat.doubleSided = m.doubleSided;
-        AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &gmat.set));
-
-        VkDescriptorBufferInfo bufferInfo{gm->materialParams.handle(), i * stride, sizeof(shader::MaterialParams)};
-        VkDescriptorImageInfo images[kTexturesPerMaterial] = {
-            {sampler_, textureView(m.baseColorTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-            {sampler_, textureView(m.metallicRoughnessTexture, false), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-            {sampler_, textureView(m.emissiveTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-        };
-        VkWriteDescriptorSet writes[2]{};
-        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[0].dstSet = gmat.set;
-        writes[0].dstBinding = 0;
-        writes[0].descriptorCount = 1;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        writes[0].pBufferInfo = &bufferInfo;
-        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[1].dstSet = gmat.set;
-        writes[1].dstBinding = 1;
-        writes[1].descriptorCount = kTexturesPerMaterial;
-        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[1].pImageInfo = images;
-        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
-        gm->materials.push_back(gmat);
-    }
-    return gm;
-}
-
-void SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view,
-                           std::span<const DrawItem> items) {
+RenderStats SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view,
+                                  std::span<const DrawItem> items) {
     VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0.0f, 1.0f};
     VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
@@ -260,13 +185,28 @@ void SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const FrameVi
     vkCmdPushConstants(cmd, skyLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky), &sky);
     vkCmdDraw(cmd, 3, 1, 0, 0);
 
+    // The cut is chosen once per item; opaque ranges of every item go first, blended ones after.
+    RenderStats stats;
+    std::vector<std::vector<DrawRange>> ranges(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].model) continue;
+        LodRequest request{view.camera, items[i].modelToSite, double(extent.height), view.aspect,
+                           view.pixelErrorBound, view.frustumCull};
+        LodStats lodStats;
+        ranges[i] = selectLod(items[i].model->lod(), request, &lodStats);
+        stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
+        stats.clustersCulled += lodStats.clustersCulled;
+    }
     for (bool blendedPass : {false, true})
-        for (const auto& item : items)
-            if (item.model) drawModel(cmd, view, item, blendedPass);
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i].model) stats += drawModel(cmd, view, items[i], ranges[i], blendedPass);
+    return stats;
 }
 
-void SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass) {
+RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
+                                     std::span<const DrawRange> ranges, bool blendedPass) {
     const GpuModel& m = *item.model;
+    RenderStats stats;
     const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
     shader::DrawPush push{};
     push.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
@@ -275,27 +215,43 @@ void SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const 
 
     VkBuffer vb = m.vertices.handle();
     VkDeviceSize zero = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
-    vkCmdBindIndexBuffer(cmd, m.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
-    vkCmdPushConstants(cmd, meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
-    VkPipeline bound = VK_NULL_HANDLE;
-    for (const auto& p : m.primitives) {
-        const GpuMaterial& mat = m.materials[p.material];
+    bool bound = false;
+    VkPipeline boundPipeline = VK_NULL_HANDLE;
+    uint32_t boundMaterial = UINT32_MAX;
+    for (const DrawRange& r : ranges) {
+        const uint32_t material = std::min<uint32_t>(r.material, static_cast<uint32_t>(m.materials.size()) - 1);
+        const GpuMaterial& mat = m.materials[material];
         if ((mat.alphaMode == AlphaMode::Blend) != blendedPass) continue;
-        VkPipeline pipeline = meshPipeline(item.shading, p.topology, blendedPass);
-        if (pipeline != bound) {
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-            bound = pipeline;
+        if (!bound) {  // Only models with something to draw in this pass bind anything.
+            vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
+            if (m.indices) vkCmdBindIndexBuffer(cmd, m.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+            vkCmdPushConstants(cmd, meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                               sizeof(push), &push);
+            bound = true;
         }
-        // A mirroring transform flips winding, so the back face is then the front one.
-        VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
-        vkCmdSetCullMode(cmd, cull);
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, meshLayout_, 0, 1, &mat.set, 0, nullptr);
-        if (p.indexCount > 0)
-            vkCmdDrawIndexed(cmd, p.indexCount, 1, p.firstIndex, p.vertexOffset, 0);
+        const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
+        VkPipeline pipeline = meshPipeline({m.vertexFormat, normals, item.shading, r.topology, blendedPass});
+        if (pipeline != boundPipeline) {
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+            boundPipeline = pipeline;
+        }
+        if (material != boundMaterial) {
+            // A mirroring transform flips winding, so the back face is then the front one.
+            VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
+            vkCmdSetCullMode(cmd, cull);
+            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, meshLayout_, 0, 1, &mat.set, 0, nullptr);
+            boundMaterial = material;
+        }
+        const uint32_t elements = r.indexCount > 0 ? r.indexCount : r.vertexCount;
+        if (r.indexCount > 0)
+            vkCmdDrawIndexed(cmd, r.indexCount, 1, r.firstIndex, r.vertexOffset, 0);
         else
-            vkCmdDraw(cmd, p.vertexCount, 1, static_cast<uint32_t>(p.vertexOffset), 0);
+            vkCmdDraw(cmd, r.vertexCount, 1, static_cast<uint32_t>(r.vertexOffset), 0);
+        ++stats.drawCalls;
+        if (r.topology == Topology::Points) stats.points += elements;
+        else stats.triangles += elements / 3;
     }
+    return stats;
 }
 
 }  // namespace axis::render

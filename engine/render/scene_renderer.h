@@ -1,6 +1,13 @@
 #pragma once
 // The scene pass: a sky (or solid background), then every model of a draw list, lit or unlit,
-// triangles and points. One instance per target format; pipelines are built once.
+// triangles and points. One instance per target format; pipelines are built on first use.
+//
+// Level of detail: each frame record() asks selectLod (scene/lod.h) for every item which clusters
+// to draw at FrameView::pixelErrorBound and drops those outside the view, then issues one draw
+// per returned range. Several DrawItems may share one GpuModel (instancing a scan along a street
+// costs its GPU memory once).
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 
@@ -11,8 +18,12 @@
 #include "render/gpu_model.h"
 #include "scene/camera.h"
 
+namespace axis {
+struct BakedModel;
+}
 namespace axis::gpu {
 class Context;
+class UploadBatch;
 }
 
 namespace axis::render {
@@ -28,6 +39,20 @@ struct FrameView {
     double aspect = 1.0;
     bool solidBackground = false;    ///< Fill with `background` instead of drawing the sky.
     glm::vec3 background{0.0f};      ///< Linear RGB.
+    /// Largest geometric error the LOD may show, in pixels of the target's height; 0 draws full
+    /// detail. At 1 px simplified clusters are indistinguishable from the originals.
+    double pixelErrorBound = 1.0;
+    bool frustumCull = true;  ///< Skip clusters outside the view; off only to measure or debug.
+};
+
+/// What one record() drew, for stats overlays, tests and benchmarks.
+struct RenderStats {
+    std::uint64_t triangles = 0;       ///< Submitted, at whatever level was chosen.
+    std::uint64_t points = 0;
+    std::uint64_t clusters = 0;        ///< Drawn.
+    std::uint64_t clustersCulled = 0;  ///< In the LOD cut but outside the view frustum.
+    std::uint64_t drawCalls = 0;
+    RenderStats& operator+=(const RenderStats& o);
 };
 
 class SceneRenderer {
@@ -35,26 +60,45 @@ public:
     SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples);
     ~SceneRenderer();
 
-    /// Uploads a model's meshes, materials and textures and waits for the transfer.
+    /// Uploads a model's meshes, materials and textures and waits for the transfer. The model is
+    /// drawn at full detail (one cluster per primitive).
     std::unique_ptr<GpuModel> upload(const Model& model);
 
-    /// Records the pass into `cmd` between RenderTarget::begin and end.
-    void record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view, std::span<const DrawItem> items);
+    /// Uploads a bake cache's vertex and index streams as they are (no per-vertex work), its
+    /// textures from the mapped mips, and copies its LOD tables. Streams go up in chunks, and the
+    /// mapped pages already copied are dropped, so resident memory stays near one copy of the
+    /// cache. `baked` may be destroyed afterwards.
+    std::unique_ptr<GpuModel> upload(const BakedModel& baked);
+
+    /// Records the pass into `cmd` between RenderTarget::begin and end. Items without a model
+    /// are skipped. Call from the thread that owns this renderer.
+    RenderStats record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view, std::span<const DrawItem> items);
 
 private:
-    struct PipelineKey;
+    struct PipelineKey {
+        VertexFormat format;
+        bool normals;
+        Shading shading;
+        Topology topology;
+        bool blend;
+        auto operator<=>(const PipelineKey&) const = default;
+    };
     void createLayouts();
-    void createPipelines(VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples);
+    void createSkyPipeline();
     void createDefaults();
-    VkPipeline meshPipeline(Shading shading, Topology topology, bool blend) const;
-    void drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass);
+    void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
+    VkPipeline meshPipeline(const PipelineKey& key);
+    RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
+                          std::span<const DrawRange> ranges, bool blendedPass);
 
     gpu::Context& context_;
+    VkFormat colorFormat_, depthFormat_;
+    VkSampleCountFlagBits samples_;
     gpu::Unique<VkDescriptorSetLayout> materialLayout_;
     gpu::Unique<VkPipelineLayout> meshLayout_;
     gpu::Unique<VkPipelineLayout> skyLayout_;
     gpu::Unique<VkPipeline> skyPipeline_;
-    gpu::Unique<VkPipeline> meshPipelines_[2][2][2];  ///< [shading][topology][blend]
+    std::map<PipelineKey, gpu::Unique<VkPipeline>> meshPipelines_;  ///< Built on first use.
     gpu::Unique<VkSampler> sampler_;
     gpu::Image whiteSrgb_, whiteLinear_;
 };

@@ -141,8 +141,11 @@ Json writeViewpoint(const Viewpoint& v) {
 std::string extrasOf(const Json& obj, std::initializer_list<const char*> known) {
     if (!obj.is_object()) return {};
     Json out = Json::object();
-    for (const auto& [key, value] : obj.items())
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) out[key] = value;
+    for (const auto& item : obj.items()) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        const std::string& key = item.key();
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) out[key] = item.value();
+    }
     return out.empty() ? std::string() : out.dump();
 }
 

@@ -1,0 +1,79 @@
+// Export of a POI file as a W3C Web Annotation collection; the mapping is in web_annotation.h.
+#include "core/file_io.h"
+#include "poi/web_annotation.h"
+#include "poi/web_annotation_iri.h"
+#include "scene/json_fields.h"
+
+namespace axis {
+namespace {
+
+using json::Json;
+
+Json context() { return Json::array({kAnnoContext, Json{{"axisview", kAxisviewNamespace}}}); }
+
+Json textualBody(const char* purpose, const std::string& lang, const char* format, const std::string& value) {
+    Json b{{"type", "TextualBody"}, {"purpose", purpose}};
+    if (!lang.empty()) b["language"] = lang;
+    if (format) b["format"] = format;
+    b["value"] = value;
+    return b;
+}
+
+Json imageBody(const PoiMedia& m) {
+    Json b{{"type", "Image"}, {"id", m.path}};
+    if (std::string mime = mediaMimeType(m.path); !mime.empty()) b["format"] = mime;
+    if (!m.caption.empty()) b["axisview:caption"] = json::writeLangText(m.caption);
+    if (!m.extra.empty()) b["axisview:extra"] = Json::parse(m.extra, nullptr, false);
+    return b;
+}
+
+Json bodies(const Poi& p) {
+    Json out = Json::array();
+    for (const auto& [lang, text] : p.title) out.push_back(textualBody("identifying", lang, "text/plain", text));
+    for (const auto& [lang, text] : p.body) out.push_back(textualBody("describing", lang, "text/markdown", text));
+    for (const auto& tag : p.tags) out.push_back(textualBody("tagging", "", nullptr, tag));
+    for (const auto& m : p.media) out.push_back(imageBody(m));
+    return out;
+}
+
+Json target(const Poi& p, const WebAnnotationOptions& options) {
+    const PoiAnchor& a = p.anchor;
+    Json selector{{"type", "PointSelector"}, {"conformsTo", kPointSelectorSpec},
+                  {"x", a.position.x}, {"y", a.position.y}, {"z", a.position.z},
+                  {"normal", json::writeVec3(a.normal)}};
+    const std::string source = a.model.empty() ? options.siteIri : options.siteIri + "#model=" + percentEncode(a.model);
+    return Json{{"source", source}, {"selector", selector}};
+}
+
+Json annotation(const Poi& p, const WebAnnotationOptions& options) {
+    Json a{{"@context", context()}, {"id", annotationIri(options.collectionId, p.id)}, {"type", "Annotation"},
+           {"motivation", "describing"}};
+    if (!p.created.empty()) a["created"] = p.created;
+    if (!p.modified.empty()) a["modified"] = p.modified;
+    a["body"] = bodies(p);
+    a["target"] = target(p, options);
+    if (p.viewpoint) a["axisview:viewpoint"] = json::writeViewpoint(*p.viewpoint);
+    if (!p.extra.empty()) a["axisview:extra"] = Json::parse(p.extra, nullptr, false);
+    return a;
+}
+
+}  // namespace
+
+std::string toWebAnnotation(const PoiFile& file, const WebAnnotationOptions& options) {
+    Json items = Json::array();
+    for (const Poi& p : file.pois) items.push_back(annotation(p, options));
+    Json root{{"@context", context()}, {"id", options.collectionId}, {"type", "AnnotationCollection"}};
+    if (!options.label.empty()) root["label"] = options.label;
+    root["total"] = file.pois.size();
+    root["first"] = Json{{"id", options.collectionId + (options.collectionId.starts_with("urn:") ? ":page1" : "/page1")},
+                         {"type", "AnnotationPage"}, {"startIndex", 0}, {"items", items}};
+    if (!file.retiredIds.empty()) root["axisview:retired"] = file.retiredIds;
+    if (!file.extra.empty()) root["axisview:extra"] = Json::parse(file.extra, nullptr, false);
+    return root.dump(2) + "\n";
+}
+
+Status exportWebAnnotation(const PoiFile& file, const std::filesystem::path& path, const WebAnnotationOptions& options) {
+    return saveFileAtomic(path, toWebAnnotation(file, options));
+}
+
+}  // namespace axis

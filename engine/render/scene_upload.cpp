@@ -1,0 +1,190 @@
+// SceneRenderer's two upload paths (plain Model, bake cache) and the material sets they share.
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+#include "asset/bake_cache.h"
+#include "gpu/context.h"
+#include "gpu/upload.h"
+#include "gpu/vk_check.h"
+#include "render/scene_renderer.h"
+#include "shared.h"
+
+namespace axis::render {
+namespace {
+
+constexpr uint32_t kTexturesPerMaterial = 3;  // base colour, metallic-roughness, emissive.
+
+shader::MaterialParams toParams(const Material& m) {
+    shader::MaterialParams p{};
+    p.baseColorFactor = m.baseColorFactor;
+    p.emissiveCutoff = glm::vec4(m.emissiveFactor, m.alphaCutoff);
+    p.metalRoughAlpha = glm::vec4(m.metallicFactor, m.roughnessFactor, float(static_cast<uint32_t>(m.alphaMode)), 0.0f);
+    return p;
+}
+
+VkFormat textureFormat(TextureUsage usage) {
+    return usage == TextureUsage::Color ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM;
+}
+
+glm::vec4 boundingSphere(const std::vector<Vertex>& vertices) {
+    Bounds b;
+    for (const auto& v : vertices) b.add(glm::dvec3(v.position));
+    const glm::vec3 c(b.center());
+    float r2 = 0.0f;
+    for (const auto& v : vertices) r2 = std::max(r2, glm::dot(v.position - c, v.position - c));
+    return glm::vec4(c, std::sqrt(r2) * (1.0f + 1e-6f));  // Rounding must never leave a vertex outside.
+}
+
+// A plain primitive as a single level-0 cluster with no parent: always in the LOD cut, so the
+// model is drawn at full detail and culled per primitive.
+void addPlainCluster(GpuModel& gm, const Primitive& p, uint32_t material, uint32_t vertexOffset, uint32_t firstIndex) {
+    const auto index = static_cast<uint32_t>(gm.lodPrimitives.size());
+    const auto indexCount = static_cast<uint32_t>(p.indices.size());
+    LodPrimitive lp{static_cast<uint32_t>(p.topology), material, vertexOffset,
+                    static_cast<uint32_t>(p.vertices.size()), firstIndex, indexCount, indexCount, index, 1};
+    LodCluster c;
+    c.cullSphere = boundingSphere(p.vertices);
+    c.self = {c.cullSphere, 0.0f};
+    c.parent = {c.cullSphere, std::numeric_limits<float>::infinity()};
+    c.firstIndex = firstIndex;
+    c.indexCount = indexCount;
+    c.primitive = index;
+    gm.lodPrimitives.push_back(lp);
+    gm.lodClusters.push_back(c);
+    gm.primitiveHasNormals.push_back(1);  // Missing normals are (0,0,0) here; mesh.frag handles them.
+}
+
+}  // namespace
+
+std::unique_ptr<GpuModel> SceneRenderer::upload(const Model& model) {
+    auto gm = std::make_unique<GpuModel>();
+    gm->bounds = model.bounds;
+    gm->triangleCount = model.triangleCount();
+
+    // Geometry: every primitive's vertices and indices concatenated into one buffer each.
+    std::vector<Vertex> vertices;
+    std::vector<uint32_t> indices;
+    vertices.reserve(model.vertexCount());
+    const auto lastMaterial = static_cast<uint32_t>(std::max<size_t>(model.materials.size(), 1) - 1);
+    for (const auto& p : model.primitives) {
+        if (p.vertices.empty()) continue;
+        addPlainCluster(*gm, p, std::min(p.material, lastMaterial), static_cast<uint32_t>(vertices.size()),
+                        static_cast<uint32_t>(indices.size()));
+        vertices.insert(vertices.end(), p.vertices.begin(), p.vertices.end());
+        indices.insert(indices.end(), p.indices.begin(), p.indices.end());
+    }
+    gpu::UploadBatch batch(context_);
+    gm->vertices = batch.createBuffer(std::as_bytes(std::span(vertices)), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+    gm->indices = batch.createBuffer(std::as_bytes(std::span(indices)), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    for (const auto& t : model.textures) {
+        std::vector<gpu::MipData> mips;
+        for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
+        gm->textures.push_back(batch.createTexture(mips, textureFormat(t.usage)));
+    }
+    createMaterials(*gm, model.materials, batch);
+    batch.flush();
+    return gm;
+}
+
+std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
+    auto gm = std::make_unique<GpuModel>();
+    gm->bounds = baked.bounds;
+    gm->triangleCount = baked.triangleCount();
+    gm->vertexFormat = baked.vertexFormat.uvEncoding == UvEncoding::Float32 ? VertexFormat::BakedFloat32Uv
+                                                                           : VertexFormat::BakedUnorm16Uv;
+    gm->lodPrimitives.assign(baked.primitives.begin(), baked.primitives.end());
+    gm->lodClusters.assign(baked.clusters.begin(), baked.clusters.end());
+    for (const auto& info : baked.primitiveInfo) gm->primitiveHasNormals.push_back(info.hasNormals ? 1 : 0);
+    gm->primitiveHasNormals.resize(gm->lodPrimitives.size(), 1);
+
+    // The streams go up as stored; each chunk's mapped pages are dropped once on the GPU, so a
+    // model of gigabytes never sits in memory twice.
+    auto streamUp = [&](std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
+        const auto* base = reinterpret_cast<const std::uint8_t*>(bytes.data());
+        return gpu::uploadBufferChunked(context_, bytes, usage, [&](std::size_t offset, std::size_t size) {
+            baked.file.evict({base + offset, size});
+        });
+    };
+    gm->vertices = streamUp(std::as_bytes(baked.vertexBytes), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+    gm->indices = streamUp(std::as_bytes(baked.indices), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+
+    for (const auto& t : baked.textures) {
+        std::vector<gpu::MipData> mips;
+        for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
+        gm->textures.push_back(gpu::uploadTextureChunked(
+            context_, mips, textureFormat(t.usage), [&](uint32_t level, std::size_t offset, std::size_t size) {
+                baked.file.evict(t.levels[level].rgba.subspan(offset, size));
+            }));
+    }
+    gpu::UploadBatch batch(context_);
+    createMaterials(*gm, baked.materials, batch);
+    batch.flush();
+    return gm;
+}
+
+// One uniform block and one descriptor set per material (a default one when there are none).
+// The parameter buffer joins `batch`; the caller flushes before drawing.
+void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch) {
+    const VkDeviceSize align = std::max<VkDeviceSize>(context_.properties().limits.minUniformBufferOffsetAlignment, 16);
+    const VkDeviceSize stride = (sizeof(shader::MaterialParams) + align - 1) / align * align;
+    const uint32_t materialCount = static_cast<uint32_t>(std::max<size_t>(materials.size(), 1));
+    std::vector<std::byte> params(stride * materialCount);
+    for (uint32_t i = 0; i < materialCount; ++i) {
+        auto p = toParams(i < materials.size() ? materials[i] : Material{});
+        std::memcpy(params.data() + i * stride, &p, sizeof(p));
+    }
+    gm.materialParams = batch.createBuffer(params, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
+
+    VkDevice device = context_.device();
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, materialCount},
+                                    {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, materialCount * kTexturesPerMaterial}};
+    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    poolInfo.maxSets = materialCount;
+    poolInfo.poolSizeCount = 2;
+    poolInfo.pPoolSizes = sizes;
+    VkDescriptorPool pool;
+    AXIS_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
+    gm.descriptorPool = {device, pool, vkDestroyDescriptorPool};
+
+    auto textureView = [&](int index, bool color) {
+        if (index >= 0 && index < int(gm.textures.size())) return gm.textures[index].view();
+        return color ? whiteSrgb_.view() : whiteLinear_.view();
+    };
+    for (uint32_t i = 0; i < materialCount; ++i) {
+        Material m = i < materials.size() ? materials[i] : Material{};
+        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+        alloc.descriptorPool = pool;
+        alloc.descriptorSetCount = 1;
+        VkDescriptorSetLayout layout = materialLayout_;
+        alloc.pSetLayouts = &layout;
+        GpuMaterial gmat;
+        gmat.alphaMode = m.alphaMode;
+        gmat.doubleSided = m.doubleSided;
+        AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &gmat.set));
+
+        VkDescriptorBufferInfo bufferInfo{gm.materialParams.handle(), i * stride, sizeof(shader::MaterialParams)};
+        VkDescriptorImageInfo images[kTexturesPerMaterial] = {
+            {sampler_, textureView(m.baseColorTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+            {sampler_, textureView(m.metallicRoughnessTexture, false), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+            {sampler_, textureView(m.emissiveTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+        };
+        VkWriteDescriptorSet writes[2]{};
+        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[0].dstSet = gmat.set;
+        writes[0].dstBinding = 0;
+        writes[0].descriptorCount = 1;
+        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        writes[0].pBufferInfo = &bufferInfo;
+        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[1].dstSet = gmat.set;
+        writes[1].dstBinding = 1;
+        writes[1].descriptorCount = kTexturesPerMaterial;
+        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        writes[1].pImageInfo = images;
+        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+        gm.materials.push_back(gmat);
+    }
+}
+
+}  // namespace axis::render

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Big-scan benchmarks, run by hand: tools/bench/big_scans.sh [BUILD_DIR]
+#  1. frame time of a 20.9M-triangle street (35 instanced Venus copies) against one Venus, 1280x720
+#  2. time to first image of `axisview render` (warm cache) against F3D on the same model and size
+#     (F3D is optional: `apt-get install f3d`; Debian's 1.3 cannot read Draco, so igea.ply is used,
+#     and it needs an X server: xvfb-run)
+#  3. peak resident memory of `axisview render` on a big baked model against the cache's size
+#     (a generated 1400x1400 heightfield "scan", 3.9M triangles, since no shared scan is that big)
+# Caches go to $AXIS_CACHE_DIR (default /tmp/axis-bench-cache), never into ~/.cache.
+set -euo pipefail
+BUILD=${1:-build}
+DATA=$(cd "$(dirname "$0")/../../.." && pwd)/shared/data
+export AXIS_CACHE_DIR=${AXIS_CACHE_DIR:-/tmp/axis-bench-cache}
+AXIS="$BUILD/axisview"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== 1. street of copies vs one scan (axis_bench_lod)"
+"$BUILD/tools/bench/axis_bench_lod" "$DATA/venus-gltf-draco/venus.gltf" 35 5
+
+echo "== 2. time to first image, 1280x720, igea.ply (warm cache)"
+IGEA=$DATA/igea/igea.ply
+"$AXIS" render "$IGEA" -o "$WORK/warm.png" 2>/dev/null  # Bakes once.
+seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+read -r axisT axisM <<<"$(seconds "$AXIS" render "$IGEA" -o "$WORK/axis.png")"
+if command -v f3d >/dev/null && command -v xvfb-run >/dev/null; then
+    read -r f3dT f3dM <<<"$(seconds xvfb-run -a -s "-screen 0 1920x1080x24" f3d --output "$WORK/f3d.png" --resolution 1280,720 "$IGEA")"
+    read -r xvfbT _ <<<"$(seconds xvfb-run -a -s "-screen 0 1920x1080x24" true)"
+else
+    f3dT=nan; f3dM=0; xvfbT=0
+fi
+
+echo "== 3. peak memory on a big baked model"
+BIG=$WORK/heightfield.ply
+python3 - "$BIG" <<'PY'
+import math, struct, sys, array
+n = 1400
+verts = array.array('f')
+for j in range(n):
+    for i in range(n):
+        x, y = i / (n - 1) * 10.0, j / (n - 1) * 10.0
+        verts.extend((x, y, 0.3 * math.sin(3 * x) * math.cos(2 * y) + 0.05 * math.sin(23 * x + 17 * y)))
+faces = bytearray()
+pack = struct.Struct('<Biii').pack
+for j in range(n - 1):
+    for i in range(n - 1):
+        a = j * n + i
+        faces += pack(3, a, a + 1, a + n + 1)
+        faces += pack(3, a, a + n + 1, a + n)
+with open(sys.argv[1], 'wb') as f:
+    f.write(f"ply\nformat binary_little_endian 1.0\nelement vertex {n*n}\nproperty float x\nproperty float y\n"
+            f"property float z\nelement face {2*(n-1)*(n-1)}\nproperty list uchar int vertex_indices\nend_header\n".encode())
+    f.write(verts.tobytes())
+    f.write(faces)
+PY
+"$AXIS" render "$BIG" -o "$WORK/big.png" --up z 2>/dev/null  # Bakes once.
+CACHE=$(ls -t "$AXIS_CACHE_DIR"/*.axbake | head -1)
+cacheKB=$(( $(stat -c %s "$CACHE") / 1024 ))
+read -r bigT bigM <<<"$(seconds "$AXIS" render "$BIG" -o "$WORK/big.png" --up z)"
+read -r smallT smallM <<<"$(seconds "$AXIS" render "$DATA/stanford-bunny/bun_zipper_res4.ply" -o "$WORK/small.png")"
+
+echo
+printf '%-48s %12s %12s %8s\n' "measure" "axisview" "reference" "ratio"
+printf '%-48s %11.2fs %11.2fs %8.2f\n' "time to first image, igea 1280x720 (vs f3d)" "$axisT" "$f3dT" \
+    "$(python3 -c "print($axisT / max($f3dT - $xvfbT, 1e-9))" 2>/dev/null || echo nan)"
+printf '%-48s %11.2fs\n' "  (xvfb-run alone, subtracted from f3d)" "$xvfbT"
+printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, igea (vs f3d)" $((axisM / 1024)) $((f3dM / 1024)) \
+    "$(python3 -c "print($axisM / max($f3dM, 1))")"
+printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, 3.9M-tri heightfield vs its cache" $((bigM / 1024)) $((cacheKB / 1024)) \
+    "$(python3 -c "print($bigM / $cacheKB)")"
+printf '%-48s %10dMB\n' "  (process floor: a 1k-triangle bunny)" $((smallM / 1024))
