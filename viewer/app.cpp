@@ -162,7 +162,13 @@ void ViewerApp::handleMouseButton(const MouseButtonEvent& b, bool uiCaptured) {
         lastClickTime_ = -1.0;
         return;
     }
-    if (b.button == 0) lastClickTime_ = clock_, lastClickPos_ = p;
+    if (b.button == 0) {
+        if (auto poi = poiAt(p)) {  // A tap on a marker or label opens its story.
+            openPoi(*poi);
+            return;
+        }
+        lastClickTime_ = clock_, lastClickPos_ = p;
+    }
     if (transition_.active()) {  // Taking hold of the view stops an animated move.
         Camera now = camera();
         transition_ = {};
@@ -180,6 +186,9 @@ void ViewerApp::handleTouch(const TouchEvent& touch) {
             case Gesture::DragEnd: c.grabEnd(); break;
             case Gesture::Pinch: c.scroll(std::log(g.scale) / std::log(1.0 / 0.85)); break;
             case Gesture::DoubleTap: goToPoint(g.position); break;
+            case Gesture::Tap:
+                if (auto poi = poiAt(g.position)) openPoi(*poi);
+                break;
             case Gesture::None: break;
         }
     }
@@ -265,6 +274,8 @@ bool ViewerApp::toggleFullscreenRequested() { return std::exchange(fullscreenReq
 
 void ViewerApp::drawUi(const FrameStats& stats) {
     drawToolbar();
+    layoutPoiLabels();
+    drawPoiPanel();
     if (showModels_) drawModelsPanel();
     if (showPlaces_) drawPlacesPanel();
     if (showHelp_) drawHelp();
@@ -340,6 +351,20 @@ void ViewerApp::drawPlacesPanel() {
             if (auto it = poi->title.find(lang); it != poi->title.end()) label = it->second;
         if (ImGui::Selectable((label + "##" + name).c_str())) goToCamera(view);
     }
+    std::set<std::string> tags;
+    if (scene_.pois)
+        for (const auto& poi : scene_.pois->pois) tags.insert(poi.tags.begin(), poi.tags.end());
+    if (!tags.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", text::kTags(l));
+        for (const auto& tag : tags) {
+            bool shown = !hiddenTags_.count(tag);
+            if (ImGui::Checkbox(tag.c_str(), &shown)) {
+                if (shown) hiddenTags_.erase(tag);
+                else hiddenTags_.insert(tag);
+            }
+        }
+    }
     ImGui::End();
 }
 
@@ -374,6 +399,20 @@ void ViewerApp::drawStats(const FrameStats& stats) {
     ImGui::Text("%ux%u", stats.width, stats.height);
     ImGui::Text("%s: %s", text::kDevice(l), stats.device.c_str());
     ImGui::End();
+}
+
+// --- Streaming: models that arrive after the window opened (see addModels in app.h). ---
+void ViewerApp::addModels(std::vector<LoadedModel> models) {
+    if (models.empty()) return;
+    for (auto& m : models) {
+        scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
+        visible_.push_back(true);
+        shading_.push_back(m.shading);
+        scene_.models.push_back(std::move(m));
+    }
+    std::vector<PlacedModel> placed;
+    for (const auto& m : scene_.models) placed.push_back({&m.model, m.modelToSite});
+    bvh_ = Bvh::build(placed);  // world_ refers to bvh_, so walking and flying see the new models.
 }
 
 }  // namespace axis::viewer

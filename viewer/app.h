@@ -6,12 +6,14 @@
 #include <vector>
 
 #include <memory>
+#include <set>
 
 #include "nav/bvh_world.h"
 #include "nav/fly.h"
 #include "nav/orbit.h"
 #include "nav/transition.h"
 #include "nav/walk.h"
+#include "render/label_layout.h"
 #include "scene/bvh.h"
 #include "viewer/gestures.h"
 #include "viewer/input.h"
@@ -30,6 +32,9 @@ struct FrameStats {
     uint32_t width = 0, height = 0;
 };
 
+/// A POI body's paragraphs (separated by blank lines).
+std::vector<std::string> splitParagraphs(const std::string& body);
+
 class ViewerApp {
 public:
     ViewerApp(LoadedScene scene, double aspect);
@@ -44,6 +49,11 @@ public:
     Camera camera() const;
     /// Puts the camera at `c` at once (a start view given on the command line).
     void setCamera(const Camera& c);
+    /// Streaming (window_app.cpp): models opened after the window came up join the scene, visible,
+    /// and picking and collision are rebuilt over all models (about a second per million
+    /// triangles, on the calling thread). Appended in order, so indices stay parallel to the
+    /// window's GPU models.
+    void addModels(std::vector<LoadedModel> models);
     const LoadedScene& scene() const { return scene_; }
     bool modelVisible(size_t i) const { return visible_[i]; }
     Shading modelShading(size_t i) const { return shading_[i]; }
@@ -73,6 +83,13 @@ private:
     void goToCamera(const Camera& target);
     void updateHeldInput();
     void drawPlacesPanel();
+    // Points of interest: labels in the scene, the reading panel, tag filters.
+    void layoutPoiLabels();
+    std::optional<size_t> poiAt(glm::dvec2 p) const;
+    void openPoi(size_t index);
+    void drawPoiPanel();
+    std::vector<size_t> poiOrder() const;
+    std::string poiText(const LangText& text) const;
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -96,6 +113,10 @@ private:
     glm::dvec2 lastClickPos_{0.0};
     double viewWidth_ = 1280.0;
     bool showPlaces_ = false;
+    render::LabelLayout labels_;
+    std::vector<std::string> labelTexts_;
+    std::optional<size_t> openPoi_;
+    std::set<std::string> hiddenTags_;
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;
     Language language_ = Language::Chinese;

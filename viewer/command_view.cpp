@@ -33,7 +33,7 @@ int runView(const ViewArgs& args) {
         logInfo("no display: rendering stills instead of opening a window");
         return renderStills(scenePath, args.outDir);
     }
-    auto scene = loadScene(scenePath, {}, Progress::toStderr());
+    auto scene = openForWindow(scenePath, {}, Progress::toStderr());  // A site streams in.
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;

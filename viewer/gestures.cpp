@@ -48,6 +48,7 @@ std::vector<Gesture> GestureTracker::feed(const TouchEvent& touch, double now) {
                 out.push_back({Gesture::DoubleTap, touch.position, 1.0, false});
                 lastTapTime_ = -1.0;
             } else {
+                out.push_back({Gesture::Tap, touch.position, 1.0, false});
                 lastTapTime_ = now;
                 lastTapPos_ = touch.position;
             }

@@ -11,7 +11,7 @@
 namespace axis::viewer {
 
 struct Gesture {
-    enum Kind { None, DragBegin, Drag, DragEnd, Pinch, DoubleTap } kind = None;
+    enum Kind { None, DragBegin, Drag, DragEnd, Pinch, Tap, DoubleTap } kind = None;
     glm::dvec2 position{0.0};  ///< Finger (or two-finger midpoint) in window points.
     double scale = 1.0;        ///< Pinch: distance between fingers now / at the last event.
     bool twoFingers = false;

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "core/file_io.h"
 #include "core/log.h"
@@ -80,27 +81,16 @@ void addSiteViewpoints(LoadedScene& scene) {
             scene.viewpoints.emplace_back(poi->id, toCamera(*poi->viewpoint));
 }
 
-Expected<LoadedScene> loadSiteFile(const std::filesystem::path& path, const LoadOptions& options,
-                                   const Progress& progress) {
+// Site, POIs and viewpoints; the models only as pending entries.
+Expected<LoadedScene> loadSiteShell(const std::filesystem::path& path, const LoadOptions& options) {
     auto site = loadSite(path);
     if (!site) return site.error();
     for (const auto& problem : site->problems) logWarn(problem);
     LoadedScene scene;
-    const size_t count = site->models.size();
-    for (size_t i = 0; i < count; ++i) {
-        const ModelPlacement& placement = site->models[i];
-        if (!placement.visible) continue;
-        progress.report("loading " + placement.id, double(i) / double(count));
-        auto opened = openModel(placement.resolvedSource, placement.up, options, {});
-        if (!opened) {
-            logError(path.filename().string() + ": model '" + placement.id + "': " + opened.error().message);
-            continue;
-        }
-        addModel(scene, {placement.id, std::move(opened->model), std::move(opened->baked), placement.transform(),
-                         options.shading.value_or(placement.shading)});
-    }
-    progress.report("loading models", 1.0);
-    if (scene.models.empty() && count > 0) return makeError(path.string(), "none of the site's models could be opened");
+    for (const ModelPlacement& placement : site->models)
+        if (placement.visible)
+            scene.pending.push_back({placement.id, placement.resolvedSource, placement.up, placement.transform(),
+                                     options.shading.value_or(placement.shading)});
     if (!site->pois.empty()) {
         auto pois = loadPois(site->poisPath());
         if (pois) {
@@ -112,6 +102,26 @@ Expected<LoadedScene> loadSiteFile(const std::filesystem::path& path, const Load
     }
     scene.site = std::move(*site);
     addSiteViewpoints(scene);
+    return scene;
+}
+
+Expected<LoadedScene> loadSiteFile(const std::filesystem::path& path, const LoadOptions& options,
+                                   const Progress& progress) {
+    auto scene = loadSiteShell(path, options);
+    if (!scene) return scene.error();
+    const std::vector<PendingModel> pending = std::exchange(scene->pending, {});
+    for (size_t i = 0; i < pending.size(); ++i) {
+        progress.report("loading " + pending[i].id, double(i) / double(pending.size()));
+        auto loaded = loadPendingModel(pending[i], options, {});
+        if (!loaded) {
+            logError(path.filename().string() + ": " + loaded.error().message);
+            continue;
+        }
+        addModel(*scene, std::move(*loaded));
+    }
+    progress.report("loading models", 1.0);
+    if (scene->models.empty() && !pending.empty())
+        return makeError(path.string(), "none of the site's models could be opened");
     return scene;
 }
 
@@ -147,6 +157,25 @@ Shading defaultShading(const LoadedModel& m) {
         if (mat.baseColorTexture < 0 || mat.metallicRoughnessTexture >= 0) return Shading::Lit;
     }
     return anyTriangles ? Shading::Unlit : Shading::Lit;
+}
+
+Expected<LoadedScene> openSiteDeferred(const std::filesystem::path& path, const LoadOptions& options) {
+    return loadSiteShell(path, options);
+}
+
+Expected<LoadedScene> openForWindow(const std::filesystem::path& path, const LoadOptions& options,
+                                    const Progress& progress) {
+    if (isSiteFile(path))
+        if (auto shell = loadSiteShell(path, options); shell && shell->site->start) return shell;
+    return loadScene(path, options, progress);
+}
+
+Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOptions& options,
+                                       const Progress& progress) {
+    auto opened = openModel(pending.source, pending.up, options, progress);
+    if (!opened) return Error{"model '" + pending.id + "': " + opened.error().message};
+    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), pending.modelToSite,
+                       pending.shading};
 }
 
 Camera toCamera(const Viewpoint& v) { return Camera::fromHeading(v.position, v.yaw, v.pitch, v.fov); }

@@ -31,8 +31,20 @@ struct LoadedModel {
     Shading shading = Shading::Lit;
 };
 
+/// A site model not opened yet: what loadPendingModel needs (see openSiteDeferred).
+struct PendingModel {
+    std::string id;
+    std::filesystem::path source;  ///< Absolute.
+    UpAxis up = UpAxis::Y;
+    glm::dmat4 modelToSite{1.0};
+    Shading shading = Shading::Lit;
+};
+
 struct LoadedScene {
     std::vector<LoadedModel> models;
+    /// Models still to open, in site order: filled by openSiteDeferred (the window streams them),
+    /// always empty after loadScene.
+    std::vector<PendingModel> pending;
     Bounds bounds;  ///< Site frame.
     std::optional<Site> site;     ///< Set when a site file was opened.
     std::optional<PoiFile> pois;  ///< The site's points of interest, when it names a readable file.
@@ -61,6 +73,21 @@ bool isSiteFile(const std::filesystem::path& path);
 /// file) and left out; the call fails only when nothing could be opened.
 Expected<LoadedScene> loadScene(const std::filesystem::path& path, const LoadOptions& options,
                                 const Progress& progress);
+
+/// A site without its models: site, POIs, viewpoints, and every visible model as `pending`.
+/// Cheap (no model file is read), so a window can open at once and stream the models in.
+Expected<LoadedScene> openSiteDeferred(const std::filesystem::path& path, const LoadOptions& options);
+
+/// What the window opens: a site with a start view as openSiteDeferred (its models then stream in
+/// while the window draws), anything else completely, as loadScene. A site without a start view
+/// is framed from its models, so it has to wait for them.
+Expected<LoadedScene> openForWindow(const std::filesystem::path& path, const LoadOptions& options,
+                                    const Progress& progress);
+
+/// Opens one pending model (bake cache first, like loadScene). Safe to call from a worker
+/// thread: it touches nothing shared. The error names the model and its file.
+Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOptions& options,
+                                       const Progress& progress);
 
 Camera toCamera(const Viewpoint& v);
 

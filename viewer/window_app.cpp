@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <utility>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -14,6 +15,8 @@
 #include "render/image_io.h"
 #include "viewer/app.h"
 #include "viewer/cli_util.h"
+#include "viewer/load_panel.h"
+#include "viewer/model_stream.h"
 #include "viewer/script.h"
 #include "viewer/ui/fonts.h"
 #include "viewer/window_renderer.h"
@@ -63,6 +66,13 @@ VkExtent2D framebufferExtent(GLFWwindow* window) {
     return {uint32_t(std::max(w, 0)), uint32_t(std::max(h, 0))};
 }
 
+// AXIS_SCRIPT_DURING_LOAD=1: a script starts while the site still streams in (to test streaming);
+// otherwise scripted and screenshot runs wait for every model, so they stay reproducible.
+bool automationDuringLoad() {
+    const char* v = std::getenv("AXIS_SCRIPT_DURING_LOAD");
+    return v && *v && *v != '0';
+}
+
 bool isMouseEvent(const InputEvent& e) {
     return std::holds_alternative<MouseMoveEvent>(e) || std::holds_alternative<MouseButtonEvent>(e) ||
            std::holds_alternative<ScrollEvent>(e);
@@ -72,13 +82,21 @@ bool isMouseEvent(const InputEvent& e) {
 class Loop {
 public:
     Loop(GLFWwindow* window, WindowRenderer& renderer, ViewerApp& app, const WindowOptions& options,
-         std::vector<ScriptStep> script)
-        : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)) {}
+         std::vector<ScriptStep> script, std::vector<std::unique_ptr<render::GpuModel>> gpuModels,
+         std::unique_ptr<ModelStream> stream)
+        : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
+          gpuModels_(std::move(gpuModels)), stream_(std::move(stream)) {}
 
     int run() {
         auto last = std::chrono::steady_clock::now();
         while (!glfwWindowShouldClose(window_) && !quit_) {
             glfwPollEvents();
+            receiveModels();
+            if (loading() && automated() && !automationDuringLoad()) {
+                glfwWaitEventsTimeout(0.01);  // The script's clock starts once the site is in.
+                last = std::chrono::steady_clock::now();
+                continue;
+            }
             auto now = std::chrono::steady_clock::now();
             double dt = scripted() ? kScriptStep : std::chrono::duration<double>(now - last).count();
             last = now;
@@ -89,7 +107,8 @@ public:
             glfwGetWindowSize(window_, &w, &h);
             app_.setViewport(w, h);
             dispatchEvents();
-            app_.update(dt);
+            // Walking falls through ground that has not arrived yet: hold it until the site is in.
+            app_.update(loading() && app_.navMode() == NavMode::Walk ? 0.0 : dt);
             if (app_.toggleFullscreenRequested()) setFullscreen(window_, fullscreen_ = !fullscreen_, options_);
             VkExtent2D extent = framebufferExtent(window_);
             if (extent.width == 0 || extent.height == 0) {  // Minimised: nothing to draw into.
@@ -103,6 +122,19 @@ public:
 
 private:
     bool scripted() const { return options_.script.has_value(); }
+    bool automated() const { return scripted() || options_.screenshot.has_value(); }
+    bool loading() const { return stream_ && !stream_->finished(); }
+
+    // Uploads the models the stream finished since the last frame and hands them to the app,
+    // which extends picking and collision. Render thread, like every upload.
+    void receiveModels() {
+        if (!stream_) return;
+        std::vector<LoadedModel> arrived = stream_->take();
+        if (arrived.empty()) return;
+        for (const LoadedModel& m : arrived)
+            gpuModels_.push_back(m.baked ? renderer_.scene().upload(*m.baked) : renderer_.scene().upload(m.model));
+        app_.addModels(std::move(arrived));
+    }
 
     void runScriptUntil(double time) {
         while (next_ < script_.size() && script_[next_].time <= time) {
@@ -171,15 +203,16 @@ private:
         stats_.width = extent.width;
         stats_.height = extent.height;
         app_.drawUi(stats_);
+        if (loading()) drawLoadPanel(stream_->status());
         ImGui::Render();
     }
 
     std::optional<int> drawFrame(VkExtent2D extent) {
         buildUi(extent);
         std::vector<render::DrawItem> items;
-        for (size_t i = 0; i < gpuModels_->size(); ++i)
+        for (size_t i = 0; i < gpuModels_.size(); ++i)  // Parallel to the app's models (receiveModels).
             if (app_.modelVisible(i))
-                items.push_back({(*gpuModels_)[i].get(), app_.scene().models[i].modelToSite, app_.modelShading(i)});
+                items.push_back({gpuModels_[i].get(), app_.scene().models[i].modelToSite, app_.modelShading(i)});
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
@@ -225,10 +258,11 @@ private:
     FrameStats stats_;
     uint64_t frameCount_ = 0;
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
+    std::vector<std::unique_ptr<render::GpuModel>> gpuModels_;
+    std::unique_ptr<ModelStream> stream_;
 
 public:
     void setDevice(const std::string& name) { stats_.device = name; }
-    const std::vector<std::unique_ptr<render::GpuModel>>* gpuModels_ = nullptr;
 };
 
 std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
@@ -253,6 +287,7 @@ std::vector<std::string> textsInUse(const LoadedScene& scene) {
     if (scene.site)
         for (const auto& [lang, name] : scene.site->name) texts.push_back(name);
     for (const auto& m : scene.models) texts.push_back(m.id);
+    for (const auto& m : scene.pending) texts.push_back(m.id);
     if (scene.pois)
         for (const auto& poi : scene.pois->pois) {
             for (const auto& [lang, t] : poi.title) texts.push_back(t);
@@ -292,11 +327,14 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
             return kExitUsage;
         }
     }
+    std::vector<PendingModel> pending = std::exchange(scene.pending, {});
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
     if (startView) app.setCamera(*startView);
-    Loop loop(window, renderer, app, options, std::move(script));
+    // A deferred site streams in from here, nearest to the first view first.
+    std::unique_ptr<ModelStream> stream;
+    if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});
+    Loop loop(window, renderer, app, options, std::move(script), std::move(gpuModels), std::move(stream));
     loop.setDevice(renderer.context().deviceName());
-    loop.gpuModels_ = &gpuModels;
     if (options.fullscreen) setFullscreen(window, true, options);
     int code = loop.run();
     renderer.context().waitIdle();

@@ -44,18 +44,27 @@ void installAssimpLogger() {
 }
 
 // Assimp 5.2 trusts OFF headers (edge/assimp-invalid/OutOfMemory.off declares 3.5e11
-// vertices); a vertex needs at least "0 0 0\n", so a count beyond size/6 is a lie.
+// vertices; a fuzzed "COFF1111..." asked for 40 GB). The keyword may run straight into the
+// vertex count, so the counts are read after the letters "OFF". A vertex needs at least "0 0 0\n"
+// and a face at least "1 0\n", so counts beyond size/6 or size/4 are lies.
 Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
     std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
-    std::size_t pos = text.find_first_of(" \t\r\n");
+    std::size_t pos = text.find("OFF");
     if (pos == std::string_view::npos) return Ok{};
-    pos = text.find_first_not_of(" \t\r\n", pos);
-    std::uint64_t vertices = 0;
-    if (pos == std::string_view::npos) return Ok{};
-    auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), vertices);
-    if (ec == std::errc::result_out_of_range || (ec == std::errc() && vertices > bytes.size() / 6))
-        return makeError(name, "OFF header declares " + std::string(text.data() + pos, ptr) +
-                                   " vertices but the file is only " + std::to_string(bytes.size()) + " bytes");
+    pos += 3;
+    const char* limitNames[2] = {"vertices", "faces"};
+    const std::uint64_t limits[2] = {bytes.size() / 6, bytes.size() / 4};
+    for (int k = 0; k < 2; ++k) {
+        pos = text.find_first_not_of(" \t\r\n", pos);
+        if (pos == std::string_view::npos) return Ok{};
+        std::uint64_t count = 0;
+        auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), count);
+        if (ec == std::errc::invalid_argument) return Ok{};  // Assimp reports what it makes of it.
+        if (ec == std::errc::result_out_of_range || count > limits[k])
+            return makeError(name, "OFF header declares " + std::string(text.data() + pos, ptr) + " " + limitNames[k] +
+                                       " but the file is only " + std::to_string(bytes.size()) + " bytes");
+        pos = std::size_t(ptr - text.data());
+    }
     return Ok{};
 }
 

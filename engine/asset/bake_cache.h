@@ -38,7 +38,8 @@
 
 namespace axis {
 
-constexpr std::uint32_t kBakeFormatVersion = 1;
+/// 2: LOD levels simplified across uv/normal seams (version 1 caches stall at seams; rebuilt).
+constexpr std::uint32_t kBakeFormatVersion = 2;
 
 struct BakeOptions {
     ImportOptions import;

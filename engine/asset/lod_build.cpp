@@ -4,9 +4,10 @@
 #include <cmath>
 #include <limits>
 #include <span>
-#include <unordered_map>
 
 #include <meshoptimizer.h>
+
+#include "asset/lod_simplify.h"
 
 namespace axis {
 namespace {
@@ -81,35 +82,6 @@ std::vector<Indices> splitIntoClusters(const Indices& indices, const std::vector
     return clusters;
 }
 
-struct Simplified {
-    Indices indices;
-    float error = 0.0f;  // Absolute, model units.
-};
-
-// Simplifies a group on a compact copy of its vertices: meshopt_simplify costs O(vertex count)
-// per call, which over the whole primitive would make the build quadratic.
-Simplified simplifyGroup(const Indices& merged, const std::vector<Vertex>& vertices) {
-    std::unordered_map<std::uint32_t, std::uint32_t> toLocal;
-    toLocal.reserve(merged.size());
-    std::vector<std::uint32_t> toGlobal;
-    std::vector<glm::vec3> positions;
-    Indices local(merged.size());
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-        auto [it, added] = toLocal.try_emplace(merged[i], static_cast<std::uint32_t>(toGlobal.size()));
-        if (added) toGlobal.push_back(merged[i]), positions.push_back(vertices[merged[i]].position);
-        local[i] = it->second;
-    }
-    Indices out(local.size());
-    std::size_t target = (local.size() / 6) * 3;
-    float relativeError = 0.0f;
-    out.resize(meshopt_simplify(out.data(), local.data(), local.size(), &positions[0].x, positions.size(),
-                                sizeof(glm::vec3), target, 1.0f, meshopt_SimplifyLockBorder, &relativeError));
-    meshopt_optimizeVertexCache(out.data(), out.data(), out.size(), positions.size());
-    for (std::uint32_t& i : out) i = toGlobal[i];
-    float scale = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
-    return {std::move(out), relativeError * scale};
-}
-
 class Builder {
 public:
     Builder(const Primitive& p, const LodBuildOptions& o) : vertices_(p.vertices), options_(o) {
@@ -162,7 +134,7 @@ private:
             spheres.push_back(c.lod.self.sphere);
             childError = std::max(childError, c.lod.self.error);
         }
-        Simplified s = simplifyGroup(merged, vertices_);
+        lod::Simplified s = lod::simplifyGroup(merged, vertices_);
         if (s.indices.empty() || s.indices.size() > merged.size() * 85 / 100) return;  // Stays a root.
         LodBound bound{sphereOfSpheres(spheres), childError + std::max(s.error, errorFloor_)};
         for (std::uint32_t id : group) clusters_[id].lod.parent = bound;

@@ -6,7 +6,10 @@
 //     each keeping the cache order;
 //  3. each coarser level: k-d split the previous level's clusters into groups of groupClusters,
 //     merge a group, simplify it to half with its border locked (meshopt_SimplifyLockBorder), and
-//     split the result into new clusters. A group that will not shrink below 85% stays a root.
+//     split the result into new clusters. Simplification runs on the group's vertices welded by
+//     position, so uv and normal seams collapse like any other edge while the border where the
+//     group meets its neighbours stays put (lod_simplify.h says how corners map back to real
+//     vertices). A group that will not shrink below 85% stays a root.
 //     Group error = largest member error + this simplification's error (absolute, model units),
 //     never less than a floor of 1e-6 of the primitive's size, so parents are strictly coarser;
 //  4. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices

@@ -57,6 +57,11 @@ uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
     return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
+// The sphere around a model's box, model space, for the per-item frustum test.
+glm::vec4 modelSphere(const Bounds& b) {
+    return glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-5f));
+}
+
 uint32_t floatBits(float f) {
     uint32_t u;
     std::memcpy(&u, &f, 4);
@@ -192,6 +197,10 @@ RenderStats SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const 
         if (!items[i].model) continue;
         LodRequest request{view.camera, items[i].modelToSite, double(extent.height), view.aspect,
                            view.pixelErrorBound, view.frustumCull};
+        // A whole model out of view (most of a street behind the camera) skips its cluster walk.
+        if (view.frustumCull && !items[i].model->bounds.empty() &&
+            !sphereInFrustum(modelSphere(items[i].model->bounds), request))
+            continue;
         LodStats lodStats;
         ranges[i] = selectLod(items[i].model->lod(), request, &lodStats);
         stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <tuple>
@@ -54,6 +55,62 @@ inline Primitive makeIcosphere(int subdivisions, float radius = 1.0f) {
     prim.indices = std::move(idx);
     prim.hasUVs = prim.hasVertexColors = true;
     return prim;
+}
+
+/// A uv sphere textured like a scan: its surface cut into charts of chart x chart quads, each
+/// chart with its own copies of its vertices and its own tile of the texture atlas. Simplified by
+/// vertex index, every chart outline looks like a border. Closed in position space (copies of a
+/// vertex are bit-identical, the u = 0 / u = 1 meridian and the poles included).
+inline Primitive makeChartedSphere(int segments, int rings, int chart, float radius = 1.0f) {
+    Primitive prim;
+    auto position = [&](int j, int i) {
+        const float theta = float(i % segments) / float(segments) * 2.0f * 3.14159265f;
+        const float phi = float(j) / float(rings) * 3.14159265f;
+        const float sp = j == 0 || j == rings ? 0.0f : std::sin(phi);
+        const float cp = j == 0 ? 1.0f : (j == rings ? -1.0f : std::cos(phi));
+        return glm::vec3(sp * std::cos(theta), sp * std::sin(theta), cp);
+    };
+    const int chartsX = segments / chart, chartsY = rings / chart;
+    for (int cy = 0; cy < chartsY; ++cy)
+        for (int cx = 0; cx < chartsX; ++cx) {
+            const auto base = std::uint32_t(prim.vertices.size());
+            for (int y = 0; y <= chart; ++y)
+                for (int x = 0; x <= chart; ++x) {
+                    Vertex v;
+                    v.normal = position(cy * chart + y, cx * chart + x);
+                    v.position = v.normal * radius;
+                    v.uv = (glm::vec2(cx, cy) + glm::vec2(x, y) / float(chart) * 0.9f) / glm::vec2(chartsX, chartsY);
+                    prim.vertices.push_back(v);
+                }
+            const auto at = [&](int y, int x) { return base + std::uint32_t(y * (chart + 1) + x); };
+            for (int y = 0; y < chart; ++y)
+                for (int x = 0; x < chart; ++x) {
+                    const int j = cy * chart + y;  // Skip the triangle that collapses onto a pole.
+                    if (j != 0) prim.indices.insert(prim.indices.end(), {at(y, x), at(y + 1, x), at(y, x + 1)});
+                    if (j != rings - 1)
+                        prim.indices.insert(prim.indices.end(), {at(y, x + 1), at(y + 1, x), at(y + 1, x + 1)});
+                }
+        }
+    prim.hasUVs = true;
+    return prim;
+}
+
+/// Edges used by exactly one triangle, compared by the positions of their ends (so copies of a
+/// vertex at a seam count as one): where a cut of a seamed mesh could show a crack.
+inline std::set<std::pair<std::array<float, 3>, std::array<float, 3>>> boundaryEdgesByPosition(
+    const std::vector<std::uint32_t>& triangles, std::span<const Vertex> vertices) {
+    using Point = std::array<float, 3>;
+    auto point = [&](std::uint32_t i) {
+        const glm::vec3& p = vertices[i].position;
+        return Point{p.x, p.y, p.z};
+    };
+    std::map<std::pair<Point, Point>, int> uses;
+    for (std::size_t i = 0; i < triangles.size(); i += 3)
+        for (int e = 0; e < 3; ++e) ++uses[std::minmax(point(triangles[i + e]), point(triangles[i + (e + 1) % 3]))];
+    std::set<std::pair<Point, Point>> out;
+    for (const auto& [edge, count] : uses)
+        if (count == 1) out.insert(edge);
+    return out;
 }
 
 /// Binary little-endian PLY with position, normal, uv and colour per vertex.

@@ -176,3 +176,31 @@ TEST_CASE("Selection follows the model transform", "[lod]") {
     selectLod(s.data(), scaled, &b);
     CHECK(a.triangles == b.triangles);
 }
+
+TEST_CASE("A uv-seamed sphere keeps simplifying across its seams and stays closed by position", "[lod]") {
+    // 65,024 triangles in 2,048 charts of 4 x 4 quads: a seam every 4 rings and meridians, as in a
+    // scan's texture atlas. Simplified by index (seams locked) it stalled at 16,536 triangles.
+    const Primitive source = makeChartedSphere(256, 128, 4);
+    const std::size_t sourceTriangles = source.indices.size() / 3;
+    REQUIRE(boundaryEdgesByPosition(source.indices, source.vertices).empty());
+    BuiltLod built = buildLod(source);
+    LodPrimitive primitive;
+    primitive.vertexCount = std::uint32_t(built.vertices.size());
+    primitive.indexCount = std::uint32_t(built.indices.size());
+    primitive.leafIndexCount = built.leafIndexCount;
+    primitive.clusterCount = std::uint32_t(built.clusters.size());
+    const LodData data{{&primitive, 1}, built.clusters};
+    for (const LodCluster& c : built.clusters) CHECK(c.parent.error > c.self.error);
+
+    LodStats far;
+    selectLod(data, request(lookAt({0, -200, 0}, {0, 0, 0})), &far);
+    INFO("source " << sourceTriangles << ", far " << far.triangles << " triangles, level " << far.coarsestLevel);
+    CHECK(far.triangles * 10 <= sourceTriangles);
+    for (double distance : {1.3, 3.0, 20.0, 200.0}) {
+        LodStats stats;
+        auto ranges = selectLod(data, request(lookAt({0, -distance, 0.2}, {0, 0, 0}), 1.0), &stats);
+        INFO("distance " << distance << ": " << stats.triangles << " triangles, levels " << stats.finestLevel << ".."
+                         << stats.coarsestLevel);
+        CHECK(boundaryEdgesByPosition(drawnTriangles(ranges, built.indices), built.vertices).empty());
+    }
+}

@@ -8,10 +8,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     (void)axis::fuzz::scratchFolder();  // Silences logging.
     const std::string text(reinterpret_cast<const char*>(data), size);
-    auto file = axis::parsePathFile(text, "input.path.json");
+    auto file = axis::record::parsePathFile(text, "input.path.json");
     if (!file) return 0;
-    (void)axis::toJson(*file);
-    auto path = axis::makeCameraPath(*file);
+    (void)axis::record::toJson(*file);
+    auto path = axis::record::makeCameraPath(*file);
     if (!path) return 0;
     const double start = path->startTime(), end = path->endTime();
     for (int i = -1; i <= 17; ++i) (void)path->evaluate(start + (end - start) * i / 16.0);

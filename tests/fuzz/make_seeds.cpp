@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "make_seeds: %s\n", ok.error().message.c_str());
             return 1;
         }
+        fs::create_directories(out / "fuzz_bake_cache");
         fs::copy_file(cachePathFor(work / s.name, options), out / "fuzz_bake_cache" / (s.name + ".axbake"),
                       fs::copy_options::overwrite_existing);
         ++baked;

@@ -39,6 +39,7 @@ for t in "${TARGETS[@]}"; do
   log="$BUILD/fuzz-logs/$t.log"
   set +e
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1:max_allocation_size_mb=3072" \
+  LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
     "$BUILD/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -rss_limit_mb=3072 -timeout=20 -max_len=$MAX_LEN \
       -print_final_stats=1 -artifact_prefix="$BUILD/fuzz-artifacts/$t-" \

@@ -9,6 +9,9 @@
 #include "poi/poi.h"
 #include "record/path_file.h"
 #include "scene/site.h"
+
+using axis::record::loadPathFile;
+using axis::record::makeCameraPath;
 #include "support/test_support.h"
 
 using namespace axis;

@@ -69,15 +69,18 @@ TEST_CASE("Hostile bodies parse quickly into valid UTF-8 without control charact
         inputs.push_back(s);
     }
     std::size_t shown = 0;
-    for (const auto& in : inputs) {
-        for (const Block& b : parseBody(in)) {
-            REQUIRE_FALSE(b.spans.empty());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        bool clean = true;
+        for (const Block& b : parseBody(inputs[i])) {
+            clean = clean && !b.spans.empty();
             for (const Span& s : b.spans) {
-                REQUIRE(sanitizeUtf8(s.text) == s.text);
-                for (unsigned char c : s.text) REQUIRE((c >= 0x20 && c != 0x7F));
+                clean = clean && sanitizeUtf8(s.text) == s.text;
+                for (unsigned char c : s.text) clean = clean && c >= 0x20 && c != 0x7F;
                 shown += s.text.size();
             }
         }
+        INFO("input " << i);
+        CHECK(clean);
     }
     CHECK(shown > 0);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();

@@ -32,6 +32,10 @@ inline constexpr UiText kTriangles{"三角形", "Triangles"};
 inline constexpr UiText kDevice{"设备", "Device"};
 inline constexpr UiText kScreenshotSaved{"截图已保存：", "Screenshot saved: "};
 inline constexpr UiText kViewpoints{"地点", "Places"};
+inline constexpr UiText kGoThere{"前往", "Go there"};
+inline constexpr UiText kPrevious{"上一个", "Previous"};
+inline constexpr UiText kNext{"下一个", "Next"};
+inline constexpr UiText kTags{"标签", "Tags"};
 }  // namespace text
 
 /// Every Chinese string above, for building the font atlas's glyph ranges.

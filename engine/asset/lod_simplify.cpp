@@ -1,0 +1,111 @@
+#include "asset/lod_simplify.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+#include <meshoptimizer.h>
+
+namespace axis::lod {
+namespace {
+
+using Indices = std::vector<std::uint32_t>;
+
+// Bit-exact position key: welding must agree between neighbouring groups, so no tolerance.
+struct PositionKey {
+    std::uint32_t bits[3];
+    bool operator==(const PositionKey& o) const { return std::memcmp(bits, o.bits, sizeof bits) == 0; }
+};
+struct PositionHash {
+    std::size_t operator()(const PositionKey& k) const {
+        return (std::size_t(k.bits[0]) * 73856093u) ^ (std::size_t(k.bits[1]) * 19349663u) ^
+               (std::size_t(k.bits[2]) * 83492791u);
+    }
+};
+
+PositionKey keyOf(const glm::vec3& p) {
+    PositionKey k;
+    std::memcpy(k.bits, &p, sizeof k.bits);
+    return k;
+}
+
+// A group with its vertices welded by position; copies[w] lists the real vertices at position w,
+// in order of first use (so the mapping back is deterministic).
+struct WeldedGroup {
+    std::vector<glm::vec3> positions;
+    std::vector<std::vector<std::uint32_t>> copies;
+    Indices indices;
+};
+
+WeldedGroup weld(const Indices& merged, const std::vector<Vertex>& vertices) {
+    WeldedGroup g;
+    std::unordered_map<PositionKey, std::uint32_t, PositionHash> byPosition;
+    std::unordered_map<std::uint32_t, std::uint32_t> byVertex;
+    byPosition.reserve(merged.size() / 2);
+    byVertex.reserve(merged.size() / 2);
+    g.indices.resize(merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        auto seen = byVertex.find(merged[i]);
+        if (seen != byVertex.end()) {
+            g.indices[i] = seen->second;
+            continue;
+        }
+        const glm::vec3& p = vertices[merged[i]].position;
+        auto [it, added] = byPosition.try_emplace(keyOf(p), static_cast<std::uint32_t>(g.positions.size()));
+        if (added) g.positions.push_back(p), g.copies.emplace_back();
+        g.copies[it->second].push_back(merged[i]);
+        byVertex.emplace(merged[i], it->second);
+        g.indices[i] = it->second;
+    }
+    return g;
+}
+
+// How much two copies disagree: uv first (a texture seam), then normal (a hard edge).
+float mismatch(const Vertex& a, const Vertex& b) {
+    glm::vec2 du = a.uv - b.uv;
+    glm::vec3 dn = a.normal - b.normal;
+    return glm::dot(du, du) + 1e-3f * glm::dot(dn, dn);
+}
+
+// Chooses, for one welded triangle, the real copy for each corner: the combination whose
+// attributes agree best, which puts the whole triangle on one side of any seam. Corners with one
+// copy (all of them, away from seams) cost nothing; the search is capped at 4 copies a corner.
+void mapTriangle(const WeldedGroup& g, const std::uint32_t welded[3], const std::vector<Vertex>& vertices,
+                 std::uint32_t out[3]) {
+    const std::vector<std::uint32_t>* c[3] = {&g.copies[welded[0]], &g.copies[welded[1]], &g.copies[welded[2]]};
+    if (c[0]->size() == 1 && c[1]->size() == 1 && c[2]->size() == 1) {
+        for (int k = 0; k < 3; ++k) out[k] = c[k]->front();
+        return;
+    }
+    const std::size_t n[3] = {std::min<std::size_t>(c[0]->size(), 4), std::min<std::size_t>(c[1]->size(), 4),
+                              std::min<std::size_t>(c[2]->size(), 4)};
+    float best = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < n[0]; ++i)
+        for (std::size_t j = 0; j < n[1]; ++j)
+            for (std::size_t k = 0; k < n[2]; ++k) {
+                const Vertex &a = vertices[(*c[0])[i]], &b = vertices[(*c[1])[j]], &d = vertices[(*c[2])[k]];
+                float cost = mismatch(a, b) + mismatch(b, d) + mismatch(d, a);
+                if (cost < best) best = cost, out[0] = (*c[0])[i], out[1] = (*c[1])[j], out[2] = (*c[2])[k];
+            }
+}
+
+}  // namespace
+
+Simplified simplifyGroup(const Indices& merged, const std::vector<Vertex>& vertices) {
+    const WeldedGroup g = weld(merged, vertices);
+    Indices out(g.indices.size());
+    const std::size_t target = (g.indices.size() / 6) * 3;
+    float relativeError = 0.0f;
+    out.resize(meshopt_simplify(out.data(), g.indices.data(), g.indices.size(), &g.positions[0].x, g.positions.size(),
+                                sizeof(glm::vec3), target, 1.0f, meshopt_SimplifyLockBorder, &relativeError));
+    meshopt_optimizeVertexCache(out.data(), out.data(), out.size(), g.positions.size());
+    Simplified s;
+    s.indices.resize(out.size());
+    for (std::size_t t = 0; t < out.size(); t += 3) mapTriangle(g, &out[t], vertices, &s.indices[t]);
+    const float scale = meshopt_simplifyScale(&g.positions[0].x, g.positions.size(), sizeof(glm::vec3));
+    s.error = relativeError * scale;
+    return s;
+}
+
+}  // namespace axis::lod

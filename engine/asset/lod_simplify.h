@@ -1,0 +1,31 @@
+#pragma once
+// Internal to the LOD build: simplification of one group of clusters across attribute seams.
+//
+// Scans and glTF models split a vertex wherever its uv or normal changes (texture atlas seams,
+// hard edges). Simplified by vertex index, those splits look like open borders, and with
+// meshopt_SimplifyLockBorder they never collapse: a heavily seamed scan (Venus) stops shrinking
+// after two or three levels. So a group is simplified on its *position* topology instead: copies
+// of a vertex at the same position are welded into one, borders of the welded group (the group's
+// outline, where it meets other groups, and real holes in the surface) stay locked, seams do not.
+// Each corner of the result is then mapped back to one real copy (see mapBack in the .cpp): a
+// triangle takes the copies whose uvs and normals agree best, i.e. the copies on one side of the
+// seam. A triangle whose corners a collapse dragged across a seam keeps uvs from one side and so
+// may show a slightly stretched texture; that only happens in coarse levels, within their error.
+#include <cstdint>
+#include <vector>
+
+#include "scene/model.h"
+
+namespace axis::lod {
+
+struct Simplified {
+    std::vector<std::uint32_t> indices;  ///< Into the vertices given, like the input.
+    float error = 0.0f;                  ///< Absolute, model units.
+};
+
+/// Halves `merged` (a triangle list into `vertices`) with the group's position-space border
+/// locked. Works on a compact copy of the group's vertices: meshopt_simplify costs O(vertex
+/// count) per call, which over the whole primitive would make the build quadratic.
+Simplified simplifyGroup(const std::vector<std::uint32_t>& merged, const std::vector<Vertex>& vertices);
+
+}  // namespace axis::lod

@@ -1,0 +1,125 @@
+// The visitor's side of points of interest: labels anchored in the scene, the reading panel with
+// "go there" and previous/next in tour order, and tag filters.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "render/label_draw.h"
+#include "viewer/app.h"
+
+namespace axis::viewer {
+
+std::string ViewerApp::poiText(const LangText& text) const {
+    const char* wanted = language_ == Language::Chinese ? "zh" : "en";
+    if (auto it = text.find(wanted); it != text.end() && !it->second.empty()) return it->second;
+    return text.empty() ? std::string() : text.begin()->second;  // Better another language than nothing.
+}
+
+std::vector<size_t> ViewerApp::poiOrder() const {
+    std::vector<size_t> order;
+    if (!scene_.pois) return order;
+    const auto& pois = scene_.pois->pois;
+    const Tour* tour = nullptr;
+    if (scene_.site) {
+        tour = scene_.site->kiosk ? scene_.site->findTour(scene_.site->kiosk->attractTour) : nullptr;
+        if (!tour && !scene_.site->tours.empty()) tour = &scene_.site->tours.front();
+    }
+    if (tour)
+        for (const auto& stop : tour->stops)
+            for (size_t i = 0; i < pois.size(); ++i)
+                if (pois[i].id == stop.poi && std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+    for (size_t i = 0; i < pois.size(); ++i)  // Those not on the tour follow in file order.
+        if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+    return order;
+}
+
+void ViewerApp::layoutPoiLabels() {
+    labels_ = {};
+    labelTexts_.clear();
+    if (!scene_.pois) return;
+    std::vector<render::LabelInput> inputs;
+    for (const auto& poi : scene_.pois->pois) {
+        std::string title = poiText(poi.title);
+        bool hidden = std::any_of(poi.tags.begin(), poi.tags.end(), [&](const std::string& t) { return hiddenTags_.count(t); });
+        render::LabelInput in;
+        in.id = poi.id;
+        in.anchor = poi.anchor.position;
+        in.normal = poi.anchor.normal;
+        in.size = hidden ? glm::vec2(0.0f) : render::labelBoxSize(title);
+        in.priority = openPoi_ && &scene_.pois->pois[*openPoi_] == &poi ? 1 : 0;
+        if (hidden) in.anchor = glm::dvec3(std::numeric_limits<double>::quiet_NaN());  // Filtered out by tag.
+        inputs.push_back(in);
+        labelTexts_.push_back(title);
+    }
+    labels_ = render::layoutLabels(inputs, camera(), glm::vec2(float(viewWidth_), float(viewHeight_)),
+                                   [this](const glm::dvec3& from, const glm::dvec3& to) {
+                                       glm::dvec3 d = to - from;
+                                       return bvh_.anyHit(from, d, 0.999);
+                                   });
+    render::drawLabels(ImGui::GetBackgroundDrawList(), labels_, labelTexts_, openPoi_ ? int(*openPoi_) : -1);
+}
+
+std::optional<size_t> ViewerApp::poiAt(glm::dvec2 p) const {
+    const glm::vec2 q(p);
+    for (const auto& l : labels_.labels)
+        if (q.x >= l.boxMin.x && q.x <= l.boxMax.x && q.y >= l.boxMin.y && q.y <= l.boxMax.y) return l.input;
+    for (const auto& m : labels_.markers)
+        if (glm::length(q - m.marker) <= 12.0f) return m.input;
+    return std::nullopt;
+}
+
+void ViewerApp::openPoi(size_t index) { openPoi_ = index; }
+
+void ViewerApp::drawPoiPanel() {
+    if (!openPoi_ || !scene_.pois || *openPoi_ >= scene_.pois->pois.size()) return;
+    const Poi& poi = scene_.pois->pois[*openPoi_];
+    const Language l = language_;
+    ImGuiIO& io = ImGui::GetIO();
+    const float width = std::min(460.0f, io.DisplaySize.x * 0.45f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 10, 60), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, std::max(200.0f, io.DisplaySize.y - 120)), ImGuiCond_Always);
+    bool open = true;
+    const std::string title = poiText(poi.title);
+    ImGui::Begin((title + "###poi").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    ImGui::PushTextWrapPos(0.0f);
+    for (const std::string& paragraph : splitParagraphs(poiText(poi.body))) {
+        ImGui::TextUnformatted(paragraph.c_str());
+        ImGui::Spacing();
+    }
+    ImGui::PopTextWrapPos();
+    if (!poi.tags.empty()) {
+        std::string tags;
+        for (const auto& t : poi.tags) tags += (tags.empty() ? "" : " · ") + t;
+        ImGui::TextDisabled("%s", tags.c_str());
+    }
+    ImGui::Separator();
+    if (poi.viewpoint && ImGui::Button(text::kGoThere(l))) goToCamera(toCamera(*poi.viewpoint));
+    auto order = poiOrder();
+    auto at = std::find(order.begin(), order.end(), *openPoi_);
+    if (at != order.end() && order.size() > 1) {
+        ImGui::SameLine();
+        const size_t pos = size_t(at - order.begin());
+        if (ImGui::Button(text::kPrevious(l))) openPoi_ = order[(pos + order.size() - 1) % order.size()];
+        ImGui::SameLine();
+        if (ImGui::Button(text::kNext(l))) openPoi_ = order[(pos + 1) % order.size()];
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(text::kLanguage(l))) language_ = language_ == Language::Chinese ? Language::English : Language::Chinese;
+    ImGui::End();
+    if (!open) openPoi_.reset();
+}
+
+std::vector<std::string> splitParagraphs(const std::string& body) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= body.size()) {
+        size_t end = body.find("\n\n", start);
+        std::string p = body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!p.empty()) out.push_back(p);
+        if (end == std::string::npos) break;
+        start = end + 2;
+    }
+    return out;
+}
+
+}  // namespace axis::viewer
