@@ -41,6 +41,7 @@ ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)
     }
     bvh_ = Bvh::build(placed);
     Camera start = initialCamera(scene_, aspect);
+    startCamera_ = start;
     fovY_ = start.fovY;
     // Orbit the point the start view looks at, about as far away as the scene's centre.
     double distance = scene_.bounds.empty() ? 10.0 : glm::length(scene_.bounds.center() - start.position);
@@ -133,16 +134,20 @@ void ViewerApp::goToCamera(const Camera& target) {
 
 void ViewerApp::handleKey(const KeyEvent& key) {
     if (!key.down) return;
+    const UiPolicy& p = policy_;
     switch (key.key) {
         case GLFW_KEY_F1:
-        case GLFW_KEY_H: showHelp_ = !showHelp_; break;
-        case GLFW_KEY_F2: showStats_ = !showStats_; break;
-        case GLFW_KEY_F11: fullscreenRequested_ = true; break;
-        case GLFW_KEY_F12: screenshotRequest_ = timestampedName(); break;
-        case GLFW_KEY_1: setNavMode(NavMode::Walk); break;
-        case GLFW_KEY_2: setNavMode(NavMode::Fly); break;
-        case GLFW_KEY_3: setNavMode(NavMode::Orbit); break;
-        case GLFW_KEY_P: showPlaces_ = !showPlaces_; break;
+        case GLFW_KEY_H: showHelp_ = p.panels && !showHelp_; break;
+        case GLFW_KEY_F2: showStats_ = p.panels && !showStats_; break;
+        case GLFW_KEY_F11: fullscreenRequested_ = p.fullscreenKey; break;
+        case GLFW_KEY_F12:
+            if (p.screenshots) screenshotRequest_ = timestampedName();
+            break;
+        case GLFW_KEY_1: if (p.navigationKeys) setNavMode(NavMode::Walk); break;
+        case GLFW_KEY_2: if (p.navigationKeys) setNavMode(NavMode::Fly); break;
+        case GLFW_KEY_3: if (p.navigationKeys) setNavMode(NavMode::Orbit); break;
+        case GLFW_KEY_P: showPlaces_ = p.panels && !showPlaces_; break;
+        case GLFW_KEY_ESCAPE: closePanels(); break;
         case GLFW_KEY_L: language_ = language_ == Language::Chinese ? Language::English : Language::Chinese; break;
         default: break;
     }
@@ -198,13 +203,30 @@ void ViewerApp::handleGamepad(const GamepadEvent& pad) {
     // Standard mapping: A jumps (walk), Y walk, X fly, B orbit; edges only.
     const unsigned pressed = pad.buttons & ~lastGamepadButtons_;
     lastGamepadButtons_ = pad.buttons;
+    if (!policy_.navigationKeys) return;
     if (pressed & (1u << GLFW_GAMEPAD_BUTTON_Y)) setNavMode(NavMode::Walk);
     if (pressed & (1u << GLFW_GAMEPAD_BUTTON_X)) setNavMode(NavMode::Fly);
     if (pressed & (1u << GLFW_GAMEPAD_BUTTON_B)) setNavMode(NavMode::Orbit);
 }
 
+bool ViewerApp::allowQuit() {
+    for (auto& layer : layers_)
+        if (!layer->allowQuit(*this)) return false;
+    return true;
+}
+
+void ViewerApp::closePanels() {
+    showHelp_ = showStats_ = showModels_ = showPlaces_ = false;
+    openPoi_.reset();
+}
+
 void ViewerApp::handle(const InputEvent& event, bool uiCaptured) {
     held_.apply(event);
+    if (!std::holds_alternative<GamepadEvent>(event) || held_.gamepad.buttons ||
+        glm::length(held_.gamepad.leftStick) > 0.2 || glm::length(held_.gamepad.rightStick) > 0.2)
+        lastInputTime_ = clock_;
+    for (auto& layer : layers_)
+        if (layer->handle(*this, event, uiCaptured)) return;
     if (auto* k = std::get_if<KeyEvent>(&event)) {
         if (!uiCaptured) handleKey(*k);
     } else if (auto* b = std::get_if<MouseButtonEvent>(&event)) {
@@ -246,6 +268,7 @@ void ViewerApp::updateHeldInput() {
 
 void ViewerApp::update(double dt) {
     clock_ += dt;
+    for (auto& layer : layers_) layer->update(*this, dt);
     if (toastSeconds_ > 0) toastSeconds_ -= dt;
     updateHeldInput();
     if (transition_.active()) {
@@ -273,13 +296,16 @@ void ViewerApp::screenshotWritten(const std::string& path) {
 bool ViewerApp::toggleFullscreenRequested() { return std::exchange(fullscreenRequested_, false); }
 
 void ViewerApp::drawUi(const FrameStats& stats) {
-    drawToolbar();
     layoutPoiLabels();
     drawPoiPanel();
-    if (showModels_) drawModelsPanel();
-    if (showPlaces_) drawPlacesPanel();
-    if (showHelp_) drawHelp();
-    if (showStats_) drawStats(stats);
+    if (policy_.toolbar) drawToolbar();
+    if (policy_.panels) {
+        if (showModels_) drawModelsPanel();
+        if (showPlaces_) drawPlacesPanel();
+        if (showHelp_) drawHelp();
+        if (showStats_) drawStats(stats);
+    }
+    for (auto& layer : layers_) layer->drawUi(*this);
     if (toastSeconds_ > 0) {
         ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y - 40),
                                 ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -297,7 +323,8 @@ void ViewerApp::drawToolbar() {
                                            ImGuiWindowFlags_NoMove);
     if (ImGui::RadioButton(text::kExplore(l), mode_ == AppMode::Explore)) mode_ = AppMode::Explore;
     ImGui::SameLine();
-    if (ImGui::RadioButton(text::kCurator(l), mode_ == AppMode::Curator)) mode_ = AppMode::Curator;
+    if (policy_.curatorMode && ImGui::RadioButton(text::kCurator(l), mode_ == AppMode::Curator))
+        mode_ = AppMode::Curator;
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     const std::pair<NavMode, UiText> navs[] = {

@@ -1,12 +1,11 @@
 #pragma once
 // The viewer's state and behaviour between the window and the engine: modes, navigation,
 // panels. Knows ImGui widgets and input events; knows nothing of Vulkan or GLFW windows.
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
-
-#include <memory>
-#include <set>
 
 #include "nav/bvh_world.h"
 #include "nav/fly.h"
@@ -17,6 +16,7 @@
 #include "scene/bvh.h"
 #include "viewer/gestures.h"
 #include "viewer/input.h"
+#include "viewer/mode_layer.h"
 #include "viewer/scene_loader.h"
 #include "viewer/ui/text.h"
 
@@ -63,6 +63,40 @@ public:
     void setViewport(double width, double height);
     Language language() const { return language_; }
 
+    // --- For mode layers (kiosk, editors, record mode) ---
+    void addLayer(std::unique_ptr<ModeLayer> layer) { layers_.push_back(std::move(layer)); }
+    UiPolicy& policy() { return policy_; }
+    AppMode mode() const { return mode_; }
+    void setMode(AppMode mode) { mode_ = mode; }
+    void setNavMode(NavMode mode);
+    void setLanguage(Language language) { language_ = language; }
+    /// Seconds since the last input event (for idle timeouts).
+    double idleSeconds() const { return clock_ - lastInputTime_; }
+    double clock() const { return clock_; }
+    /// Starts a smooth move to a camera (a saved viewpoint); switches to fly if it is in the air.
+    void goToCamera(const Camera& target);
+    /// The site's start view (or the framed scene), as the app first showed it.
+    const Camera& startCamera() const { return startCamera_; }
+    /// Casts a ray through window point `p` (screen points) into the site.
+    std::optional<Hit> pick(glm::dvec2 p) const;
+    const Bvh& bvh() const { return bvh_; }
+    glm::dvec2 viewport() const { return {viewWidth_, viewHeight_}; }
+    /// Points of interest in tour order (the attract tour's stops first), as indices into the
+    /// scene's POI file; open one in the reading panel, or close it.
+    std::vector<size_t> poiOrder() const;
+    void openPoi(size_t index);
+    void closePoi() { openPoi_.reset(); }
+    std::optional<size_t> openedPoi() const { return openPoi_; }
+    /// Text of a language map in the current language (falls back to any language).
+    std::string poiText(const LangText& text) const;
+    /// Closes every panel the viewer opened (a kiosk's reset for the next visitor).
+    void closePanels();
+    /// Asks the window to close (e.g. the kiosk's exit PIN); still subject to allowQuit().
+    void requestQuit() { quitRequested_ = true; }
+    bool quitRequested() const { return quitRequested_; }
+    /// False while any layer refuses (kiosk, unsaved work).
+    bool allowQuit();
+
     /// Set by F12: the window writes the next frame here, then calls screenshotWritten().
     std::optional<std::string> takeScreenshotRequest();
     void screenshotWritten(const std::string& path);
@@ -73,23 +107,15 @@ private:
     void handleMouseButton(const MouseButtonEvent& button, bool uiCaptured);
     void handleTouch(const TouchEvent& touch);
     void handleGamepad(const GamepadEvent& pad);
-    void setNavMode(NavMode mode);
     CameraController& controller();
-    /// Casts a ray through window point `p` (screen points) into the site.
-    std::optional<Hit> pick(glm::dvec2 p) const;
     /// Starts a smooth move to what lies under window point `p` (double-click, double-tap).
     void goToPoint(glm::dvec2 p);
-    /// Starts a smooth move to a camera (a saved viewpoint); switches to fly if it is in the air.
-    void goToCamera(const Camera& target);
     void updateHeldInput();
     void drawPlacesPanel();
     // Points of interest: labels in the scene, the reading panel, tag filters.
     void layoutPoiLabels();
     std::optional<size_t> poiAt(glm::dvec2 p) const;
-    void openPoi(size_t index);
     void drawPoiPanel();
-    std::vector<size_t> poiOrder() const;
-    std::string poiText(const LangText& text) const;
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -127,6 +153,11 @@ private:
     double toastSeconds_ = 0.0;
     double viewHeight_ = 720.0;
     double fovY_ = glm::radians(60.0);
+    Camera startCamera_;
+    double lastInputTime_ = 0.0;
+    bool quitRequested_ = false;
+    UiPolicy policy_;
+    std::vector<std::unique_ptr<ModeLayer>> layers_;
 };
 
 }  // namespace axis::viewer

@@ -89,7 +89,12 @@ public:
 
     int run() {
         auto last = std::chrono::steady_clock::now();
-        while (!glfwWindowShouldClose(window_) && !quit_) {
+        while (!quit_) {
+            if (glfwWindowShouldClose(window_) || app_.quitRequested()) {
+                // The kiosk, or an editor with unsaved work, may refuse.
+                if (app_.allowQuit()) break;
+                glfwSetWindowShouldClose(window_, GLFW_FALSE);
+            }
             glfwPollEvents();
             receiveModels();
             if (loading() && automated() && !automationDuringLoad()) {
