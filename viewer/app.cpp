@@ -258,6 +258,12 @@ void ViewerApp::updateHeldInput() {
     in.run = held_.held(GLFW_KEY_LEFT_SHIFT) || held_.held(GLFW_KEY_RIGHT_SHIFT) ||
              (pad.buttons & (1u << GLFW_GAMEPAD_BUTTON_LEFT_THUMB));
     in.jump = held_.held(GLFW_KEY_SPACE) || (pad.buttons & (1u << GLFW_GAMEPAD_BUTTON_A));
+    // On-screen controls add to the keys, so a touch pad walks exactly as W does.
+    in.move = glm::clamp(in.move + virtualInput_.move, -1.0, 1.0);
+    in.rise = std::clamp(in.rise + virtualInput_.rise, -1.0, 1.0);
+    in.lookRate += virtualInput_.lookRate;
+    in.run = in.run || virtualInput_.run;
+    in.jump = in.jump || virtualInput_.jump;
     // Any deliberate movement takes over from an animated move.
     if (transition_.active() && (in.move != glm::dvec2(0.0) || in.lookRate != glm::dvec2(0.0))) {
         transition_ = {};
@@ -426,6 +432,27 @@ void ViewerApp::drawStats(const FrameStats& stats) {
     ImGui::Text("%ux%u", stats.width, stats.height);
     ImGui::Text("%s: %s", text::kDevice(l), stats.device.c_str());
     ImGui::End();
+}
+
+void ViewerApp::setModelTransform(const std::string& id, const glm::dmat4& modelToSite) {
+    for (auto& m : scene_.models)
+        if (m.id == id) m.modelToSite = modelToSite;
+}
+
+void ViewerApp::rebuildPicking() {
+    std::vector<PlacedModel> placed;
+    scene_.bounds = {};
+    for (const auto& m : scene_.models) {
+        placed.push_back({&m.model, m.modelToSite});
+        scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
+    }
+    bvh_ = Bvh::build(placed);
+}
+
+Bounds ViewerApp::modelBounds(const std::string& id) const {
+    for (const auto& m : scene_.models)
+        if (m.id == id) return m.model.bounds.transformed(m.modelToSite);
+    return {};
 }
 
 // --- Streaming: models that arrive after the window opened (see addModels in app.h). ---

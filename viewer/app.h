@@ -89,6 +89,16 @@ public:
     std::optional<size_t> openedPoi() const { return openPoi_; }
     /// Text of a language map in the current language (falls back to any language).
     std::string poiText(const LangText& text) const;
+    /// Replaces the points of interest shown in the scene (the POI editor after each edit).
+    void setPois(const PoiFile& pois);
+    /// The site editor: moves model `id` (site frame), rebuilds picking and collision when asked
+    /// (after a drag, not during it), reports a model's site-frame bounds.
+    void setModelTransform(const std::string& id, const glm::dmat4& modelToSite);
+    void rebuildPicking();
+    Bounds modelBounds(const std::string& id) const;
+    /// Adds a model opened by an editor; the window uploads it and then calls addModels.
+    void requestAddModel(LoadedModel model) { requestedModels_.push_back(std::move(model)); }
+    std::vector<LoadedModel> takeRequestedModels() { return std::exchange(requestedModels_, {}); }
     /// Closes every panel the viewer opened (a kiosk's reset for the next visitor).
     void closePanels();
     /// Asks the window to close (e.g. the kiosk's exit PIN); still subject to allowQuit().
@@ -96,6 +106,9 @@ public:
     bool quitRequested() const { return quitRequested_; }
     /// False while any layer refuses (kiosk, unsaved work).
     bool allowQuit();
+    /// On-screen controls (the kiosk's walk and look pads): added to keys and gamepad each
+    /// update as if held, until replaced. Same units as NavInput; zero when nothing is held.
+    void setVirtualInput(const NavInput& in) { virtualInput_ = in; }
 
     /// Set by F12: the window writes the next frame here, then calls screenshotWritten().
     std::optional<std::string> takeScreenshotRequest();
@@ -158,6 +171,8 @@ private:
     bool quitRequested_ = false;
     UiPolicy policy_;
     std::vector<std::unique_ptr<ModeLayer>> layers_;
+    NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
+    std::vector<LoadedModel> requestedModels_;
 };
 
 }  // namespace axis::viewer

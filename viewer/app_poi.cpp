@@ -70,6 +70,11 @@ std::optional<size_t> ViewerApp::poiAt(glm::dvec2 p) const {
 
 void ViewerApp::openPoi(size_t index) { openPoi_ = index; }
 
+void ViewerApp::setPois(const PoiFile& pois) {
+    scene_.pois = pois;
+    if (openPoi_ && *openPoi_ >= pois.pois.size()) openPoi_.reset();
+}
+
 void ViewerApp::drawPoiPanel() {
     if (!openPoi_ || !scene_.pois || *openPoi_ >= scene_.pois->pois.size()) return;
     const Poi& poi = scene_.pois->pois[*openPoi_];

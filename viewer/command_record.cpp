@@ -7,6 +7,8 @@
 
 #include "core/log.h"
 #include "gpu/context.h"
+#include "record/equirect.h"
+#include "record/label_overlay.h"
 #include "record/path_file.h"
 #include "record/recorder.h"
 #include "record/tour_path.h"
@@ -28,17 +30,25 @@ struct RecordArgs {
     std::string preset = "medium";
     int samples = 4;
     bool labels = false;
+    std::string language = "zh";      ///< Labels and captions.
+    std::string projection = "flat";  ///< "flat" or "equirect" (360°).
 };
+
+bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
 
 bool isVideoOutput(const std::string& out) { return out.size() > 4 && out.compare(out.size() - 4, 4, ".mp4") == 0; }
 
 // Checks that need no files; failures are usage errors (exit 2).
 std::optional<std::string> checkUsage(const RecordArgs& a) {
-    if (a.labels) return "--labels: burnt-in POI captions are not yet supported";
+    if (a.labels && isEquirect(a)) return "--labels: not supported with --projection equirect";
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file or a PNG pattern such as frames/%05d.png, got '" + a.output + "'";
-    if (!a.size.empty())
-        if (auto size = parseSize(a.size); !size) return size.error().message;
+    if (!a.size.empty()) {
+        auto size = parseSize(a.size);
+        if (!size) return size.error().message;
+        if (isEquirect(a) && size->width != 2 * size->height)
+            return "--size: a 360° (equirect) frame is twice as wide as it is high, got " + a.size;
+    }
     if (a.from < 0.0) return "--from: must be >= 0 seconds";
     return std::nullopt;
 }
@@ -60,8 +70,8 @@ Expected<record::PathFile> choosePath(const RecordArgs& a) {
 Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
     if (a.fps > 0) out.fps = a.fps;
     if (a.quality >= 0) out.quality = a.quality;
-    if (!a.size.empty()) {
-        auto size = parseSize(a.size);
+    if (!a.size.empty() || isEquirect(a)) {
+        auto size = parseSize(a.size.empty() ? "3840x1920" : a.size);  // 4K 360° unless told.
         out.width = size->width;
         out.height = size->height;
     }
@@ -106,6 +116,7 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
     settings.fps = out.fps;
     settings.crf = out.quality;
     settings.preset = a.preset;
+    settings.equirectangular = isEquirect(a);
     auto encoder = record::VideoEncoder::open(a.output, settings);
     if (!encoder) return encoder.error();
     return std::unique_ptr<record::FrameSink>(std::move(*encoder));
@@ -116,16 +127,23 @@ struct Renderer {
     std::unique_ptr<render::OffscreenRenderer> offscreen;
     std::vector<std::unique_ptr<render::GpuModel>> models;
     std::vector<render::DrawItem> items;
+    Bvh bvh;  ///< Label occlusion (--labels only).
+    std::unique_ptr<record::LabelOverlay> labels;
 };
 
-Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, int samples) {
+// A 360° frame is stitched from square cube faces a quarter of its width across: the
+// equator's resolution.
+std::uint32_t cubeFaceSize(const record::OutputSettings& out) { return std::max(2u, out.width / 4); }
+
+Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, int samples,
+                                bool equirect) {
     auto context = gpu::Context::create();
     if (!context) return context.error();
     Renderer r;
     r.context = std::move(*context);
     render::TargetDesc desc;
-    desc.width = out.width;
-    desc.height = out.height;
+    desc.width = equirect ? cubeFaceSize(out) : out.width;
+    desc.height = equirect ? cubeFaceSize(out) : out.height;
     desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
     for (const auto& m : scene.models) {
@@ -140,18 +158,46 @@ int fail(const Error& e, int code = kExitFailure) {
     return code;
 }
 
+void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const record::PathFile& file) {
+    if (!scene.pois) {
+        logWarn("--labels: the scene has no points of interest; no labels to draw");
+        return;
+    }
+    std::vector<PlacedModel> placed;
+    for (const auto& m : scene.models) placed.push_back({&m.model, m.modelToSite});
+    r.bvh = Bvh::build(placed);
+    record::LabelOverlaySettings settings;
+    settings.language = a.language;
+    r.labels = std::make_unique<record::LabelOverlay>(*r.context, r.offscreen->target().colorFormat(), file.output.width,
+                                                      file.output.height, *scene.pois, r.bvh,
+                                                      record::captionsOf(file.keys, *scene.pois), settings);
+}
+
+// Flat frames, flat frames with labels and captions drawn over, or 360° frames.
+record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out) {
+    if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height);
+    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items);
+    return [&r](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
+        render::FrameView view;
+        view.camera = camera;
+        view.aspect = r.offscreen->aspect();
+        return r.offscreen->render(view, r.items, nullptr, r.labels->frame(camera, t));
+    };
+}
+
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
     auto scene = loadScene(a.scene, {}, Progress::toStderr());
     if (!scene) return fail(scene.error());
-    auto renderer = makeRenderer(*scene, file.output, a.samples);
+    auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a));
     if (!renderer) return fail(renderer.error());
+    if (a.labels) addLabels(*renderer, a, *scene, file);
     auto sink = openSink(a, file.output);
     if (!sink) return fail(sink.error());
     record::AsyncFrameSink async(std::move(*sink));
     const auto range = record::framesOf(path, file.output.fps, a.from,
                                         a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
     auto stats = record::recordFrames(path, file.output.fps, range,
-                                      record::offscreenRenderFrame(*renderer->offscreen, renderer->items), async,
+                                      renderFrame(*renderer, a, file.output), async,
                                       progressWithEta());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())
@@ -201,7 +247,14 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
         ->check(CLI::IsMember({1, 2, 4, 8}));
     cmd->add_option("--save-path", args->savePath, "Also save the camera path used (e.g. the tour's) to this file");
-    cmd->add_flag("--labels", args->labels, "Burn POI captions into the frames (not yet supported)");
+    cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
+    cmd->add_option("--language", args->language, "Language of --labels: zh or en")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"zh", "en"}));
+    cmd->add_option("--projection", args->projection,
+                    "flat, or equirect: 360° video from six cube faces (default size 3840x1920, 2:1)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"flat", "equirect"}));
     cmd->callback([args, path, tour, &exitCode] {
         if (path->count() + tour->count() != 1) {
             logError("record: give exactly one of --path FILE or --tour NAME");

@@ -18,6 +18,12 @@ struct ViewArgs {
     std::string screenshot;
     std::string script;
     std::string view;
+    bool recordMode = false;
+    std::string recordPath = "flythrough.path.json";
+    bool curator = false;
+    bool kiosk = false;
+    bool sizeGiven = false;  // A kiosk with --size runs windowed (trying it out, tests).
+    int soakCycles = 0;
     uint32_t screenshotFrames = 5;
     std::string outDir = "out";
 };
@@ -46,6 +52,17 @@ int runView(const ViewArgs& args) {
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
     if (!args.script.empty()) options.script = args.script;
     options.startView = args.view;
+    options.recordMode = args.recordMode;
+    options.scenePath = std::filesystem::absolute(scenePath);
+    options.recordPath = args.recordPath;
+    options.curator = args.curator;
+    options.kiosk = args.kiosk || args.soakCycles > 0;
+    options.soakCycles = args.soakCycles;
+    if (options.kiosk && !args.sizeGiven) options.fullscreen = true;
+    if (options.kiosk && args.curator) {
+        logError("--kiosk and --curator exclude each other");
+        return kExitUsage;
+    }
     options.screenshotAfterFrames = args.screenshotFrames;
     return runWindow(std::move(*scene), "axisview - " + scenePath.filename().string(), options);
 }
@@ -63,9 +80,19 @@ void addViewOptions(CLI::App& app, int& exitCode) {
         ->capture_default_str();
     app.add_option("--script", args->script, "Timed input events, screenshots and quit (see viewer/script.h)")
         ->check(CLI::ExistingFile);
+    app.add_flag("--curator", args->curator, "Start in curator mode: place and edit points of interest");
+    app.add_flag("--kiosk", args->kiosk,
+                 "Unattended touch exhibit: fullscreen (windowed with --size), locked down, attract tour when idle");
+    app.add_option("--soak", args->soakCycles, "Kiosk soak test: replay N idle/visitor cycles, print memory, quit")
+        ->check(CLI::Range(1, 10000000));
+    app.add_flag("--record-mode", args->recordMode,
+                 "Record mode: keyframes (K), timeline, preview (Space), save and export a camera path");
+    app.add_option("--record-path", args->recordPath, "Record mode: the camera path file to load and save")
+        ->capture_default_str();
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
+        args->sizeGiven = app.count("--size") > 0;
         if (app.get_subcommands().empty()) exitCode = runView(*args);
     });
 }

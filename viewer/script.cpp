@@ -104,6 +104,8 @@ Status parseLine(std::istringstream& in, const std::string& verb, double& t, std
         add(ScriptPrintCamera{}, t);
     } else if (verb == "quit") {
         add(ScriptQuit{}, t);
+    } else if (verb == "close") {
+        add(ScriptClose{}, t);
     } else {
         return Error{"unknown command '" + verb + "'"};
     }

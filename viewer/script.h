@@ -14,6 +14,7 @@
 //   resize W H                   resize the window
 //   screenshot FILE              write the next frame (UI included) to a PNG
 //   print camera                 write "camera X Y Z YAW PITCH MODE" to stdout
+//   close                        ask the window to close, as its close button does
 //   quit
 #include <filesystem>
 #include <string>
@@ -33,8 +34,9 @@ struct ScriptResize {
 };
 struct ScriptPrintCamera {};
 struct ScriptQuit {};
+struct ScriptClose {};
 
-using ScriptAction = std::variant<InputEvent, ScriptScreenshot, ScriptResize, ScriptPrintCamera, ScriptQuit>;
+using ScriptAction = std::variant<InputEvent, ScriptScreenshot, ScriptResize, ScriptPrintCamera, ScriptQuit, ScriptClose>;
 
 struct ScriptStep {
     double time = 0.0;  ///< Seconds of script clock at which it happens.

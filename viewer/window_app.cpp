@@ -14,6 +14,12 @@
 #include "core/log.h"
 #include "render/image_io.h"
 #include "viewer/app.h"
+#include "viewer/curator/poi_editor.h"
+#include "viewer/curator/site_editor.h"
+#include "viewer/record_mode/record_layer.h"
+#include "viewer/kiosk/kiosk_layer.h"
+#include "viewer/kiosk/kiosk_text.h"
+#include "viewer/kiosk/soak.h"
 #include "viewer/cli_util.h"
 #include "viewer/load_panel.h"
 #include "viewer/model_stream.h"
@@ -103,7 +109,7 @@ public:
                 continue;
             }
             auto now = std::chrono::steady_clock::now();
-            double dt = scripted() ? kScriptStep : std::chrono::duration<double>(now - last).count();
+            double dt = scripted() ? scriptStep() : std::chrono::duration<double>(now - last).count();
             last = now;
             stats_.frameSeconds = stats_.frameSeconds * 0.9 + std::chrono::duration<double>(dt).count() * 0.1;
             if (scripted()) runScriptUntil(clock_ += dt);
@@ -126,15 +132,21 @@ public:
     }
 
 private:
-    bool scripted() const { return options_.script.has_value(); }
+    bool scripted() const { return options_.script.has_value() || options_.soakCycles > 0; }
+    // A kiosk soak compresses months into minutes: big steps, rare draws (kiosk/soak.h).
+    double scriptStep() const { return options_.soakCycles > 0 ? kiosk::kSoakStepSeconds : kScriptStep; }
+    uint64_t scriptDrawEvery() const { return options_.soakCycles > 0 ? kiosk::kSoakDrawEvery : kScriptDrawEvery; }
     bool automated() const { return scripted() || options_.screenshot.has_value(); }
     bool loading() const { return stream_ && !stream_->finished(); }
 
     // Uploads the models the stream finished since the last frame and hands them to the app,
     // which extends picking and collision. Render thread, like every upload.
     void receiveModels() {
-        if (!stream_) return;
-        std::vector<LoadedModel> arrived = stream_->take();
+        std::vector<LoadedModel> arrived = app_.takeRequestedModels();  // Added by an editor.
+        if (stream_) {
+            auto streamed = stream_->take();
+            for (auto& m : streamed) arrived.push_back(std::move(m));
+        }
         if (arrived.empty()) return;
         for (const LoadedModel& m : arrived)
             gpuModels_.push_back(m.baked ? renderer_.scene().upload(*m.baked) : renderer_.scene().upload(m.model));
@@ -153,6 +165,7 @@ private:
             else if (auto* r = std::get_if<ScriptResize>(&a)) glfwSetWindowSize(window_, r->width, r->height);
             else if (std::holds_alternative<ScriptPrintCamera>(a)) printCamera();
             else if (std::holds_alternative<ScriptQuit>(a)) quitAfterFrame_ = true;
+            else if (std::holds_alternative<ScriptClose>(a)) glfwSetWindowShouldClose(window_, GLFW_TRUE);
         }
     }
 
@@ -231,7 +244,7 @@ private:
         frameCount_++;
         const bool finalShot = options_.screenshot && frameCount_ >= options_.screenshotAfterFrames;
         if (finalShot && !shot) shot = options_.screenshot->string();
-        if (scripted() && !shot && frameCount_ % kScriptDrawEvery != 0) {
+        if (scripted() && !shot && frameCount_ % scriptDrawEvery() != 0) {
             if (quitAfterFrame_ && pendingShots_.empty()) quit_ = true;
             return std::nullopt;
         }
@@ -301,6 +314,19 @@ std::vector<std::string> textsInUse(const LoadedScene& scene) {
     return texts;
 }
 
+// The curator's editors: POIs of the site (or beside a lone model, NAME.pois.json).
+void addEditorLayers(ViewerApp& app, const WindowOptions& options) {
+    const LoadedScene& scene = app.scene();
+    std::filesystem::path pois;
+    if (scene.site && !scene.site->pois.empty()) pois = scene.site->poisPath();
+    else if (scene.site) pois = scene.site->file.parent_path() / (scene.site->file.stem().stem().string() + ".pois.json");
+    else if (!scene.models.empty()) pois = std::filesystem::path(scene.models[0].model.sourcePath).replace_extension(".pois.json");
+    if (!pois.empty()) app.addLayer(std::make_unique<PoiEditorLayer>(pois));
+    if (scene.site) app.addLayer(std::make_unique<SiteEditorLayer>());
+    if (options.curator) app.setMode(AppMode::Curator);
+    if (options.recordMode) app.addLayer(std::make_unique<RecordLayer>(options.scenePath, options.recordPath));
+}
+
 int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& options,
                   std::vector<ScriptStep> script) {
     auto context = createWindowContext(window);
@@ -317,7 +343,13 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     ImGui::GetIO().IniFilename = nullptr;  // No imgui.ini littering the working folder.
     ImGui::StyleColorsDark();
     ImGui::GetStyle().ScaleAllSizes(xscale);
-    buildFonts(textsInUse(scene), 18.0f * xscale);
+    std::vector<std::string> texts = textsInUse(scene);
+    if (options.kiosk) {
+        auto more = kiosk::text::allKioskText();
+        texts.insert(texts.end(), more.begin(), more.end());
+    }
+    // A kiosk is read standing, at arm's length: a big font, rasterised at that size to stay crisp.
+    buildFonts(texts, (options.kiosk ? 30.0f : 18.0f) * xscale);
     renderer.ui().uploadFonts();
     EventQueue queue;
     installCallbacks(window, queue);
@@ -335,6 +367,10 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     std::vector<PendingModel> pending = std::exchange(scene.pending, {});
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
     if (startView) app.setCamera(*startView);
+    if (options.kiosk)  // No editors in a kiosk: nothing there may change the site's files.
+        app.addLayer(kiosk::makeKioskLayer(app, options.soakCycles > 0));
+    else
+        addEditorLayers(app, options);
     // A deferred site streams in from here, nearest to the first view first.
     std::unique_ptr<ModelStream> stream;
     if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});
@@ -362,6 +398,7 @@ bool displayAvailable() {
 
 int runWindow(LoadedScene scene, const std::string& title, const WindowOptions& options) {
     std::vector<ScriptStep> script;
+    if (options.soakCycles > 0) script = kiosk::soakScript(options.soakCycles, glm::dvec2(options.width, options.height));
     if (options.script) {
         auto loaded = loadScript(*options.script);
         if (!loaded) {
@@ -373,6 +410,7 @@ int runWindow(LoadedScene scene, const std::string& title, const WindowOptions& 
     glfwSetErrorCallback([](int, const char* message) { logError(std::string("window: ") + message); });
     if (!glfwInit()) return kExitFailure;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    if (options.kiosk) glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);  // No title bar, no close button.
     GLFWwindow* window = glfwCreateWindow(int(options.width), int(options.height), title.c_str(), nullptr, nullptr);
     int code = kExitFailure;
     if (window) {

@@ -21,6 +21,19 @@ struct WindowOptions {
     uint32_t screenshotAfterFrames = 5;
     /// Start at this named view ("start", "overview" or a POI id) instead of the site's start.
     std::string startView;
+    /// Start in curator mode (editing unlocked).
+    bool curator = false;
+    /// Kiosk mode (viewer/kiosk): undecorated, locked down, attract loop; fullscreen on the
+    /// primary monitor when `fullscreen` is also set. The cursor stays visible for touch screens
+    /// that emulate a mouse.
+    bool kiosk = false;
+    /// Kiosk soak test: replay this many idle/visitor cycles with a compressed clock (kiosk/soak.h).
+    int soakCycles = 0;
+    /// Record mode (viewer/record_mode): build a camera path and export it. `scenePath` is the
+    /// file the exporter opens; `recordPath` the path file the panel starts with.
+    bool recordMode = false;
+    std::filesystem::path scenePath;
+    std::filesystem::path recordPath = "flythrough.path.json";
 };
 
 /// True when a window can be opened (an X11 or Wayland display is reachable).

@@ -68,6 +68,25 @@ Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> byt
     return Ok{};
 }
 
+// Assimp 5.2's COLLADA reader trusts count and stride attributes (a stride of 1e8 crashes it;
+// tests/hostile). No valid file has a count or stride larger than itself: every counted item
+// takes at least one byte of text.
+Status checkColladaCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    for (const std::string_view key : {std::string_view("count=\""), std::string_view("stride=\"")}) {
+        for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+            const char* first = text.data() + at + key.size();
+            std::uint64_t value = 0;
+            auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), value);
+            if (ec == std::errc::result_out_of_range || (ec == std::errc() && value > bytes.size()))
+                return makeError(name, "COLLADA " + std::string(key.substr(0, key.size() - 2)) + " " +
+                                           std::string(first, ptr) + " is larger than the file (" +
+                                           std::to_string(bytes.size()) + " bytes)");
+        }
+    }
+    return Ok{};
+}
+
 std::string formatName(const std::string& ext) {
     static const std::pair<const char*, const char*> kNames[] = {
         {"gltf", "glTF 2.0"}, {"glb", "glTF 2.0 binary (GLB)"}, {"obj", "OBJ"}, {"fbx", "FBX"},
@@ -251,6 +270,8 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
         if (auto ok = checkOffCounts(name, bytes); !ok) return ok.error();
     if (ext == "glb")
         if (auto ok = validateGlbContainer(name, bytes); !ok) return ok.error();
+    if (ext == "dae")
+        if (auto ok = checkColladaCounts(name, bytes); !ok) return ok.error();
     installAssimpLogger();
     Assimp::Importer importer;
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_LINE);

@@ -99,16 +99,30 @@ public:
         }
     }
 
-    // One step up: returns false when nothing could be simplified further.
+    // One step up: `current` becomes the new clusters plus those whose group would not shrink,
+    // which try again next level among other neighbours (their borders then differ). Returns
+    // false when no group shrank: what is left are the roots.
     bool buildLevel(std::vector<std::uint32_t>& current, std::uint32_t level) {
         std::vector<glm::vec3> centers(clusters_.size());
         for (std::uint32_t id : current) centers[id] = glm::vec3(clusters_[id].lod.self.sphere);
-        std::vector<std::span<std::uint32_t>> groups;
-        kdSplit(current, centers, options_.groupClusters, groups);
+        // A k-d order of the clusters seeds the groups; shared borders then fill them.
+        std::vector<std::span<std::uint32_t>> leaves;
+        kdSplit(current, centers, options_.groupClusters, leaves);
+        std::vector<std::uint32_t> order;
+        std::vector<const Indices*> lists;
+        for (auto leaf : leaves)
+            for (std::uint32_t id : leaf) order.push_back(id), lists.push_back(&clusters_[id].indices);
+        std::vector<std::vector<std::uint32_t>> groups = lod::groupByAdjacency(lists, vertices_, options_.groupClusters);
+        for (auto& group : groups)
+            for (std::uint32_t& member : group) member = order[member];
         std::vector<std::uint32_t> next;
-        for (auto group : groups) simplify(group, level, next);
+        bool shrank = false;
+        for (auto group : groups) {
+            if (simplify(group, level, next)) shrank = true;
+            else next.insert(next.end(), group.begin(), group.end());
+        }
         current = std::move(next);
-        return !current.empty();
+        return shrank;
     }
 
     const std::vector<WorkCluster>& clusters() const { return clusters_; }
@@ -124,7 +138,8 @@ private:
         c.indices = std::move(indices);
     }
 
-    void simplify(std::span<const std::uint32_t> group, std::uint32_t level, std::vector<std::uint32_t>& next) {
+    // Returns false, changing nothing, when the group will not shrink below 85%.
+    bool simplify(std::span<const std::uint32_t> group, std::uint32_t level, std::vector<std::uint32_t>& next) {
         Indices merged;
         std::vector<glm::vec4> spheres;
         float childError = 0.0f;
@@ -135,13 +150,14 @@ private:
             childError = std::max(childError, c.lod.self.error);
         }
         lod::Simplified s = lod::simplifyGroup(merged, vertices_);
-        if (s.indices.empty() || s.indices.size() > merged.size() * 85 / 100) return;  // Stays a root.
+        if (s.indices.empty() || s.indices.size() > merged.size() * 85 / 100) return false;
         LodBound bound{sphereOfSpheres(spheres), childError + std::max(s.error, errorFloor_)};
         for (std::uint32_t id : group) clusters_[id].lod.parent = bound;
         for (Indices& c : splitIntoClusters(s.indices, vertices_, options_.clusterTriangles)) {
             next.push_back(static_cast<std::uint32_t>(clusters_.size()));
             addCluster(std::move(c), bound, level);
         }
+        return true;
     }
 
     std::vector<Vertex> vertices_;

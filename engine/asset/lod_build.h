@@ -4,12 +4,14 @@
 //  1. vertex cache order for the whole index list (meshopt_optimizeVertexCache);
 //  2. level 0: a k-d split of triangle centroids into clusters of at most clusterTriangles,
 //     each keeping the cache order;
-//  3. each coarser level: k-d split the previous level's clusters into groups of groupClusters,
+//  3. each coarser level: group the previous level's clusters by shared border (groupClusters a
+//     group, seeded in k-d order; lod_simplify.h says why adjacency and not distance),
 //     merge a group, simplify it to half with its border locked (meshopt_SimplifyLockBorder), and
 //     split the result into new clusters. Simplification runs on the group's vertices welded by
 //     position, so uv and normal seams collapse like any other edge while the border where the
 //     group meets its neighbours stays put (lod_simplify.h says how corners map back to real
-//     vertices). A group that will not shrink below 85% stays a root.
+//     vertices). A group that will not shrink below 85% keeps its clusters for the next level,
+//     where they are grouped with other neighbours; they become roots once no group shrinks.
 //     Group error = largest member error + this simplification's error (absolute, model units),
 //     never less than a floor of 1e-6 of the primitive's size, so parents are strictly coarser;
 //  4. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices

@@ -58,6 +58,16 @@ WeldedGroup weld(const Indices& merged, const std::vector<Vertex>& vertices) {
         byVertex.emplace(merged[i], it->second);
         g.indices[i] = it->second;
     }
+    // Triangles with two corners at one position (scans have a few) have no area; left in, their
+    // self-edges confuse the simplifier's border detection.
+    std::size_t kept = 0;
+    for (std::size_t t = 0; t < g.indices.size(); t += 3) {
+        const std::uint32_t a = g.indices[t], b = g.indices[t + 1], c = g.indices[t + 2];
+        if (a == b || b == c || c == a) continue;
+        g.indices[kept] = a, g.indices[kept + 1] = b, g.indices[kept + 2] = c;
+        kept += 3;
+    }
+    g.indices.resize(kept);
     return g;
 }
 
@@ -92,8 +102,46 @@ void mapTriangle(const WeldedGroup& g, const std::uint32_t welded[3], const std:
 
 }  // namespace
 
+std::vector<std::vector<std::uint32_t>> groupByAdjacency(const std::vector<const Indices*>& clusters,
+                                                         const std::vector<Vertex>& vertices, std::size_t maxPerGroup) {
+    const auto n = static_cast<std::uint32_t>(clusters.size());
+    std::unordered_map<PositionKey, std::vector<std::uint32_t>, PositionHash> users;
+    for (std::uint32_t c = 0; c < n; ++c)
+        for (std::uint32_t v : *clusters[c]) {
+            auto& u = users[keyOf(vertices[v].position)];
+            if (u.empty() || u.back() != c) u.push_back(c);  // Clusters are visited in order.
+        }
+    // shared[a][b]: positions clusters a and b both use (their common border).
+    std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> shared(n);
+    for (const auto& [key, u] : users)
+        for (std::size_t i = 0; i < u.size(); ++i)
+            for (std::size_t j = i + 1; j < u.size(); ++j) ++shared[u[i]][u[j]], ++shared[u[j]][u[i]];
+
+    std::vector<bool> taken(n, false);
+    std::vector<std::vector<std::uint32_t>> groups;
+    for (std::uint32_t seed = 0; seed < n; ++seed) {
+        if (taken[seed]) continue;
+        std::vector<std::uint32_t>& group = groups.emplace_back(1, seed);
+        taken[seed] = true;
+        std::unordered_map<std::uint32_t, std::uint32_t> score;  // Free neighbour -> shared with group.
+        for (std::uint32_t added = seed; group.size() < maxPerGroup;) {
+            for (const auto& [other, count] : shared[added])
+                if (!taken[other]) score[other] += count;
+            std::uint32_t best = n, bestScore = 0;
+            for (const auto& [other, count] : score)  // Ties go to the lower index: deterministic.
+                if (!taken[other] && (count > bestScore || (count == bestScore && other < best))) best = other, bestScore = count;
+            if (best == n) break;
+            taken[best] = true;
+            group.push_back(best);
+            added = best;
+        }
+    }
+    return groups;
+}
+
 Simplified simplifyGroup(const Indices& merged, const std::vector<Vertex>& vertices) {
     const WeldedGroup g = weld(merged, vertices);
+    if (g.indices.empty()) return {};
     Indices out(g.indices.size());
     const std::size_t target = (g.indices.size() / 6) * 3;
     float relativeError = 0.0f;

@@ -28,4 +28,12 @@ struct Simplified {
 /// count) per call, which over the whole primitive would make the build quadratic.
 Simplified simplifyGroup(const std::vector<std::uint32_t>& merged, const std::vector<Vertex>& vertices);
 
+/// Partitions clusters (triangle lists into `vertices`, given in a spatially coherent order) into
+/// groups of at most maxPerGroup, growing each group from the first free cluster by the free
+/// neighbour sharing the most positions with it. Grouping by shared border rather than by
+/// distance matters: a simplified group is a fringe of triangles along its locked outline, and
+/// only a group that contains that outline can simplify it away.
+std::vector<std::vector<std::uint32_t>> groupByAdjacency(const std::vector<const std::vector<std::uint32_t>*>& clusters,
+                                                         const std::vector<Vertex>& vertices, std::size_t maxPerGroup);
+
 }  // namespace axis::lod

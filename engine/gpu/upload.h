@@ -51,8 +51,10 @@ using ChunkDone = std::function<void(std::size_t offset, std::size_t size)>;
 /// `chunkBytes`, one submission per chunk, waiting for each. For streams of hundreds of megabytes
 /// whose whole staging copy would double peak memory. `chunkDone` lets the caller release the
 /// source pages it no longer needs (e.g. MappedFile::evict). Valid on the GPU once this returns.
+/// The default chunk is small because the staging buffer's pages stay resident in the allocator's
+/// shared upload block afterwards (host RAM on lavapipe); 8 MB still streams at memcpy speed.
 Buffer uploadBufferChunked(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage,
-                           const ChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(32) << 20);
+                           const ChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(8) << 20);
 
 /// Called after each band of rows of uploadTextureChunked reached the GPU: the mip level, and the
 /// band's offset and size within that level's bytes.
@@ -62,6 +64,6 @@ using TextureChunkDone = std::function<void(uint32_t level, std::size_t offset, 
 /// rows), for textures whose staging copy would double peak memory. Left in
 /// SHADER_READ_ONLY_OPTIMAL, ready once this returns.
 Image uploadTextureChunked(Context& context, std::span<const MipData> mips, VkFormat format,
-                           const TextureChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(16) << 20);
+                           const TextureChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(8) << 20);
 
 }  // namespace axis::gpu

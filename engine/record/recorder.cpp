@@ -27,7 +27,7 @@ FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds, std::op
 }
 
 RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items) {
-    return [&renderer, items](const Camera& camera) -> Expected<Rgba8Image> {
+    return [&renderer, items](const Camera& camera, double) -> Expected<Rgba8Image> {
         render::FrameView view;
         view.camera = camera;
         view.aspect = renderer.aspect();
@@ -43,7 +43,7 @@ Expected<RecordStats> recordFrames(const CameraPath& path, int fps, FrameRange r
         const std::int64_t i = range.first + k;
         const double t = double(i) / double(fps);
         const auto renderStart = Clock::now();
-        auto image = render(path.evaluate(t));
+        auto image = render(path.evaluate(t), t);
         stats.renderSeconds += secondsSince(renderStart);
         if (!image) return image.error();
         if (Status s = sink.write(std::move(*image), i); !s) return s.error();

@@ -28,8 +28,9 @@ struct FrameRange {
 FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds = 0.0,
                     std::optional<double> seconds = std::nullopt);
 
-/// Renders one camera's view; called on the recording thread only.
-using RenderFrame = std::function<Expected<Rgba8Image>(const Camera& camera)>;
+/// Renders one camera's view at time t (seconds: what overlays such as captions follow);
+/// called on the recording thread only.
+using RenderFrame = std::function<Expected<Rgba8Image>(const Camera& camera, double t)>;
 
 /// A RenderFrame over an offscreen renderer and its draw list; both must outlive it.
 RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items);

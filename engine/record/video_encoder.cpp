@@ -5,6 +5,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/error.h>
 #include <libavutil/opt.h>
+#include <libavutil/spherical.h>
 #include <libswscale/swscale.h>
 }
 
@@ -58,6 +59,23 @@ void tagBt709(AVCodecContext* c) {
     c->color_range = AVCOL_RANGE_MPEG;
 }
 
+// Equirectangular spherical-video side data on the stream; the mov muxer writes it as sv3d
+// (and st3d: monoscopic). Yaw, pitch and roll stay 0: the panorama is already level.
+Status tagEquirectangular(AVFormatContext* format, AVStream* stream, const std::string& path) {
+    size_t size = 0;
+    AVSphericalMapping* spherical = av_spherical_alloc(&size);
+    if (!spherical) return makeError(path, "out of memory tagging the 360° video");
+    spherical->projection = AV_SPHERICAL_EQUIRECTANGULAR;
+    // Takes ownership of `spherical` on success only.
+    if (av_stream_add_side_data(stream, AV_PKT_DATA_SPHERICAL, reinterpret_cast<std::uint8_t*>(spherical), size) < 0) {
+        av_free(spherical);
+        return makeError(path, "cannot tag the stream as 360° video");
+    }
+    // The MP4 muxer writes spherical boxes only when told that non-standard boxes are wanted.
+    format->strict_std_compliance = FF_COMPLIANCE_UNOFFICIAL;
+    return Ok{};
+}
+
 }  // namespace
 
 Status VideoEncoder::State::openCodec() {
@@ -87,6 +105,8 @@ Status VideoEncoder::State::openOutput() {
     if (int e = avcodec_parameters_from_context(stream->codecpar, codec); e < 0) return fail("encoder parameters", e);
     stream->time_base = codec->time_base;  // The muxer may refine it; packets are rescaled.
     stream->avg_frame_rate = codec->framerate;
+    if (settings.equirectangular)
+        if (Status st = tagEquirectangular(format, stream, path.string()); !st) return st;
     format->flags |= AVFMT_FLAG_BITEXACT;  // No library version string in the file.
     if (int e = avio_open(&format->pb, partPath.c_str(), AVIO_FLAG_WRITE); e < 0) return fail("cannot create file", e);
     AVDictionary* options = nullptr;

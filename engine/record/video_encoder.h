@@ -28,6 +28,9 @@ struct EncoderSettings {
     std::string preset = "medium";              ///< x264 preset: ultrafast .. veryslow.
     int threads = 1;  ///< x264 threads. Fixed, never "auto": the output depends on the count.
     int keyframeSeconds = 2;                    ///< A keyframe at least this often, for seeking.
+    /// 360° video: tags the stream as an equirectangular panorama (Google's spherical video
+    /// metadata, the sv3d/st3d boxes YouTube and players read). Frames should be 2:1.
+    bool equirectangular = false;
 };
 
 class VideoEncoder final : public FrameSink {

@@ -13,7 +13,9 @@ SECONDS_EACH=$2
 shift 2
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_bake_cache fuzz_site fuzz_poi fuzz_web_annotation fuzz_path fuzz_import_ply fuzz_import_obj
-  fuzz_import_gltf fuzz_import_glb fuzz_import_stl fuzz_import_off fuzz_import_dae)
+  fuzz_import_gltf fuzz_import_glb fuzz_import_stl fuzz_import_off)
+# fuzz_import_dae is built but not in the default list: Assimp 5.2's COLLADA parser still
+# allocates gigabytes on some corrupted index lists (tests/fuzz/known/); run it by name.
 DATA=${AXIS_DATA_DIR:-$(cd .. && pwd)/shared/data}
 
 "$BUILD/tests/fuzz/make_seeds" "$BUILD/seeds" >/dev/null

@@ -176,9 +176,6 @@ TEST_CASE("record exports the demo tour: probed MP4, identical reruns, matching 
 
 TEST_CASE("record rejects bad command lines with exit 2 and failures with exit 1", "[record][app]") {
     const fs::path dir = test::scratchDir("record_usage");
-    Run labels = axisview("record '" + kDemoSite + "' --tour attract --labels -o '" + (dir / "x.mp4").string() + "'");
-    CHECK(labels.exitCode == 2);
-    CHECK_THAT(labels.output, Catch::Contains("not yet supported"));
     Run neither = axisview("record '" + kDemoSite + "' -o '" + (dir / "x.mp4").string() + "'");
     CHECK(neither.exitCode == 2);
     Run both = axisview("record '" + kDemoSite + "' --tour a --path p.json -o x.mp4");
@@ -198,4 +195,70 @@ TEST_CASE("record rejects bad command lines with exit 2 and failures with exit 1
     CHECK(path.exitCode == 1);
     CHECK_THAT(path.output, Catch::Contains("bad.path.json: keyframes: no keyframes"));
     CHECK_FALSE(fs::exists(dir / "x.mp4"));
+}
+
+TEST_CASE("record --projection equirect writes a 2:1 MP4 tagged as 360° video", "[record][app][equirect]") {
+    requireDevice();
+    const fs::path dir = test::scratchDir("record_equirect");
+    const std::string clip = "record '" + kDemoSite + "' --tour attract --duration 0.4 --fps 5 --preset ultrafast ";
+    Run r = axisview(clip + "--projection equirect --size 256x128 -o '" + (dir / "360.mp4").string() + "'");
+    INFO(r.output);
+    REQUIRE(r.exitCode == 0);
+    auto s = probe(dir / "360.mp4");
+    CHECK(s["width"] == 256);
+    CHECK(s["height"] == 128);
+    CHECK(s["nb_read_frames"] == "2");
+    REQUIRE(s.contains("side_data_list"));
+    bool spherical = false;
+    for (const auto& side : s["side_data_list"])
+        if (side.value("side_data_type", "") == "Spherical Mapping") {
+            spherical = true;
+            CHECK(side.value("projection", "") == "equirectangular");
+        }
+    CHECK(spherical);
+    Run flat = axisview(clip + "--projection equirect --size 160x90 -o '" + (dir / "x.mp4").string() + "'");
+    CHECK(flat.exitCode == 2);
+    CHECK_THAT(flat.output, Catch::Contains("twice as wide"));
+}
+
+namespace {
+
+// One frame of the demo tour's first dwell (the camera rests at its first POI) at 160x90.
+Run dwellFrame(const fs::path& out, const std::string& extra) {
+    return axisview("record '" + kDemoSite + "' --tour attract --from 1 --duration 0.1 --fps 5 --size 160x90 " + extra +
+                    " -o '" + out.string() + "'");
+}
+
+render::Rgba8Image crop(const render::Rgba8Image& img, std::uint32_t y0, std::uint32_t y1) {
+    render::Rgba8Image out{img.width, y1 - y0, {}};
+    out.pixels.assign(img.pixels.begin() + std::ptrdiff_t(y0) * img.width * 4,
+                      img.pixels.begin() + std::ptrdiff_t(y1) * img.width * 4);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("record --labels burns in POI labels and the dwell's caption, the same every run", "[record][app][labels]") {
+    requireDevice();
+    const fs::path dir = test::scratchDir("record_labels");
+    for (const auto& [name, extra] : std::vector<std::pair<std::string, std::string>>{
+             {"plain", ""}, {"zh", "--labels"}, {"zh2", "--labels"}, {"en", "--labels --language en"}}) {
+        Run r = dwellFrame(dir / name / "%03d.png", extra);
+        INFO(r.output);
+        REQUIRE(r.exitCode == 0);
+    }
+    auto plain = render::readPng(dir / "plain/005.png"), zh = render::readPng(dir / "zh/005.png");
+    auto zh2 = render::readPng(dir / "zh2/005.png"), en = render::readPng(dir / "en/005.png");
+    REQUIRE((plain.ok() && zh.ok() && zh2.ok() && en.ok()));
+    CHECK(render::compareImages(*zh, *zh2, 0).maxChannelDifference == 0);  // Deterministic.
+    auto withLabels = render::compareImages(*plain, *zh, 8);
+    INFO("differing share with labels: " << withLabels.differingFraction);
+    CHECK(withLabels.differingFraction > 0.02);
+    // The caption sits in the bottom third; its language shows there.
+    auto caption = render::compareImages(crop(*plain, 60, 90), crop(*zh, 60, 90), 8);
+    CHECK(caption.differingFraction > 0.05);
+    CHECK(render::compareImages(crop(*zh, 60, 90), crop(*en, 60, 90), 8).differingFraction > 0.01);
+    Run both = axisview("record '" + kDemoSite + "' --tour attract --labels --projection equirect -o '" +
+                        (dir / "x.mp4").string() + "'");
+    CHECK(both.exitCode == 2);
 }

@@ -81,12 +81,12 @@ int main(int argc, char** argv) {
         items.push_back({models.back().get(), m.modelToSite, m.shading});
     }
     const auto renderFrame = record::offscreenRenderFrame(renderer, items);
-    (void)orDie(renderFrame(path.evaluate(double(range.first) / o.fps)));  // Warm-up: first-use costs.
+    (void)orDie(renderFrame(path.evaluate(double(range.first) / o.fps), double(range.first) / o.fps));  // Warm-up: first-use costs.
 
     std::vector<record::Rgba8Image> frames;
     auto start = Clock::now();
     for (std::int64_t i = range.first; i < range.first + range.count; ++i)
-        frames.push_back(orDie(renderFrame(path.evaluate(double(i) / o.fps))));
+        frames.push_back(orDie(renderFrame(path.evaluate(double(i) / o.fps), double(i) / o.fps)));
     const double renderFps = double(range.count) / secondsSince(start);
 
     const auto out = std::filesystem::temp_directory_path() / "axis_bench_record.mp4";

@@ -1,16 +1,11 @@
 #pragma once
-// UI fonts: Noto Sans CJK (Debian's fonts-noto-cjk) for Chinese and English alike. The atlas
-// holds only the glyphs of the text in use, so it stays small (a full CJK atlas is ~30 MB).
-#include <string>
-#include <vector>
+// UI fonts live in the engine (render/ui_fonts.h) so the recorder can burn labels into frames
+// with the same font; the viewer keeps its old names.
+#include "render/ui_fonts.h"
 
 namespace axis::viewer {
 
-/// Finds the CJK font on this machine; empty when not installed.
-std::string findCjkFont();
-
-/// Builds the current ImGui context's font atlas at `pixelSize` with ASCII, Latin-1 and every
-/// character of `texts`. Falls back to ImGui's built-in font (with a warning) without Noto CJK.
-void buildFonts(const std::vector<std::string>& texts, float pixelSize);
+using render::buildFonts;
+using render::findCjkFont;
 
 }  // namespace axis::viewer

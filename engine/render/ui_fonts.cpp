@@ -1,4 +1,4 @@
-#include "viewer/ui/fonts.h"
+#include "render/ui_fonts.h"
 
 #include <filesystem>
 
@@ -6,7 +6,7 @@
 
 #include "core/log.h"
 
-namespace axis::viewer {
+namespace axis::render {
 
 std::string findCjkFont() {
     for (const char* path : {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -41,4 +41,4 @@ void buildFonts(const std::vector<std::string>& texts, float pixelSize) {
     io.Fonts->Build();
 }
 
-}  // namespace axis::viewer
+}  // namespace axis::render

@@ -1,0 +1,165 @@
+// Kiosk mode under Xvfb, driven by --script: locked down (only the staff PIN quits), the attract
+// tour after the idle time and the touch that stops it, languages, the minimap, and a soak run
+// with a compressed clock whose resident memory must stay flat.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+#include <glm/glm.hpp>
+
+#include "render/image_io.h"
+#include "support/test_support.h"
+#include "support/xvfb.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string output;                 // stdout and stderr
+    std::vector<glm::dvec4> cameras;    // x, y, z, navigation mode of each "print camera"
+};
+
+// Runs `axisview --kiosk` on the demo site at 1280x720 (windowed: --size) with `script`, from
+// `dir` so that anything it writes (an F12 screenshot) lands there. `env` is prefixed verbatim.
+Run runKiosk(const fs::path& dir, const std::string& script, const std::string& env = "", int timeout = 240,
+             const std::string& extra = "") {
+    axis::test::VirtualDisplay display;
+    std::ofstream(dir / "script.txt") << script;
+    const fs::path out = dir / "output.txt";
+    std::string command = "cd '" + dir.string() + "' && DISPLAY=" + display.display() + " " + env + " timeout " +
+                          std::to_string(timeout) + " " + AXIS_EXECUTABLE + " '" + AXIS_DEMO_DIR +
+                          "/central-axis.site.json' --kiosk --size 1280x720 " + extra + " --script '" +
+                          (dir / "script.txt").string() + "' > '" + out.string() + "' 2>&1";
+    int status = std::system(command.c_str());
+    Run run;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(out);
+    for (std::string line; std::getline(in, line);) {
+        run.output += line + "\n";
+        std::istringstream s(line);
+        std::string word;
+        double x, y, z, yaw, pitch;
+        int mode;
+        if (s >> word && word == "camera" && s >> x >> y >> z >> yaw >> pitch >> mode) run.cameras.push_back({x, y, z, mode});
+    }
+    return run;
+}
+
+bool contains(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+double distance(const glm::dvec4& a, const glm::dvec4& b) { return glm::length(glm::dvec3(a) - glm::dvec3(b)); }
+
+// The staff exit: hold the top-left corner for 3 s, then the PIN (typed: the pad takes a keyboard).
+std::string exitGesture(const std::string& pin) {
+    std::string s = "mouse move 30 30\nmouse down left\nwait 3.4\nmouse up left\nwait 0.3\n";
+    for (char c : pin) s += std::string("key ") + c + " tap\n";
+    return s + "key enter tap\nwait 1\n";
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk ignores Escape, Alt+F4, close requests and debug keys; only the exit PIN quits",
+          "[app][kiosk]") {
+    fs::path dir = axis::test::scratchDir("kiosk_lockdown");
+    Run run = runKiosk(dir,
+                       "wait 0.5\nprint camera\n"
+                       "key escape tap\nwait 0.3\nprint camera\n"
+                       "key alt down\nkey f4 tap\nkey alt up\nwait 0.3\nprint camera\n"
+                       "close\nwait 0.3\nprint camera\n"
+                       "key f12 tap\nkey f11 tap\nkey f2 tap\nkey 3 tap\nkey 2 tap\nkey p tap\nwait 0.3\nprint camera\n"
+                       "screenshot " + (dir / "kiosk.png").string() + "\n" +
+                       exitGesture("1111") + "print camera\n"  // A wrong PIN: still running.
+                       + exitGesture("2024") + "wait 2\nprint camera\n",
+                       "", 180);
+    INFO(run.output);
+    CHECK(run.exitCode == 0);  // Quit by the PIN, not killed by the timeout (124).
+    REQUIRE(run.cameras.size() == 6);  // Alive after every attempt; the last print never came.
+    for (const auto& c : run.cameras) CHECK(c.w == 0);  // Still walking: 2 and 3 did not switch modes.
+    CHECK(contains(run.output, "exit PIN accepted"));
+    CHECK(!contains(run.output, "Curator"));
+    bool screenshotTaken = false;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().rfind("axisview-", 0) == 0) screenshotTaken = true;
+    CHECK(!screenshotTaken);  // F12 is off.
+}
+
+TEST_CASE("the kiosk plays the attract tour when idle and a touch hands control back", "[app][kiosk]") {
+    fs::path dir = axis::test::scratchDir("kiosk_attract");
+    Run run = runKiosk(dir,
+                       "wait 0.5\nprint camera\nwait 9\nprint camera\nwait 2\nprint camera\n"
+                       "screenshot " + (dir / "attract.png").string() + "\n"
+                       "touch down 1 640 360\ntouch up 1\nwait 0.5\nprint camera\nwait 1.5\nprint camera\n"
+                       "screenshot " + (dir / "visitor.png").string() + "\nquit\n",
+                       "AXIS_KIOSK_IDLE_SECONDS=2");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(run.cameras.size() == 5);
+    CHECK(run.cameras[0].y == Approx(-180.0).margin(1.0));  // The site's start view.
+    CHECK(contains(run.output, "kiosk: attract tour"));
+    CHECK(distance(run.cameras[1], run.cameras[0]) > 5.0);   // On its way along the tour...
+    CHECK(distance(run.cameras[2], run.cameras[1]) > 5.0);   // ...and still moving.
+    CHECK(contains(run.output, "kiosk: a visitor took over"));
+    CHECK(distance(run.cameras[4], run.cameras[3]) < 0.5);   // The touch stopped it.
+}
+
+TEST_CASE("the kiosk switches language and resets it for the next visitor", "[app][kiosk]") {
+    fs::path dir = axis::test::scratchDir("kiosk_language");
+    Run run = runKiosk(dir,
+                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick ENGLISH_X ENGLISH_Y\nwait 0.5\n"
+                       "screenshot " + (dir / "en.png").string() + "\nwait 4\nquit\n",
+                       "AXIS_KIOSK_IDLE_SECONDS=3");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    auto en = run.output.find("kiosk: language en");
+    auto reset = run.output.find("kiosk: idle, reset for the next visitor");
+    REQUIRE(en != std::string::npos);
+    REQUIRE(reset != std::string::npos);
+    CHECK(reset > en);
+    auto zh = axis::render::readPng(dir / "zh.png");
+    auto enShot = axis::render::readPng(dir / "en.png");
+    REQUIRE((zh.ok() && enShot.ok()));
+    CHECK(zh->pixels != enShot->pixels);
+}
+
+TEST_CASE("tapping a landmark on the kiosk's minimap goes to its viewpoint", "[app][kiosk]") {
+    fs::path dir = axis::test::scratchDir("kiosk_minimap");
+    // The Temple of Heaven, east of the axis: its viewpoint is at (780, 1390, 8).
+    Run run = runKiosk(dir,
+                       "wait 0.5\nscreenshot " + (dir / "map.png").string() + "\nclick TEMPLE_X TEMPLE_Y\nwait 12\n"
+                       "print camera\nscreenshot " + (dir / "there.png").string() + "\nquit\n");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(run.cameras.size() == 1);
+    CHECK(distance(run.cameras[0], {780.0, 1390.0, 8.0, 0.0}) < 5.0);
+}
+
+TEST_CASE("a kiosk soak of 10,000 idle/visitor cycles keeps memory and handles flat", "[app][kiosk][soak]") {
+    fs::path dir = axis::test::scratchDir("kiosk_soak");
+    Run run = runKiosk(dir, "", "", 900, "--soak 10000");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    std::vector<std::pair<long, long>> rss;  // cycle, KiB
+    std::vector<int> fds;
+    std::istringstream in(run.output);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream s(line);
+        std::string w1, w2, w3, w4;
+        long cycle = 0, kb = 0;
+        int f = 0;
+        if (s >> w1 >> w2 >> cycle >> w3 >> kb >> w4 >> f && w1 == "soak") rss.push_back({cycle, kb}), fds.push_back(f);
+    }
+    REQUIRE(rss.size() >= 40);
+    REQUIRE(rss.back().first >= 10000);
+    // After warm-up (the first 2,000 cycles: caches, font atlas, driver pools), flat within 5 %.
+    long warm = 0;
+    for (const auto& [cycle, kb] : rss)
+        if (cycle == 2000) warm = kb;
+    REQUIRE(warm > 0);
+    for (const auto& [cycle, kb] : rss)
+        if (cycle >= 2000) CHECK(double(kb) <= warm * 1.05);
+    for (size_t i = rss.size() / 5; i < fds.size(); ++i) CHECK(fds[i] == fds[rss.size() / 5]);
+}

@@ -1,0 +1,358 @@
+#include "viewer/curator/poi_editor.h"
+
+#include <sstream>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/log.h"
+#include "poi/media.h"
+#include "poi/recovery.h"
+#include "poi/web_annotation.h"
+#include "viewer/app.h"
+#include "viewer/curator/focus.h"
+
+namespace axis::viewer {
+namespace {
+
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
+std::vector<std::string> splitTags(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    for (std::string tag; std::getline(ss, tag, ',');) {
+        tag.erase(0, tag.find_first_not_of(" \t"));
+        tag.erase(tag.find_last_not_of(" \t") + 1);
+        if (!tag.empty()) out.push_back(tag);
+    }
+    return out;
+}
+
+std::string field(const LangText& text, const char* lang) {
+    auto it = text.find(lang);
+    return it == text.end() ? std::string() : it->second;
+}
+
+Viewpoint toViewpoint(const Camera& c) {
+    Viewpoint v = Viewpoint::lookAt(c.position, c.position + c.forward, glm::degrees(c.fovY));
+    return v;
+}
+
+}  // namespace
+
+PoiEditorLayer::PoiEditorLayer(std::filesystem::path poiFile) : path_(std::move(poiFile)) {}
+
+bool PoiEditorLayer::active(const ViewerApp& app) const { return app.mode() == AppMode::Curator; }
+
+void PoiEditorLayer::open(ViewerApp& app) {
+    opened_ = true;
+    if (std::filesystem::exists(path_)) {
+        auto doc = PoiDocument::open(path_);
+        if (!doc) {
+            status_ = doc.error().message;
+            logError(status_);
+            return;
+        }
+        document_ = std::move(*doc);
+    } else {
+        PoiFile empty;
+        empty.file = std::filesystem::absolute(path_);
+        document_ = PoiDocument(std::move(empty));
+    }
+    offerRecovery_ = findRecovery(path_).has_value();
+    publish(app);
+}
+
+void PoiEditorLayer::publish(ViewerApp& app) { app.setPois(document_.file()); }
+
+void PoiEditorLayer::saveNow() {
+    Status s = std::filesystem::exists(path_) ? document_.save() : document_.saveAs(path_);
+    status_ = s ? "saved " + path_.filename().string() : s.error().message;
+    if (!s) logError(status_);
+}
+
+void PoiEditorLayer::placeAt(ViewerApp& app, glm::dvec2 screen) {
+    auto hit = app.pick(screen);
+    if (!hit) {
+        status_ = "nothing under the cursor: click on a surface";
+        return;
+    }
+    Poi poi;
+    poi.anchor.position = hit->position;
+    poi.anchor.normal = hit->normal;
+    if (hit->model < app.scene().models.size()) poi.anchor.model = app.scene().models[hit->model].id;
+    poi.title = {{"zh", "新地点"}, {"en", "New place"}};
+    poi.viewpoint = toViewpoint(app.camera());
+    selected_ = document_.addPoi(poi);
+    placing_ = false;
+    publish(app);
+}
+
+bool PoiEditorLayer::handleKey(ViewerApp& app, const KeyEvent& key) {
+    if (key.key == GLFW_KEY_LEFT_CONTROL || key.key == GLFW_KEY_RIGHT_CONTROL) ctrl_ = key.down;
+    if (key.key == GLFW_KEY_LEFT_SHIFT || key.key == GLFW_KEY_RIGHT_SHIFT) shift_ = key.down;
+    const bool ctrl = ctrl_ || (key.mods & GLFW_MOD_CONTROL), shift = shift_ || (key.mods & GLFW_MOD_SHIFT);
+    if (!key.down || !ctrl) return false;
+    if (key.key == GLFW_KEY_S) {  // Saves every editor: the site editor saves too (not consumed).
+        document_.endTyping();
+        saveNow();
+        return false;
+    }
+    if (lastFocusedCuratorPanel() == CuratorPanel::Site) return false;
+    if (key.key == GLFW_KEY_Z) {
+        document_.endTyping();
+        if (shift ? document_.redo() : document_.undo()) publish(app);
+        return true;
+    }
+    if (key.key == GLFW_KEY_Y) {
+        if (document_.redo()) publish(app);
+        return true;
+    }
+    return false;
+}
+
+bool PoiEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCaptured) {
+    if (!active(app)) return false;
+    if (!opened_) open(app);
+    if (auto* k = std::get_if<KeyEvent>(&event)) return handleKey(app, *k);
+    if (auto* m = std::get_if<MouseMoveEvent>(&event)) {
+        mouse_ = m->position;
+        if (dragging_ && dragAnchor_) {  // Slide along whatever surface lies under the cursor.
+            if (auto hit = app.pick(mouse_)) {
+                dragAnchor_->position = hit->position;
+                dragAnchor_->normal = hit->normal;
+                if (hit->model < app.scene().models.size()) dragAnchor_->model = app.scene().models[hit->model].id;
+                PoiFile preview = document_.file();
+                if (long i = preview.indexOf(selected_); i >= 0) preview.pois[size_t(i)].anchor = *dragAnchor_;
+                app.setPois(preview);
+            }
+            return true;
+        }
+        return false;
+    }
+    if (auto* b = std::get_if<MouseButtonEvent>(&event); b && b->button == 0) {
+        if (!b->down && dragging_) {
+            dragging_ = false;
+            if (dragAnchor_) document_.moveAnchor(selected_, *dragAnchor_);  // One undo step per drag.
+            dragAnchor_.reset();
+            publish(app);
+            return true;
+        }
+        if (b->down && !uiCaptured && placing_) {
+            placeAt(app, mouse_);
+            return true;
+        }
+        if (b->down && !uiCaptured && !selected_.empty()) {
+            const Poi* poi = document_.find(selected_);
+            auto screen = poi ? render::projectToScreen(poi->anchor.position, app.camera(), glm::vec2(app.viewport()))
+                              : std::nullopt;
+            if (screen && glm::length(glm::dvec2(*screen) - mouse_) < 12.0) {
+                dragging_ = true;
+                dragAnchor_ = poi->anchor;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void PoiEditorLayer::update(ViewerApp& app, double) {
+    if (!active(app) || !opened_) return;
+    document_.tick(PoiDocument::Clock::now());
+    if (auto opened = app.openedPoi(); opened && opened_ && *opened < document_.file().pois.size())
+        selected_ = document_.file().pois[*opened].id;  // Clicking a label selects it for editing.
+}
+
+bool PoiEditorLayer::allowQuit(ViewerApp& app) {
+    if (!opened_ || !document_.dirty() || quitConfirmed_) return true;
+    askBeforeQuit_ = true;
+    app.setMode(AppMode::Curator);
+    return false;
+}
+
+void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
+    ImGui::OpenPopup("Recover unsaved POI edits?");
+    if (ImGui::BeginPopupModal("Recover unsaved POI edits?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("axisview did not close normally. An autosave of the points of interest is newer");
+        ImGui::TextUnformatted("than the file. Recover it (you can still undo nothing of it) or discard it?");
+        if (ImGui::Button("Recover")) {
+            if (auto doc = PoiDocument::openRecovered(path_)) {
+                document_ = std::move(*doc);
+                publish(app);
+            }
+            offerRecovery_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard")) {
+            (void)discardRecovery(path_);
+            offerRecovery_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
+    ImGui::OpenPopup("Unsaved points of interest");
+    if (ImGui::BeginPopupModal("Unsaved points of interest", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("The points of interest have unsaved changes.");
+        if (ImGui::Button("Save and quit")) {
+            saveNow();
+            if (!document_.dirty()) {
+                quitConfirmed_ = true;
+                app.requestQuit();
+            }
+            askBeforeQuit_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) {
+            (void)discardRecovery(path_);
+            quitConfirmed_ = true;
+            app.requestQuit();
+            askBeforeQuit_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            askBeforeQuit_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void PoiEditorLayer::drawList(ViewerApp& app) {
+    const auto& pois = document_.file().pois;
+    ImGui::BeginChild("pois", ImVec2(0, 110), true);
+    for (size_t i = 0; i < pois.size(); ++i) {
+        ImGui::PushID(int(i));
+        const std::string label = app.poiText(pois[i].title) + "  (" + pois[i].id + ")";
+        if (ImGui::Selectable(label.c_str(), pois[i].id == selected_)) {
+            document_.endTyping();
+            selected_ = pois[i].id;
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (ImGui::Button(placing_ ? "Click the surface..." : "Add POI")) placing_ = !placing_;
+    const Poi* poi = document_.find(selected_);
+    if (!poi) return;
+    const long index = document_.file().indexOf(selected_);
+    ImGui::SameLine();
+    if (ImGui::Button("Up") && index > 0 && document_.movePoi(selected_, size_t(index - 1))) publish(app);
+    ImGui::SameLine();
+    if (ImGui::Button("Down") && index >= 0 && document_.movePoi(selected_, size_t(index + 1))) publish(app);
+    ImGui::SameLine();
+    if (ImGui::Button("Delete") && document_.deletePoi(selected_)) {
+        selected_.clear();
+        publish(app);
+    }
+}
+
+void PoiEditorLayer::drawMedia(const Poi& poi) {
+    std::vector<PoiMedia> media = poi.media;
+    bool changed = false;
+    for (size_t i = 0; i < media.size(); ++i) {
+        ImGui::PushID(int(i) + 1000);
+        ImGui::TextUnformatted(media[i].path.c_str());
+        std::string zh = field(media[i].caption, "zh"), en = field(media[i].caption, "en");
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::InputText("##capzh", &zh)) media[i].caption["zh"] = zh, changed = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::InputText("##capen", &en)) media[i].caption["en"] = en, changed = true;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Remove")) media.erase(media.begin() + long(i)), changed = true, i = media.size();
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputTextWithHint("##media", "image file to add (PNG, JPEG)", &mediaPath_);
+    ImGui::SameLine();
+    if (ImGui::Button("Add image") && !mediaPath_.empty()) {
+        auto rel = importMedia(document_.file(), mediaPath_);
+        if (rel) {
+            media.push_back({*rel, {}, {}});
+            changed = true;
+            mediaPath_.clear();
+        } else {
+            status_ = rel.error().message;
+        }
+    }
+    if (changed) document_.setMedia(poi.id, media);
+}
+
+void PoiEditorLayer::drawFields(ViewerApp& app, const Poi& poi) {
+    bool changed = false;
+    const float half = (ImGui::GetContentRegionAvail().x - 8) * 0.5f;
+    ImGui::TextUnformatted("中文");
+    ImGui::SameLine(half + 8);
+    ImGui::TextUnformatted("English");
+    std::string titleZh = field(poi.title, "zh"), titleEn = field(poi.title, "en");
+    ImGui::SetNextItemWidth(half);
+    if (ImGui::InputText("##titlezh", &titleZh)) changed |= document_.setTitle(poi.id, "zh", titleZh);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    if (ImGui::InputText("##titleen", &titleEn)) changed |= document_.setTitle(poi.id, "en", titleEn);
+    std::string bodyZh = field(poi.body, "zh"), bodyEn = field(poi.body, "en");
+    if (ImGui::InputTextMultiline("##bodyzh", &bodyZh, ImVec2(half, 160))) changed |= document_.setBody(poi.id, "zh", bodyZh);
+    ImGui::SameLine();
+    if (ImGui::InputTextMultiline("##bodyen", &bodyEn, ImVec2(half, 160))) changed |= document_.setBody(poi.id, "en", bodyEn);
+    if (ImGui::IsItemDeactivated()) document_.endTyping();
+    std::string tags = joinTags(poi.tags);
+    if (ImGui::InputText("Tags", &tags, ImGuiInputTextFlags_EnterReturnsTrue))
+        changed |= document_.setTags(poi.id, splitTags(tags));
+    if (ImGui::Button("Capture view")) changed |= document_.setViewpoint(poi.id, toViewpoint(app.camera()));
+    ImGui::SameLine();
+    if (poi.viewpoint && ImGui::Button("Go to view")) app.goToCamera(toCamera(*poi.viewpoint));
+    ImGui::SameLine();
+    ImGui::TextDisabled("drag its marker to move it");
+    drawMedia(poi);
+    if (changed) publish(app);
+}
+
+void PoiEditorLayer::drawUi(ViewerApp& app) {
+    if (!active(app)) return;
+    if (!opened_) open(app);
+    if (offerRecovery_) drawRecoveryPrompt(app);
+    if (askBeforeQuit_) drawQuitPrompt(app);
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, io.DisplaySize.x * 0.5f), std::min(560.0f, io.DisplaySize.y * 0.55f)),
+                             ImGuiCond_FirstUseEver);
+    std::string title = std::string("Points of interest") + (document_.dirty() ? " *" : "") + "###poieditor";
+    ImGui::Begin(title.c_str());
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Pois;
+    ImGui::BeginDisabled(!document_.canUndo());
+    if (ImGui::Button("Undo") && document_.undo()) publish(app);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!document_.canRedo());
+    if (ImGui::Button("Redo") && document_.redo()) publish(app);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Save")) saveNow();
+    ImGui::SameLine();
+    if (ImGui::Button("Export Web Annotation")) {
+        auto target = path_;
+        target.replace_extension(".jsonld");
+        Status s = exportWebAnnotation(document_.file(), target, {});
+        status_ = s ? "exported " + target.filename().string() : s.error().message;
+    }
+    if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
+    drawList(app);
+    if (const Poi* poi = document_.find(selected_)) {
+        ImGui::Separator();
+        drawFields(app, *poi);
+    }
+    ImGui::End();
+}
+
+}  // namespace axis::viewer

@@ -1,0 +1,56 @@
+#pragma once
+// The curator's POI editor (curator mode only): place a POI by clicking the surface, drag it
+// along the surface, edit title and body in both languages side by side, media, tags, the saved
+// view, order and deletion; every edit undoable (Ctrl+Z / Ctrl+Shift+Z); Ctrl+S saves atomically;
+// autosave every 30 s to a side file offered back after a crash; unsaved work guards quitting.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "poi/poi_document.h"
+#include "viewer/mode_layer.h"
+
+namespace axis::viewer {
+
+class PoiEditorLayer : public ModeLayer {
+public:
+    /// Edits `poiFile` (created on first save when it does not exist yet).
+    explicit PoiEditorLayer(std::filesystem::path poiFile);
+
+    bool handle(ViewerApp& app, const InputEvent& event, bool uiCaptured) override;
+    void update(ViewerApp& app, double dt) override;
+    void drawUi(ViewerApp& app) override;
+    bool allowQuit(ViewerApp& app) override;
+
+    const PoiDocument& document() const { return document_; }
+
+private:
+    bool active(const ViewerApp& app) const;
+    void open(ViewerApp& app);
+    void publish(ViewerApp& app);  // Shows the document's POIs in the scene.
+    void placeAt(ViewerApp& app, glm::dvec2 screen);
+    void drawList(ViewerApp& app);
+    void drawFields(ViewerApp& app, const Poi& poi);
+    void drawMedia(const Poi& poi);
+    void drawRecoveryPrompt(ViewerApp& app);
+    void drawQuitPrompt(ViewerApp& app);
+    void saveNow();
+    bool handleKey(ViewerApp& app, const KeyEvent& key);
+
+    std::filesystem::path path_;
+    PoiDocument document_;
+    bool opened_ = false;
+    std::string selected_;        ///< Id of the POI being edited.
+    bool placing_ = false;        ///< The next click on the surface places a new POI.
+    bool dragging_ = false;       ///< Moving the selected POI's anchor with the mouse.
+    std::optional<PoiAnchor> dragAnchor_;
+    bool offerRecovery_ = false;
+    bool askBeforeQuit_ = false;
+    bool quitConfirmed_ = false;
+    std::string status_;          ///< Last save result, shown in the panel.
+    std::string mediaPath_;       ///< The "add image" field.
+    glm::dvec2 mouse_{0.0};
+    bool ctrl_ = false, shift_ = false;
+};
+
+}  // namespace axis::viewer

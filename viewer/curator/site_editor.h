@@ -1,0 +1,45 @@
+#pragma once
+// The curator's site editor (curator mode, sites only): add a scan to the site, place it by
+// numeric position, rotation and scale or by dragging it in the view (Shift+drag turns it),
+// snap it to the ground, and save the site file atomically; every change undoable.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scene/site.h"
+#include "viewer/mode_layer.h"
+
+namespace axis::viewer {
+
+class SiteEditorLayer : public ModeLayer {
+public:
+    bool handle(ViewerApp& app, const InputEvent& event, bool uiCaptured) override;
+    void drawUi(ViewerApp& app) override;
+    bool allowQuit(ViewerApp& app) override;
+
+private:
+    bool active(const ViewerApp& app) const;
+    void ensureOpen(ViewerApp& app);
+    ModelPlacement* placementFor(const std::string& id);
+    /// Applies the site's placements to the app's models and records an undo step.
+    void commit(ViewerApp& app);
+    void apply(ViewerApp& app);
+    void addScan(ViewerApp& app);
+    void snapToGround(ViewerApp& app, const std::string& id);
+    void drawPlacement(ViewerApp& app, ModelPlacement& p);
+    void save();
+
+    bool opened_ = false;
+    Site site_;
+    std::vector<std::vector<ModelPlacement>> undo_, redo_;
+    std::vector<ModelPlacement> saved_;  ///< As on disk, for the dirty mark.
+    std::string selected_;
+    std::string scanPath_;
+    std::string status_;
+    bool dragging_ = false, turning_ = false;
+    glm::dvec2 mouse_{0.0}, dragStart_{0.0};
+    glm::dvec3 grabOffset_{0.0};
+    bool shift_ = false, ctrl_ = false;
+};
+
+}  // namespace axis::viewer

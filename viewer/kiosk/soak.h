@@ -1,0 +1,26 @@
+#pragma once
+// Months unattended, compressed: `axisview --kiosk SITE --soak N` replays N idle/visitor cycles
+// (idle timeout, glide home, attract tour, a touch, a place, the minimap, the language) with a
+// large fixed step and rare draws, while the kiosk prints resident memory and open handles.
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "viewer/script.h"
+
+namespace axis::viewer::kiosk {
+
+constexpr double kSoakIdleSeconds = 1.0;  ///< The compressed idle timeout during a soak.
+constexpr double kSoakStepSeconds = 0.1;  ///< The app's fixed step during a soak (scripts: 1/60).
+constexpr int kSoakDrawEvery = 256;       ///< Frames between draws during a soak (scripts: 8).
+constexpr int kSoakReportEvery = 250;     ///< Cycles between memory reports.
+
+/// The scripted input of `cycles` cycles for a window of `size` points.
+std::vector<ScriptStep> soakScript(int cycles, glm::dvec2 size);
+
+/// This process's resident set in KiB (/proc/self/statm); 0 where unknown.
+long residentKb();
+/// This process's open file descriptors (/proc/self/fd); -1 where unknown.
+int openFileCount();
+
+}  // namespace axis::viewer::kiosk
