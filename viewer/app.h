@@ -18,6 +18,7 @@
 #include "viewer/input.h"
 #include "viewer/mode_layer.h"
 #include "viewer/scene_loader.h"
+#include "viewer/ui/image_cache.h"
 #include "viewer/ui/text.h"
 
 namespace axis::viewer {
@@ -99,6 +100,8 @@ public:
     /// Adds a model opened by an editor; the window uploads it and then calls addModels.
     void requestAddModel(LoadedModel model) { requestedModels_.push_back(std::move(model)); }
     std::vector<LoadedModel> takeRequestedModels() { return std::exchange(requestedModels_, {}); }
+    /// Where POI images go to be decoded and uploaded (the window sets the uploader).
+    ImageCache& images() { return images_; }
     /// Closes every panel the viewer opened (a kiosk's reset for the next visitor).
     void closePanels();
     /// Asks the window to close (e.g. the kiosk's exit PIN); still subject to allowQuit().
@@ -129,6 +132,7 @@ private:
     void layoutPoiLabels();
     std::optional<size_t> poiAt(glm::dvec2 p) const;
     void drawPoiPanel();
+    void drawPoiMedia(const Poi& poi);
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -173,6 +177,7 @@ private:
     std::vector<std::unique_ptr<ModeLayer>> layers_;
     NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
     std::vector<LoadedModel> requestedModels_;
+    ImageCache images_;
 };
 
 }  // namespace axis::viewer

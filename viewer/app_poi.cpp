@@ -4,7 +4,10 @@
 
 #include <imgui.h>
 
+#include "poi/markdown.h"
+#include "poi/media.h"
 #include "render/label_draw.h"
+#include "viewer/ui/rich_text.h"
 #include "viewer/app.h"
 
 namespace axis::viewer {
@@ -70,6 +73,28 @@ std::optional<size_t> ViewerApp::poiAt(glm::dvec2 p) const {
 
 void ViewerApp::openPoi(size_t index) { openPoi_ = index; }
 
+void ViewerApp::drawPoiMedia(const Poi& poi) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (const auto& media : poi.media) {
+        auto path = resolveMediaSafely(*scene_.pois, media.path);
+        if (!path) {
+            ImGui::TextDisabled("%s", path.error().message.c_str());
+            continue;
+        }
+        auto image = images_.get(*path);
+        if (!image) {
+            ImGui::TextDisabled("…");  // Still decoding on the worker thread.
+        } else if (!image->error.empty() || !image->texture) {
+            ImGui::TextDisabled("%s", image->error.empty() ? media.path.c_str() : image->error.c_str());
+        } else {
+            const float w = std::min(width, float(image->width) * 2.0f);
+            ImGui::Image(image->texture, ImVec2(w, w * float(image->height) / float(image->width)));
+        }
+        if (std::string caption = poiText(media.caption); !caption.empty()) ImGui::TextWrapped("%s", caption.c_str());
+        ImGui::Spacing();
+    }
+}
+
 void ViewerApp::setPois(const PoiFile& pois) {
     scene_.pois = pois;
     if (openPoi_ && *openPoi_ >= pois.pois.size()) openPoi_.reset();
@@ -86,12 +111,10 @@ void ViewerApp::drawPoiPanel() {
     bool open = true;
     const std::string title = poiText(poi.title);
     ImGui::Begin((title + "###poi").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
-    ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& paragraph : splitParagraphs(poiText(poi.body))) {
-        ImGui::TextUnformatted(paragraph.c_str());
-        ImGui::Spacing();
-    }
-    ImGui::PopTextWrapPos();
+    drawRichText(parseBody(poiText(poi.body)), [this](const std::string& id) {
+        if (long i = scene_.pois->indexOf(id); i >= 0) openPoi(size_t(i));
+    });
+    drawPoiMedia(poi);
     if (!poi.tags.empty()) {
         std::string tags;
         for (const auto& t : poi.tags) tags += (tags.empty() ? "" : " · ") + t;

@@ -371,6 +371,9 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
         app.addLayer(kiosk::makeKioskLayer(app, options.soakCycles > 0));
     else
         addEditorLayers(app, options);
+    app.images().setUploader([&renderer](uint32_t w, uint32_t h, const std::vector<std::uint8_t>& rgba) {
+        return renderer.ui().addImage(w, h, rgba);
+    });
     // A deferred site streams in from here, nearest to the first view first.
     std::unique_ptr<ModelStream> stream;
     if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});

@@ -109,7 +109,7 @@ TEST_CASE("the kiosk plays the attract tour when idle and a touch hands control 
 TEST_CASE("the kiosk switches language and resets it for the next visitor", "[app][kiosk]") {
     fs::path dir = axis::test::scratchDir("kiosk_language");
     Run run = runKiosk(dir,
-                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick ENGLISH_X ENGLISH_Y\nwait 0.5\n"
+                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick 716 60\nwait 0.5\n"
                        "screenshot " + (dir / "en.png").string() + "\nwait 4\nquit\n",
                        "AXIS_KIOSK_IDLE_SECONDS=3");
     INFO(run.output);
@@ -129,7 +129,7 @@ TEST_CASE("tapping a landmark on the kiosk's minimap goes to its viewpoint", "[a
     fs::path dir = axis::test::scratchDir("kiosk_minimap");
     // The Temple of Heaven, east of the axis: its viewpoint is at (780, 1390, 8).
     Run run = runKiosk(dir,
-                       "wait 0.5\nscreenshot " + (dir / "map.png").string() + "\nclick TEMPLE_X TEMPLE_Y\nwait 12\n"
+                       "wait 0.5\nscreenshot " + (dir / "map.png").string() + "\nclick 171 568\nwait 12\n"
                        "print camera\nscreenshot " + (dir / "there.png").string() + "\nquit\n");
     INFO(run.output);
     REQUIRE(run.exitCode == 0);

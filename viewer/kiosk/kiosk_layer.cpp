@@ -151,7 +151,7 @@ void KioskLayer::drawUi(ViewerApp& app) {
         } else {
             app.setVirtualInput(drawTouchControls(app.language()));
         }
-        if (helpSeconds_ > 0.0) drawHelpHint(app);
+        if (helpSeconds_ > 0.0 && !app.openedPoi()) drawHelpHint(app);
     }
     drawPinPad(app);
 }
@@ -165,8 +165,10 @@ void KioskLayer::drawPinPad(ViewerApp& app) {
 
 void KioskLayer::drawCloseStory(ViewerApp& app) {
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout::kMargin, io.DisplaySize.y - layout::kMargin),
-                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    // Left of the viewer's reading panel (which is min(460, 45 %) wide at the right edge).
+    const float panelLeft = io.DisplaySize.x - std::min(460.0f, io.DisplaySize.x * 0.45f) - 10.0f;
+    ImGui::SetNextWindowPos(ImVec2(panelLeft - layout::kMargin, io.DisplaySize.y - layout::kMargin), ImGuiCond_Always,
+                            ImVec2(1.0f, 1.0f));
     ImGui::Begin("##kioskclose", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | kFixed);
     if (ImGui::Button(text::kClose(app.language()), ImVec2(220.0f, layout::kRowHeight))) app.closePoi();
     ImGui::End();
