@@ -57,7 +57,7 @@ void ViewerApp::layoutPoiLabels() {
     labels_ = render::layoutLabels(inputs, camera(), glm::vec2(float(viewWidth_), float(viewHeight_)),
                                    [this](const glm::dvec3& from, const glm::dvec3& to) {
                                        glm::dvec3 d = to - from;
-                                       return bvh_.anyHit(from, d, 0.999);
+                                       return bvh_.anyHit(from, d, glm::length(d) * 0.999);  // Up to the anchor, not past it.
                                    });
     render::drawLabels(ImGui::GetBackgroundDrawList(), labels_, labelTexts_, openPoi_ ? int(*openPoi_) : -1);
 }

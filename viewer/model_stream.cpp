@@ -44,6 +44,7 @@ void ModelStream::run(std::stop_token stop) {
     const int delayMs = loadDelayMs();
     for (std::size_t i = 0; i < pending_.size() && !stop.stop_requested(); ++i) {
         sleepUnlessStopped(delayMs, stop);
+        if (stop.stop_requested()) break;
         {
             std::lock_guard lock(mutex_);
             status_[i].state = State::Loading;

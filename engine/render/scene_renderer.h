@@ -2,9 +2,10 @@
 // The scene pass: a sky (or solid background), then every model of a draw list, lit or unlit,
 // triangles and points. One instance per target format; pipelines are built on first use.
 //
-// Level of detail: each frame record() asks selectLod (scene/lod.h) for every item which clusters
-// to draw at FrameView::pixelErrorBound and drops those outside the view, then issues one draw
-// per returned range. Several DrawItems may share one GpuModel (instancing a scan along a street
+// Level of detail: each frame record() skips items whose bounding sphere lies outside the view,
+// asks selectLod (scene/lod.h) for every other item which clusters to draw at
+// FrameView::pixelErrorBound and drops those outside the view, then issues one draw per returned
+// range. Several DrawItems may share one GpuModel (instancing a scan along a street
 // costs its GPU memory once).
 #include <cstdint>
 #include <map>

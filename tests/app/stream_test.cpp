@@ -26,7 +26,8 @@ struct Run {
 Run runDemo(const std::string& name, const std::string& env, const fs::path& shot) {
     axis::test::VirtualDisplay display;
     fs::path dir = axis::test::scratchDir("stream_" + name);
-    std::ofstream(dir / "script.txt") << "screenshot " << shot.string() << "\nquit\n";
+    // A short wait: ImGui sizes an auto-resized window (the load panel) on its first frame.
+    std::ofstream(dir / "script.txt") << "wait 0.1\nscreenshot " << shot.string() << "\nquit\n";
     fs::path out = dir / "output.txt";
     std::string command = "DISPLAY=" + display.display() + " " + env + " timeout 600 " + std::string(AXIS_EXECUTABLE) +
                           " '" + std::string(AXIS_DEMO_DIR) + "/central-axis.site.json' --size 320x200 --view start" +

@@ -81,7 +81,7 @@ void RecordLayer::drawTimeline(ViewerApp& app) {
 
 void RecordLayer::drawKeyList() {
     for (std::size_t i = 0; i < file_.keys.size(); ++i) {
-        ImGui::SameLine(i == 0 ? 0.0f : -1.0f);
+        if (i > 0) ImGui::SameLine();
         char name[24];
         std::snprintf(name, sizeof name, "%zu", i + 1);
         if (ImGui::Selectable(name, int(i) == selected_, 0, ImVec2(18, 0))) selected_ = int(i);
