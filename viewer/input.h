@@ -39,7 +39,13 @@ struct GamepadEvent {
     unsigned buttons = 0;  ///< Bit i = GLFW_GAMEPAD_BUTTON_i pressed.
 };
 
-using InputEvent = std::variant<KeyEvent, MouseMoveEvent, MouseButtonEvent, ScrollEvent, TouchEvent, GamepadEvent>;
+/// Text typed into the focused field (scripts; live typing reaches ImGui through its backend).
+struct TextEvent {
+    std::string utf8;
+};
+
+using InputEvent =
+    std::variant<KeyEvent, MouseMoveEvent, MouseButtonEvent, ScrollEvent, TouchEvent, GamepadEvent, TextEvent>;
 
 /// What is held down right now, updated from the event stream.
 struct InputState {

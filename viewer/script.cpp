@@ -70,6 +70,11 @@ Status parseLine(std::istringstream& in, const std::string& verb, double& t, std
         }
         add(InputEvent(MouseButtonEvent{0, false}), t + kDragStep * (2 + steps));
         t += kDragStep * (3 + steps);
+    } else if (verb == "type") {
+        std::string rest;
+        std::getline(in, rest);
+        if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+        add(InputEvent(TextEvent{rest}), t);
     } else if (verb == "scroll") {
         double steps;
         if (!(in >> steps)) return Error{"scroll: expected STEPS"};

@@ -8,6 +8,7 @@
 //   mouse down|up left|right|middle
 //   click X Y | doubleclick X Y  move there, press and release (twice, 0.1 s apart)
 //   drag X0 Y0 X1 Y1 SECONDS     left-button drag along a straight line
+//   type TEXT                    type the rest of the line into the focused text field (UTF-8)
 //   scroll STEPS
 //   touch down|move ID X Y | touch up ID
 //   gamepad LX LY RX RY [BUTTONS]   stick axes in [-1,1]; BUTTONS: GLFW button bits

@@ -204,6 +204,7 @@ private:
         scriptedEvents_.clear();
         const ImGuiIO& io = ImGui::GetIO();
         for (const auto& e : events) {
+            if (auto* t = std::get_if<TextEvent>(&e)) typed_.push_back(t->utf8);
             input_.apply(e);
             bool captured = isMouseEvent(e) ? io.WantCaptureMouse : io.WantCaptureKeyboard;
             app_.handle(e, captured);
@@ -216,6 +217,13 @@ private:
             ImGuiIO& io = ImGui::GetIO();
             io.MousePos = ImVec2(float(input_.mouse.x), float(input_.mouse.y));
             for (int i = 0; i < 3; ++i) io.MouseDown[i] = input_.buttons[i];
+            // Keys too, so scripts can edit text fields (ImGui 1.86 reads KeysDown by GLFW code).
+            for (int k = 0; k < int(IM_ARRAYSIZE(io.KeysDown)); ++k) io.KeysDown[k] = input_.held(k);
+            io.KeyCtrl = input_.held(GLFW_KEY_LEFT_CONTROL) || input_.held(GLFW_KEY_RIGHT_CONTROL);
+            io.KeyShift = input_.held(GLFW_KEY_LEFT_SHIFT) || input_.held(GLFW_KEY_RIGHT_SHIFT);
+            io.KeyAlt = input_.held(GLFW_KEY_LEFT_ALT) || input_.held(GLFW_KEY_RIGHT_ALT);
+            for (const auto& text : typed_) io.AddInputCharactersUTF8(text.c_str());
+            typed_.clear();
         }
         ImGui::NewFrame();
         stats_.width = extent.width;
@@ -272,6 +280,7 @@ private:
     std::deque<InputEvent> scriptedEvents_;
     std::deque<std::string> pendingShots_;
     InputState input_;
+    std::vector<std::string> typed_;  ///< Scripted text for ImGui's next frame.
     GamepadEvent lastPad_;
     FrameStats stats_;
     uint64_t frameCount_ = 0;

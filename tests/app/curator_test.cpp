@@ -4,9 +4,13 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <csignal>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include "core/file_io.h"
 #include "poi/poi.h"
+#include "poi/recovery.h"
 #include "support/test_support.h"
 #include "support/xvfb.h"
 
@@ -61,4 +65,40 @@ TEST_CASE("a curator places POIs on the surface, undoes one, saves and finds the
     // Reopen: the new POI is there and nothing more was added.
     REQUIRE(runCurator(display, site, dir, "wait 0.5\nquit\n") == 0);
     CHECK(axis::loadPois(pois)->pois.size() == before + 1);
+}
+
+TEST_CASE("a curator's typed edits survive SIGKILL through the autosave", "[app][curator]") {
+    axis::test::VirtualDisplay display;
+    fs::path dir = axis::test::scratchDir("curator_kill");
+    fs::path site = copyDemo(dir);
+    fs::path pois = dir / "demo" / "central-axis.pois.json";
+    const std::string original = *axis::readTextFile(pois);
+    // Place a POI, type its Chinese and English titles into the side-by-side fields, then keep
+    // wait past the autosave interval (shortened to 2 s here); the test kills the process then.
+    std::ofstream(dir / "script.txt") << "wait 0.5\n" << kAddPoi << "click 200 520\nwait 0.3\n"
+                                      << "click 160 290\nwait 0.1\nkey ctrl down\nkey a tap\nkey ctrl up\n"
+                                      << "type 午门测试\nwait 0.2\nclick 420 290\nwait 0.1\ntype Meridian test\n"
+                                      << "wait 0.2\nclick 700 560\nwait 600\nquit\n";
+    fs::path autosave = axis::autosavePathFor(pois);
+    std::string command = "DISPLAY=" + display.display() + " AXIS_AUTOSAVE_SECONDS=2 " + std::string(AXIS_EXECUTABLE) + " '" + site.string() +
+                          "' --curator --view tiananmen --size 960x600 --script '" + (dir / "script.txt").string() +
+                          "' > '" + (dir / "log.txt").string() + "' 2>&1 & echo $! > '" + (dir / "pid").string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    int pid = 0;
+    std::ifstream(dir / "pid") >> pid;
+    REQUIRE(pid > 0);
+    for (int i = 0; i < 1200 && !fs::exists(autosave); ++i) usleep(100 * 1000);  // Up to 2 minutes.
+    usleep(500 * 1000);
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    REQUIRE(fs::exists(autosave));
+    CHECK(*axis::readTextFile(pois) == original);  // The real file was never half-written.
+    auto recovered = axis::loadRecovery(pois);
+    REQUIRE(recovered.ok());
+    const axis::Poi& added = recovered->pois.back();
+    CHECK(added.title.at("zh").find("午门测试") != std::string::npos);
+    CHECK(added.title.at("en").find("Meridian test") != std::string::npos);
+    // Reopening offers the recovery and neither crashes nor loses the file.
+    REQUIRE(runCurator(display, site, dir, "wait 0.5\nscreenshot " + (dir / "reopen.png").string() + "\nquit\n") == 0);
+    CHECK(axis::loadPois(pois).ok());
 }

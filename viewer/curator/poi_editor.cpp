@@ -1,5 +1,6 @@
 #include "viewer/curator/poi_editor.h"
 
+#include <cstdlib>
 #include <sstream>
 
 #define GLFW_INCLUDE_NONE
@@ -50,10 +51,18 @@ PoiEditorLayer::PoiEditorLayer(std::filesystem::path poiFile) : path_(std::move(
 
 bool PoiEditorLayer::active(const ViewerApp& app) const { return app.mode() == AppMode::Curator; }
 
+// Every 30 s by default; AXIS_AUTOSAVE_SECONDS shortens it for tests of crash recovery.
+PoiDocumentOptions editorOptions() {
+    PoiDocumentOptions options;
+    if (const char* s = std::getenv("AXIS_AUTOSAVE_SECONDS"); s && std::atoi(s) > 0)
+        options.autosaveInterval = std::chrono::seconds(std::atoi(s));
+    return options;
+}
+
 void PoiEditorLayer::open(ViewerApp& app) {
     opened_ = true;
     if (std::filesystem::exists(path_)) {
-        auto doc = PoiDocument::open(path_);
+        auto doc = PoiDocument::open(path_, editorOptions());
         if (!doc) {
             status_ = doc.error().message;
             logError(status_);
@@ -63,7 +72,7 @@ void PoiEditorLayer::open(ViewerApp& app) {
     } else {
         PoiFile empty;
         empty.file = std::filesystem::absolute(path_);
-        document_ = PoiDocument(std::move(empty));
+        document_ = PoiDocument(std::move(empty), editorOptions());
     }
     offerRecovery_ = findRecovery(path_).has_value();
     publish(app);
@@ -164,7 +173,9 @@ bool PoiEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCapt
 
 void PoiEditorLayer::update(ViewerApp& app, double) {
     if (!active(app) || !opened_) return;
-    document_.tick(PoiDocument::Clock::now());
+    // The app's clock, not the wall's: a scripted session's 30 s are 30 s of script time.
+    document_.tick(PoiDocument::Clock::time_point(
+        std::chrono::duration_cast<PoiDocument::Clock::duration>(std::chrono::duration<double>(app.clock()))));
     if (auto opened = app.openedPoi(); opened && opened_ && *opened < document_.file().pois.size())
         selected_ = document_.file().pois[*opened].id;  // Clicking a label selects it for editing.
 }
@@ -182,7 +193,7 @@ void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
         ImGui::TextUnformatted("axisview did not close normally. An autosave of the points of interest is newer");
         ImGui::TextUnformatted("than the file. Recover it (you can still undo nothing of it) or discard it?");
         if (ImGui::Button("Recover")) {
-            if (auto doc = PoiDocument::openRecovered(path_)) {
+            if (auto doc = PoiDocument::openRecovered(path_, editorOptions())) {
                 document_ = std::move(*doc);
                 publish(app);
             }
