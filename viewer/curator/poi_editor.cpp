@@ -45,6 +45,12 @@ Viewpoint toViewpoint(const Camera& c) {
     return v;
 }
 
+void centreNextWindow() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowFocus();
+}
+
 }  // namespace
 
 PoiEditorLayer::PoiEditorLayer(std::filesystem::path poiFile) : path_(std::move(poiFile)) {}
@@ -188,31 +194,31 @@ bool PoiEditorLayer::allowQuit(ViewerApp& app) {
 }
 
 void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
-    ImGui::OpenPopup("Recover unsaved POI edits?");
-    if (ImGui::BeginPopupModal("Recover unsaved POI edits?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("axisview did not close normally. An autosave of the points of interest is newer");
-        ImGui::TextUnformatted("than the file. Recover it (you can still undo nothing of it) or discard it?");
+    // A plain window rather than a modal popup: Debian's ImGui 1.86 asserts when a modal opens
+    // while other windows are being activated in the same frame.
+    centreNextWindow();
+    if (ImGui::Begin("Recover unsaved POI edits?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextUnformatted("axisview did not close normally: an autosave of the points of interest is newer");
+        ImGui::TextUnformatted("than the file. Recover those edits (save to keep them), or discard them?");
         if (ImGui::Button("Recover")) {
             if (auto doc = PoiDocument::openRecovered(path_, editorOptions())) {
                 document_ = std::move(*doc);
                 publish(app);
             }
             offerRecovery_ = false;
-            ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button("Discard")) {
             (void)discardRecovery(path_);
             offerRecovery_ = false;
-            ImGui::CloseCurrentPopup();
         }
-        ImGui::EndPopup();
     }
+    ImGui::End();
 }
 
 void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
-    ImGui::OpenPopup("Unsaved points of interest");
-    if (ImGui::BeginPopupModal("Unsaved points of interest", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    centreNextWindow();
+    if (ImGui::Begin("Unsaved points of interest", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
         ImGui::TextUnformatted("The points of interest have unsaved changes.");
         if (ImGui::Button("Save and quit")) {
             saveNow();
@@ -221,7 +227,6 @@ void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
                 app.requestQuit();
             }
             askBeforeQuit_ = false;
-            ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button("Quit without saving")) {
@@ -229,15 +234,11 @@ void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
             quitConfirmed_ = true;
             app.requestQuit();
             askBeforeQuit_ = false;
-            ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
-            askBeforeQuit_ = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+        if (ImGui::Button("Cancel")) askBeforeQuit_ = false;
     }
+    ImGui::End();
 }
 
 void PoiEditorLayer::drawList(ViewerApp& app) {
