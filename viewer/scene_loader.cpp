@@ -41,6 +41,11 @@ Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAx
         bakeOptions.import = importOptions;
         auto baked = openOrBake(path, bakeOptions, progress);
         if (baked) {
+            // A texture missing when the model was baked is still missing: say so on every open,
+            // not only on the first (the import that baked it warned then).
+            for (const auto& t : baked->textures)
+                if (t.isFallback)
+                    logWarn(path.string() + ": texture not found: " + t.name + "; using a checkerboard instead");
             Model model = options.cpuModels ? toModel(*baked) : metadataOnly(*baked);
             // The checksums touched every page; drop them until the upload reads them again.
             baked->file.evict();
