@@ -103,7 +103,7 @@ void ViewerApp::setNavMode(NavMode mode) {
     }
 }
 
-std::optional<Hit> ViewerApp::pick(glm::dvec2 p) const {
+glm::dvec3 ViewerApp::rayThrough(glm::dvec2 p) const {
     Camera c = camera();
     glm::dvec3 f = glm::normalize(c.forward);
     glm::dvec3 r = glm::normalize(glm::cross(f, c.up));
@@ -111,8 +111,10 @@ std::optional<Hit> ViewerApp::pick(glm::dvec2 p) const {
     const double t = std::tan(c.fovY / 2);
     const double x = (2.0 * p.x / viewWidth_ - 1.0) * t * viewWidth_ / viewHeight_;
     const double y = (1.0 - 2.0 * p.y / viewHeight_) * t;
-    return bvh_.raycast(c.position, glm::normalize(f + r * x + u * y), 1e7);
+    return glm::normalize(f + r * x + u * y);
 }
+
+std::optional<Hit> ViewerApp::pick(glm::dvec2 p) const { return bvh_.raycast(camera().position, rayThrough(p), 1e7); }
 
 void ViewerApp::goToPoint(glm::dvec2 p) {
     auto hit = pick(p);

@@ -78,6 +78,8 @@ public:
     void goToCamera(const Camera& target);
     /// The site's start view (or the framed scene), as the app first showed it.
     const Camera& startCamera() const { return startCamera_; }
+    /// Unit direction, site frame, of the view ray through window point `p` (screen points).
+    glm::dvec3 rayThrough(glm::dvec2 p) const;
     /// Casts a ray through window point `p` (screen points) into the site.
     std::optional<Hit> pick(glm::dvec2 p) const;
     const Bvh& bvh() const { return bvh_; }

@@ -16,12 +16,8 @@ namespace {
 // Where the view ray through `screen` meets the horizontal plane z = height; nullopt when the
 // ray runs parallel to it or away from it.
 std::optional<glm::dvec3> onPlane(const ViewerApp& app, glm::dvec2 screen, double height) {
-    Camera c = app.camera();
-    glm::dvec2 vp = app.viewport();
-    glm::dvec3 f = glm::normalize(c.forward), r = glm::normalize(glm::cross(f, c.up)), u = glm::cross(r, f);
-    const double t = std::tan(c.fovY / 2);
-    glm::dvec3 dir = glm::normalize(f + r * ((2.0 * screen.x / vp.x - 1.0) * t * vp.x / vp.y) +
-                                    u * ((1.0 - 2.0 * screen.y / vp.y) * t));
+    const Camera c = app.camera();
+    const glm::dvec3 dir = app.rayThrough(screen);
     if (std::abs(dir.z) < 1e-6) return std::nullopt;
     double s = (height - c.position.z) / dir.z;
     if (s <= 0) return std::nullopt;
