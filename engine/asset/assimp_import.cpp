@@ -268,8 +268,6 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
     const std::string ext = lowerExtension(path);
     if (ext == "off")
         if (auto ok = checkOffCounts(name, bytes); !ok) return ok.error();
-    if (ext == "glb")
-        if (auto ok = validateGlbContainer(name, bytes); !ok) return ok.error();
     if (ext == "dae")
         if (auto ok = checkColladaCounts(name, bytes); !ok) return ok.error();
     installAssimpLogger();

@@ -21,11 +21,9 @@ std::uint32_t readU32(std::span<const std::uint8_t> bytes, std::size_t offset) {
     return v;  // GLB is little-endian, like every machine we build for.
 }
 
-struct GlbChunks {
-    std::span<const std::uint8_t> json, bin;
-};
+}  // namespace
 
-Expected<GlbChunks> splitGlb(const std::string& name, std::span<const std::uint8_t> bytes) {
+Expected<GlbChunks> splitGlbChunks(const std::string& name, std::span<const std::uint8_t> bytes) {
     if (bytes.size() < 20 || readU32(bytes, 0) != kGlbMagic) return makeError(name, "not a GLB file (bad header)");
     if (readU32(bytes, 4) != 2) return makeError(name, "GLB version " + std::to_string(readU32(bytes, 4)) + " is not 2");
     const std::uint64_t declared = readU32(bytes, 8);
@@ -44,6 +42,8 @@ Expected<GlbChunks> splitGlb(const std::string& name, std::span<const std::uint8
     if (chunks.json.empty()) return makeError(name, "GLB has no JSON chunk");
     return chunks;
 }
+
+namespace {
 
 std::size_t componentSize(int componentType) {
     switch (componentType) {
@@ -124,15 +124,9 @@ std::vector<std::uint8_t> decodeBase64(std::string_view text) {
     return out;
 }
 
-Status validateGlbContainer(const std::string& name, std::span<const std::uint8_t> bytes) {
-    auto chunks = splitGlb(name, bytes);
-    if (!chunks) return chunks.error();
-    return Ok{};
-}
-
 std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb) {
     if (!glb) return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-    auto chunks = splitGlb("", bytes);
+    auto chunks = splitGlbChunks("", bytes);
     if (!chunks) return {};
     return {reinterpret_cast<const char*>(chunks->json.data()), chunks->json.size()};
 }
@@ -147,7 +141,7 @@ Expected<GltfDocument> loadGltfDocument(const fs::path& path, std::span<const st
     doc.folder = path.parent_path();
     std::span<const std::uint8_t> jsonBytes = bytes, bin;
     if (lowerExtension(path) == "glb") {
-        auto chunks = splitGlb(doc.name, bytes);
+        auto chunks = splitGlbChunks(doc.name, bytes);
         if (!chunks) return chunks.error();
         jsonBytes = chunks->json;
         bin = chunks->bin;

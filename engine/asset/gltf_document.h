@@ -27,6 +27,12 @@ struct GltfDocument {
     Expected<std::vector<std::uint32_t>> indices(std::size_t index) const;
 };
 
+/// A GLB's JSON and BIN chunks, checked against the header's length (Assimp trusts it).
+struct GlbChunks {
+    std::span<const std::uint8_t> json, bin;
+};
+Expected<GlbChunks> splitGlbChunks(const std::string& name, std::span<const std::uint8_t> bytes);
+
 /// The JSON text of a .gltf, or of a .glb's JSON chunk; empty when there is none.
 std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb);
 

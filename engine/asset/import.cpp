@@ -32,8 +32,10 @@ Status checkInputFile(const fs::path& path) {
 Expected<Model> readByFormat(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
     const std::string ext = lowerExtension(path);
     if (ext == "ply") return detail::readPly(path, bytes, options);
-    if ((ext == "gltf" || ext == "glb") && detail::gltfUsesDraco(path, bytes))
-        return detail::readGltfWithDraco(path, bytes, options);
+    if (ext == "gltf" || ext == "glb") {
+        if (auto ok = detail::validateGltf(path, bytes); !ok) return ok.error();
+        if (detail::gltfUsesDraco(path, bytes)) return detail::readGltfWithDraco(path, bytes, options);
+    }
     return detail::importWithAssimp(path, bytes, options);
 }
 

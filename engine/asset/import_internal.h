@@ -62,8 +62,10 @@ Expected<Model> readGltfWithDraco(const std::filesystem::path& path, std::span<c
 Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                  const ImportOptions& options);
 
-/// Checks a GLB's header and chunk table against the file size (Assimp trusts them).
-Status validateGlbContainer(const std::string& name, std::span<const std::uint8_t> bytes);
+/// Checks a .gltf/.glb against the parts of the glTF 2.0 schema its readers rely on: the GLB
+/// container, required members and their types, every index in range, accessors inside their
+/// bufferViews inside their buffers, and a node tree without cycles (gltf_validate.cpp).
+Status validateGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 
 /// True for a .gltf/.glb whose JSON uses KHR_draco_mesh_compression (Assimp 5.2 cannot read it).
 bool gltfUsesDraco(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);

@@ -25,12 +25,15 @@ std::string randomBytes(std::size_t n, unsigned seed) {
     return out;
 }
 
-// A valid GLB holding one triangle: 12-byte header, JSON chunk, BIN chunk.
-std::string triangleGlb() {
-    std::string json = R"({"asset":{"version":"2.0"},"buffers":[{"byteLength":36}],)"
-                       R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
-                       R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],)"
-                       R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})";
+// A valid glTF holding one triangle; the schema tests below break one member at a time.
+const std::string kTriangleJson =
+    R"({"asset":{"version":"2.0"},"buffers":[{"byteLength":36}],)"
+    R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
+    R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],)"
+    R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})";
+
+// A GLB: 12-byte header, JSON chunk, BIN chunk with the triangle's three positions.
+std::string triangleGlb(std::string json = kTriangleJson) {
     while (json.size() % 4) json += ' ';
     std::string bin;
     for (float f : {0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 0.f}) appendBytes(bin, f);
@@ -43,6 +46,12 @@ std::string triangleGlb() {
     appendBytes(glb, std::uint32_t(bin.size()));
     appendBytes(glb, std::uint32_t(0x004E4942));
     return glb + bin;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
 }
 
 }  // namespace
@@ -88,6 +97,52 @@ TEST_CASE("A truncated GLB is an error at any cut", "[asset][bad]") {
         INFO("cut at " << cut);
         checkErrorNames(importModel(dir / "cut.glb"), dir / "cut.glb");
     }
+}
+
+// Assimp 5.2 reads through null pointers or recurses forever on each of these (the first was
+// found by fuzz_import_glb); our schema check must turn every one into an error naming the member.
+TEST_CASE("glTF that breaks the schema is an error naming the member", "[asset][bad]") {
+    auto dir = scratchDir("bad_gltf_schema");
+    struct Case {
+        std::string from, to, expected;
+    };
+    const Case cases[] = {
+        {R"("componentType":5126,)", "", "accessors[0].componentType"},
+        {R"("componentType":5126)", R"("componentType":"5126")", "accessors[0].componentType"},
+        {R"("type":"VEC3")", R"("type":"VEC7")", "accessors[0].type"},
+        {R"("type":"VEC3")", R"("type":3)", "accessors[0].type: must be a string"},
+        {R"("count":3)", R"("count":4)", "run past the end of bufferView 0"},
+        {R"("max":[1,1,0])", R"("max":[1,1])", "accessors[0].max"},
+        {R"("buffers":[{"byteLength":36}])", R"("buffers":[{"byteLength":360}])", "buffers[0]: declares 360 bytes"},
+        {R"({"buffer":0,"byteLength":36})", R"({"buffer":1,"byteLength":36})", "bufferViews[0].buffer"},
+        {R"({"POSITION":0})", R"({"POSITION":9})", "attributes.POSITION: no such accessor"},
+        {R"("attributes":{"POSITION":0})", R"("attributes":{"POSITION":0},"material":2)", "primitives[0].material"},
+        {R"("primitives":[{"attributes":{"POSITION":0}}])", R"("primitives":[])", "meshes[0].primitives"},
+        {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0,"children":[1]},{"children":[0]}])", "cycle"},
+        {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0,"name":7}])", "nodes[0].name: must be a string"},
+        {R"("scenes":[{"nodes":[0]}])", R"("scenes":[{"nodes":[0]}],"scene":3)", "scene: 3 is out of range"},
+        {R"({"asset":{"version":"2.0"},)", R"({"asset":{},)", "asset.version"},
+        {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0}],"textures":[{"source":0}])", "textures[0].source"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.expected);
+        const fs::path file = dir / "broken.glb";
+        writeFile(file, triangleGlb(replaced(kTriangleJson, c.from, c.to)));
+        auto result = importModel(file);
+        checkErrorNames(result, file);
+        CHECK_THAT(result.error().message, Catch::Contains(c.expected));
+        // The same document as a .gltf with its buffer as a data: URI.
+        const std::string base64 = "AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAA";
+        std::string gltf = replaced(replaced(kTriangleJson, c.from, c.to), R"("byteLength":3)",
+                                    R"("uri":"data:application/octet-stream;base64,)" + base64 + R"(","byteLength":3)");
+        writeFile(dir / "broken.gltf", gltf);
+        CHECK_THAT(importModel(dir / "broken.gltf").error().message, Catch::Contains(c.expected));
+    }
+    writeFile(dir / "whole.gltf", replaced(kTriangleJson, R"("byteLength":36}],)",
+                                           R"("uri":"data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAA","byteLength":36}],)"));
+    auto whole = importModel(dir / "whole.gltf");
+    REQUIRE(whole.ok());
+    CHECK(whole->triangleCount() == 1);
 }
 
 TEST_CASE("Every file in shared/data/edge gives a Model or an Error naming it", "[asset][bad][data]") {

@@ -1,37 +1,18 @@
 // Saving a POI document: atomic under injected failures, autosave, and crash recovery.
 #include <catch2/catch.hpp>
 
-#include <sys/resource.h>
-
-#include <csignal>
-
 #include "core/file_io.h"
 #include "poi/poi_document.h"
 #include "poi/recovery.h"
 #include "poi_fixtures.h"
+#include "support/file_size_limit.h"
 #include "support/test_support.h"
 
 using namespace axis;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-namespace {
-
-// Makes every write past `bytes` fail with EFBIG in this process (a full disk, as seen by
-// write(2)), and undoes that on scope exit. Works for root, which read-only folders do not stop.
-struct FileSizeLimit {
-    rlimit old{};
-    explicit FileSizeLimit(rlim_t bytes) {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &old);
-        rlimit lim = old;
-        lim.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &lim);
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &old); }
-};
-
-}  // namespace
+using test::FileSizeLimit;
 
 TEST_CASE("A failed save reports the file and leaves disk and document unchanged", "[poi][save]") {
     const fs::path dir = test::scratchDir("poi_save_failure");
