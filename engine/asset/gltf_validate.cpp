@@ -424,8 +424,15 @@ private:
 
     bool images() {
         const json& list = array("images");
-        for (std::size_t i = 0; i < list.size(); ++i)
-            if (!index(list[i], "bufferView", at("images", i), countOf("bufferViews"))) return false;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string where = at("images", i);
+            if (!index(list[i], "bufferView", where, countOf("bufferViews"))) return false;
+            // Assimp takes the file extension after the '/' of "image/png" without looking.
+            const json* mime = member(list[i], "mimeType");
+            if (mime && mime->get_ref<const std::string&>().find('/') == std::string::npos)
+                return fail(where + ".mimeType", "must look like image/png");
+            if (member(list[i], "bufferView") && !mime) return fail(where + ".mimeType", "missing (required with bufferView)");
+        }
         return true;
     }
 

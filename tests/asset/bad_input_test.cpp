@@ -123,6 +123,8 @@ TEST_CASE("glTF that breaks the schema is an error naming the member", "[asset][
         {R"("scenes":[{"nodes":[0]}])", R"("scenes":[{"nodes":[0]}],"scene":3)", "scene: 3 is out of range"},
         {R"({"asset":{"version":"2.0"},)", R"({"asset":{},)", "asset.version"},
         {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0}],"textures":[{"source":0}])", "textures[0].source"},
+        {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0}],"images":[{"bufferView":0,"mimeType":"image`png"}])",
+         "images[0].mimeType"},
     };
     for (const Case& c : cases) {
         INFO(c.expected);
