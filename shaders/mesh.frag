@@ -42,9 +42,13 @@ vec3 shadeLit(vec3 base, vec3 n, vec3 v, float metallic, float roughness) {
 
 void main() {
     vec4 base = material.baseColorFactor * texture(baseColorMap, inUv) * inColor;
+    // No branch may depend on uniforms alone: lavapipe (Mesa 22) then "inlines" them, compiling a
+    // new copy of this shader whenever they change (every material switch, every frame) and keeping
+    // each one (gigabytes within a minute). The alpha mode is applied arithmetically instead.
     uint alphaMode = uint(material.metalRoughAlpha.z);
-    if (alphaMode == AXIS_ALPHA_MASK && base.a < material.emissiveCutoff.w) discard;
-    if (alphaMode == AXIS_ALPHA_OPAQUE) base.a = 1.0;
+    float cutoff = mix(-1.0, material.emissiveCutoff.w, float(alphaMode == AXIS_ALPHA_MASK));
+    if (base.a < cutoff) discard;
+    base.a = mix(base.a, 1.0, float(alphaMode == AXIS_ALPHA_OPAQUE));
     vec3 emissive = material.emissiveCutoff.xyz * texture(emissiveMap, inUv).rgb;
 
     // Without a usable normal (point clouds, broken meshes) lighting is meaningless: show colour.

@@ -6,10 +6,6 @@ layout(push_constant) uniform Push { SkyPush sky; };
 layout(location = 0) out vec4 outColor;
 
 void main() {
-    if (sky.solidColor.w > 0.5) {
-        outColor = vec4(sky.solidColor.rgb, 1.0);
-        return;
-    }
     vec4 p = sky.worldFromClip * vec4(inClip, 0.5, 1.0);
     vec3 dir = normalize(p.xyz / p.w);
     float up = dir.z;
@@ -18,5 +14,6 @@ void main() {
     // A soft glow around the sun.
     float sun = max(dot(dir, normalize(AXIS_SUN_DIRECTION)), 0.0);
     color += vec3(1.0, 0.9, 0.7) * (pow(sun, 400.0) * 4.0 + pow(sun, 12.0) * 0.15);
-    outColor = vec4(color, 1.0);
+    // A select, not a branch on the push constant: see mesh.frag on lavapipe's uniform inlining.
+    outColor = vec4(mix(color, sky.solidColor.rgb, step(0.5, sky.solidColor.w)), 1.0);
 }
