@@ -131,10 +131,6 @@ std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb) {
     return {reinterpret_cast<const char*>(chunks->json.data()), chunks->json.size()};
 }
 
-bool gltfUsesDraco(const fs::path& path, std::span<const std::uint8_t> bytes) {
-    return gltfJsonText(bytes, lowerExtension(path) == "glb").find("KHR_draco_mesh_compression") != std::string_view::npos;
-}
-
 Expected<GltfDocument> loadGltfDocument(const fs::path& path, std::span<const std::uint8_t> bytes) {
     GltfDocument doc;
     doc.name = path.string();

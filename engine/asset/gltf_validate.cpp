@@ -34,6 +34,9 @@ class Validator {
 public:
     Validator(std::string name, const json& doc) : name_(std::move(name)), doc_(doc) {}
 
+    /// Set by run(): the file has something Assimp 5.2 cannot take (see GltfCheck).
+    bool needsOwnReader = false;
+
     Status run(const std::vector<std::uint64_t>& bufferSizes) {
         bufferSizes_ = bufferSizes;
         if (!doc_.is_object()) return makeError(name_, "invalid glTF: the document is not a JSON object");
@@ -44,6 +47,12 @@ public:
         for (const char* array : {"accessors", "animations", "buffers", "bufferViews", "cameras", "images", "materials",
                                   "meshes", "nodes", "samplers", "scenes", "skins", "textures"})
             if (!arrayOfObjects(array)) return error_;
+        for (const char* list : {"extensionsUsed", "extensionsRequired"}) {
+            const json* names = member(doc_, list);
+            if (names && names->is_array())
+                for (const json& n : *names)
+                    if (n == "KHR_draco_mesh_compression") needsOwnReader = true;
+        }
         if (!buffers() || !bufferViews() || !accessors() || !meshes() || !nodes() || !scenes() || !materials() ||
             !textures() || !images() || !skins() || !animations() || !cameras())
             return error_;
@@ -292,9 +301,15 @@ private:
         const json* attributes = member(p, "attributes");
         if (!attributes) return fail(where + ".attributes", "missing");
         if (!attributeMap(*attributes, where + ".attributes")) return false;
+        std::uint64_t mode = 4;
         if (!index(p, "indices", where, countOf("accessors")) || !index(p, "material", where, countOf("materials")) ||
-            !index(p, "mode", where, 7))
+            !index(p, "mode", where, 7, false, &mode))
             return false;
+        // Assimp 5.2 cannot decode Draco, and its assembly of lines, strips and fans, and of
+        // primitives without positions, reads and writes past its arrays on short index lists.
+        if ((mode != 0 && mode != 4) || !attributes->contains("POSITION")) needsOwnReader = true;
+        if (const json* e = member(p, "extensions"); e && e->is_object() && e->contains("KHR_draco_mesh_compression"))
+            needsOwnReader = true;
         if (const json* targets = member(p, "targets")) {
             if (!targets->is_array()) return fail(where + ".targets", "must be an array");
             for (std::size_t t = 0; t < targets->size(); ++t)
@@ -523,7 +538,7 @@ std::vector<std::uint64_t> bufferSizes(const json& doc, const fs::path& folder, 
 
 }  // namespace
 
-Status validateGltf(const fs::path& path, std::span<const std::uint8_t> bytes) {
+Expected<GltfCheck> validateGltf(const fs::path& path, std::span<const std::uint8_t> bytes) {
     const std::string name = path.string();
     const bool glb = lowerExtension(path) == "glb";
     std::uint64_t binSize = 0;
@@ -535,7 +550,9 @@ Status validateGltf(const fs::path& path, std::span<const std::uint8_t> bytes) {
     const std::string_view text = gltfJsonText(bytes, glb);
     const json doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) return makeError(name, "invalid glTF: the JSON does not parse");
-    return Validator(name, doc).run(bufferSizes(doc, path.parent_path(), binSize));
+    Validator validator(name, doc);
+    if (auto ok = validator.run(bufferSizes(doc, path.parent_path(), binSize)); !ok) return ok.error();
+    return GltfCheck{validator.needsOwnReader};
 }
 
 }  // namespace axis::detail

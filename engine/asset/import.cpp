@@ -1,5 +1,6 @@
 #include "asset/import.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <new>
 #include <set>
@@ -29,12 +30,25 @@ Status checkInputFile(const fs::path& path) {
     return Ok{};
 }
 
+// Assimp picks a reader by content when the extension is unknown to it: a glTF file under
+// another name would then skip our glTF checks.
+bool looksLikeGltf(std::span<const std::uint8_t> bytes) {
+    static constexpr std::string_view kMagic = "glTF";
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
+    if (text.substr(0, 4) == kMagic) return true;
+    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return first != std::string_view::npos && text[first] == '{' && text.find("\"asset\"") != std::string_view::npos;
+}
+
 Expected<Model> readByFormat(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
     const std::string ext = lowerExtension(path);
+    if (ext != "gltf" && ext != "glb" && looksLikeGltf(bytes))
+        return makeError(path.string(), "looks like glTF: name it .gltf (JSON) or .glb (binary) to open it");
     if (ext == "ply") return detail::readPly(path, bytes, options);
     if (ext == "gltf" || ext == "glb") {
-        if (auto ok = detail::validateGltf(path, bytes); !ok) return ok.error();
-        if (detail::gltfUsesDraco(path, bytes)) return detail::readGltfWithDraco(path, bytes, options);
+        auto check = detail::validateGltf(path, bytes);
+        if (!check) return check.error();
+        if (check->needsOwnReader) return detail::readGltf(path, bytes, options);
     }
     return detail::importWithAssimp(path, bytes, options);
 }

@@ -57,17 +57,20 @@ void ensureMaterials(Model& model);
 /// textures, format and meshCount filled; importModel() finishes bounds and the up axis.
 Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                         const ImportOptions& options);
-Expected<Model> readGltfWithDraco(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+Expected<Model> readGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                   const ImportOptions& options);
 Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                  const ImportOptions& options);
 
+/// What validateGltf() found besides errors.
+struct GltfCheck {
+    /// Draco-compressed primitives, lines, strips, fans or primitives without positions: Debian's
+    /// Assimp 5.2 cannot decode the first and crashes on the others, so readGltf() reads the file.
+    bool needsOwnReader = false;
+};
 /// Checks a .gltf/.glb against the parts of the glTF 2.0 schema its readers rely on: the GLB
 /// container, required members and their types, every index in range, accessors inside their
 /// bufferViews inside their buffers, and a node tree without cycles (gltf_validate.cpp).
-Status validateGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
-
-/// True for a .gltf/.glb whose JSON uses KHR_draco_mesh_compression (Assimp 5.2 cannot read it).
-bool gltfUsesDraco(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+Expected<GltfCheck> validateGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 
 }  // namespace axis::detail

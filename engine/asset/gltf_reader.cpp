@@ -1,6 +1,8 @@
 // Our own glTF 2.0 reader, used for files with KHR_draco_mesh_compression, which Debian's
-// Assimp 5.2 cannot decode. Draco primitives are decoded with libdraco; plain accessor
-// primitives in the same file are read too. Node transforms are baked like the Assimp path.
+// Assimp 5.2 cannot decode, and for files with line, strip or fan primitives or primitives
+// without positions, on which it crashes (lines are skipped here, as the Assimp path drops them). Draco primitives are decoded with libdraco;
+// plain accessor primitives in the same file are read too. Node transforms are baked like the
+// Assimp path.
 #include <map>
 
 #include <draco/compression/decode.h>
@@ -143,6 +145,7 @@ private:
             if (mode == kModeStrip || mode == kModeFan) raw->indices = listFromStripOrFan(raw->indices, mode);
             raw->material = prim.value("material", 0u);
             if (auto ok = validate(*raw); !ok) return ok.error();
+            if (raw->vertexCount() == 0) continue;  // No positions: nothing to draw (the spec says skip it).
             out.push_back(std::move(*raw));
         }
         return out;
@@ -296,13 +299,16 @@ private:
 
 }  // namespace
 
-Expected<Model> readGltfWithDraco(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
+Expected<Model> readGltf(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
     try {
         auto doc = loadGltfDocument(path, bytes);
         if (!doc) return doc.error();
         Model model;
         model.sourcePath = path.string();
-        model.format = lowerExtension(path) == "glb" ? "glTF 2.0 binary (GLB, Draco)" : "glTF 2.0 (Draco)";
+        const bool glb = lowerExtension(path) == "glb";
+        const bool draco = gltfJsonText(bytes, glb).find("KHR_draco_mesh_compression") != std::string_view::npos;
+        model.format = glb ? (draco ? "glTF 2.0 binary (GLB, Draco)" : "glTF 2.0 binary (GLB)")
+                           : (draco ? "glTF 2.0 (Draco)" : "glTF 2.0");
         TextureLibrary textures(model, path.parent_path(), options.loadTextures);
         if (auto ok = GltfConverter(*doc, model, textures).convert(); !ok) return ok.error();
         return model;
