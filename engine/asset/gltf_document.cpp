@@ -231,7 +231,7 @@ Expected<std::vector<std::uint32_t>> GltfDocument::indices(std::size_t index) co
     if (!l->data) return out;
     for (std::uint64_t i = 0; i < l->count; ++i) {
         double v = loadComponent(l->data + i * l->stride, l->componentType, false);
-        out[i] = v > 0 ? static_cast<std::uint32_t>(v) : 0;
+        out[i] = v > 0 ? static_cast<std::uint32_t>(std::min(v, 4294967295.0)) : 0;  // NaN and negatives: 0.
     }
     return out;
 }

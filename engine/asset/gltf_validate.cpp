@@ -301,8 +301,15 @@ private:
         const json* attributes = member(p, "attributes");
         if (!attributes) return fail(where + ".attributes", "missing");
         if (!attributeMap(*attributes, where + ".attributes")) return false;
-        std::uint64_t mode = 4;
-        if (!index(p, "indices", where, countOf("accessors")) || !index(p, "material", where, countOf("materials")) ||
+        std::uint64_t mode = 4, indices = 0;
+        if (member(p, "indices")) {
+            if (!index(p, "indices", where, countOf("accessors"), true, &indices)) return false;
+            const json& a = array("accessors")[indices];
+            const std::uint64_t type = a["componentType"].get<std::uint64_t>();
+            if ((type != 5121 && type != 5123 && type != 5125) || a["type"] != "SCALAR")
+                return fail(where + ".indices", "accessor " + std::to_string(indices) + " must be unsigned SCALAR integers");
+        }
+        if ( !index(p, "material", where, countOf("materials")) ||
             !index(p, "mode", where, 7, false, &mode))
             return false;
         // Assimp 5.2 cannot decode Draco, and its assembly of lines, strips and fans, and of

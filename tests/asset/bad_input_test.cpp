@@ -117,6 +117,7 @@ TEST_CASE("glTF that breaks the schema is an error naming the member", "[asset][
         {R"({"buffer":0,"byteLength":36})", R"({"buffer":1,"byteLength":36})", "bufferViews[0].buffer"},
         {R"({"POSITION":0})", R"({"POSITION":9})", "attributes.POSITION: no such accessor"},
         {R"("attributes":{"POSITION":0})", R"("attributes":{"POSITION":0},"material":2)", "primitives[0].material"},
+        {R"("attributes":{"POSITION":0})", R"("attributes":{"POSITION":0},"indices":0)", "must be unsigned SCALAR integers"},
         {R"("primitives":[{"attributes":{"POSITION":0}}])", R"("primitives":[])", "meshes[0].primitives"},
         {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0,"children":[1]},{"children":[0]}])", "cycle"},
         {R"("nodes":[{"mesh":0}])", R"("nodes":[{"mesh":0,"name":7}])", "nodes[0].name: must be a string"},
