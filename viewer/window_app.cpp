@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #include <backends/imgui_impl_glfw.h>
 
 #include "core/log.h"
+#include "gpu/vk_check.h"
 #include "render/image_io.h"
 #include "viewer/app.h"
 #include "viewer/curator/poi_editor.h"
@@ -84,10 +86,32 @@ bool isMouseEvent(const InputEvent& e) {
            std::holds_alternative<ScrollEvent>(e);
 }
 
+std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
+    gpu::ContextOptions options;
+    uint32_t count = 0;
+    const char** extensions = glfwGetRequiredInstanceExtensions(&count);
+    for (uint32_t i = 0; i < count; ++i) options.instanceExtensions.push_back(extensions[i]);
+    options.createSurface = [window](VkInstance instance) {
+        VkSurfaceKHR surface = VK_NULL_HANDLE;
+        return glfwCreateWindowSurface(instance, window, nullptr, &surface) == VK_SUCCESS ? surface : VK_NULL_HANDLE;
+    };
+    auto context = gpu::Context::create(options);
+    if (!context) {
+        logError(context.error().message);
+        return nullptr;
+    }
+    return std::move(*context);
+}
+
+// Baked models draw straight from the cache with cluster LOD and culling.
+std::unique_ptr<render::GpuModel> uploadModel(WindowRenderer& renderer, const LoadedModel& m) {
+    return m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model);
+}
+
 // The frame loop: input (live or scripted), UI, rendering, presentation.
 class Loop {
 public:
-    Loop(GLFWwindow* window, WindowRenderer& renderer, ViewerApp& app, const WindowOptions& options,
+    Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app, const WindowOptions& options,
          std::vector<ScriptStep> script, std::vector<std::unique_ptr<render::GpuModel>> gpuModels,
          std::unique_ptr<ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
@@ -128,8 +152,11 @@ public:
             }
             if (auto code = drawFrame(extent)) return *code;
         }
-        return renderer_.context().validationMessageCount() ? kExitFailure : 0;
+        return validationMessages() ? kExitFailure : 0;
     }
+
+    /// Validation messages of this run, the devices lost on the way included.
+    uint32_t validationMessages() const { return earlierValidationMessages_ + renderer_->context().validationMessageCount(); }
 
 private:
     bool scripted() const { return options_.script.has_value() || options_.soakCycles > 0; }
@@ -148,9 +175,31 @@ private:
             for (auto& m : streamed) arrived.push_back(std::move(m));
         }
         if (arrived.empty()) return;
-        for (const LoadedModel& m : arrived)
-            gpuModels_.push_back(m.baked ? renderer_.scene().upload(*m.baked) : renderer_.scene().upload(m.model));
+        for (const LoadedModel& m : arrived) gpuModels_.push_back(uploadModel(*renderer_, m));
         app_.addModels(std::move(arrived));
+    }
+
+    // A lost device (driver reset, GPU hang, eGPU unplugged) or surface: everything made on it is
+    // gone. Build a new device, swapchain and passes, and upload the models and fonts again from
+    // what the app holds; the visitor sees one frame skipped. A device that keeps failing is
+    // given up on (exit, and the service manager restarts the kiosk: README).
+    bool recoverDevice(const gpu::VulkanError& error) {
+        logError("GPU lost (" + std::string(error.what()) + "): recreating the device and uploading " +
+                 std::to_string(gpuModels_.size()) + " model(s) again");
+        if (++recoveries_ > kMaxRecoveries) return false;
+        earlierValidationMessages_ += renderer_->context().validationMessageCount();
+        renderer_->context().waitIdle();  // A lost device returns at once; a simulated one drains.
+        gpuModels_.clear();                // Before the device they live on.
+        renderer_.reset();
+        app_.images().forgetTextures();
+        auto context = createWindowContext(window_);
+        if (!context) return false;
+        renderer_ = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window_), options_.vsync);
+        renderer_->ui().uploadFonts();
+        for (const LoadedModel& m : app_.scene().models) gpuModels_.push_back(uploadModel(*renderer_, m));
+        stats_.device = renderer_->context().deviceName();
+        logInfo("GPU device recreated: " + stats_.device);
+        return true;
     }
 
     void runScriptUntil(double time) {
@@ -256,8 +305,16 @@ private:
             if (quitAfterFrame_ && pendingShots_.empty()) quit_ = true;
             return std::nullopt;
         }
-        auto image = renderer_.drawFrame(extent, view, items, ImGui::GetDrawData(), shot.has_value());
-        stats_.triangles = renderer_.lastStats().triangles;  // Shown next frame.
+        std::optional<gpu::Rgba8Image> image;
+        try {
+            image = renderer_->drawFrame(extent, view, items, ImGui::GetDrawData(), shot.has_value());
+        } catch (const gpu::VulkanError& e) {
+            if (e.result() != VK_ERROR_DEVICE_LOST && e.result() != VK_ERROR_SURFACE_LOST_KHR) throw;
+            if (shot) pendingShots_.push_front(*shot);  // Taken on the next frame instead.
+            if (!recoverDevice(e)) return kExitFailure;
+            return std::nullopt;
+        }
+        stats_.triangles = renderer_->lastStats().triangles;  // Shown next frame.
         if (shot && image) {
             if (auto s = render::writePng(*shot, *image); !s) {
                 logError(s.error().message);
@@ -271,7 +328,7 @@ private:
     }
 
     GLFWwindow* window_;
-    WindowRenderer& renderer_;
+    std::unique_ptr<WindowRenderer>& renderer_;  // Replaced when the device is lost.
     ViewerApp& app_;
     const WindowOptions& options_;
     std::vector<ScriptStep> script_;
@@ -287,27 +344,13 @@ private:
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
     std::vector<std::unique_ptr<render::GpuModel>> gpuModels_;
     std::unique_ptr<ModelStream> stream_;
+    static constexpr int kMaxRecoveries = 8;
+    int recoveries_ = 0;
+    uint32_t earlierValidationMessages_ = 0;
 
 public:
     void setDevice(const std::string& name) { stats_.device = name; }
 };
-
-std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
-    gpu::ContextOptions options;
-    uint32_t count = 0;
-    const char** extensions = glfwGetRequiredInstanceExtensions(&count);
-    for (uint32_t i = 0; i < count; ++i) options.instanceExtensions.push_back(extensions[i]);
-    options.createSurface = [window](VkInstance instance) {
-        VkSurfaceKHR surface = VK_NULL_HANDLE;
-        return glfwCreateWindowSurface(instance, window, nullptr, &surface) == VK_SUCCESS ? surface : VK_NULL_HANDLE;
-    };
-    auto context = gpu::Context::create(options);
-    if (!context) {
-        logError(context.error().message);
-        return nullptr;
-    }
-    return std::move(*context);
-}
 
 std::vector<std::string> textsInUse(const LoadedScene& scene) {
     std::vector<std::string> texts = allUiText();
@@ -340,11 +383,11 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
                   std::vector<ScriptStep> script) {
     auto context = createWindowContext(window);
     if (!context) return kExitFailure;
-    WindowRenderer renderer(std::move(context), framebufferExtent(window), options.vsync);
+    auto renderer = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window), options.vsync);
+    if (const char* frame = std::getenv("AXIS_SIMULATE_DEVICE_LOST"))  // Tests of recoverDevice().
+        renderer->simulateDeviceLossAt(std::strtoull(frame, nullptr, 10));
     std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
-    // Baked models draw straight from the cache with cluster LOD and culling.
-    for (const auto& m : scene.models)
-        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
+    for (const auto& m : scene.models) gpuModels.push_back(uploadModel(*renderer, m));
 
     float xscale = 1.0f, yscale = 1.0f;
     glfwGetWindowContentScale(window, &xscale, &yscale);
@@ -359,7 +402,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     }
     // A kiosk is read standing, at arm's length: a big font, rasterised at that size to stay crisp.
     buildFonts(texts, (options.kiosk ? 30.0f : 18.0f) * xscale);
-    renderer.ui().uploadFonts();
+    renderer->ui().uploadFonts();
     EventQueue queue;
     installCallbacks(window, queue);
     ImGui_ImplGlfw_InitForVulkan(window, true);  // Chains to the callbacks installed above.
@@ -381,19 +424,19 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     else
         addEditorLayers(app, options);
     app.images().setUploader([&renderer](uint32_t w, uint32_t h, const std::vector<std::uint8_t>& rgba) {
-        return renderer.ui().addImage(w, h, rgba);
+        return renderer->ui().addImage(w, h, rgba);
     });
     // A deferred site streams in from here, nearest to the first view first.
     std::unique_ptr<ModelStream> stream;
     if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});
     Loop loop(window, renderer, app, options, std::move(script), std::move(gpuModels), std::move(stream));
-    loop.setDevice(renderer.context().deviceName());
+    loop.setDevice(renderer->context().deviceName());
     if (options.fullscreen) setFullscreen(window, true, options);
     int code = loop.run();
-    renderer.context().waitIdle();
+    renderer->context().waitIdle();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    if (uint32_t n = renderer.context().validationMessageCount()) {
+    if (uint32_t n = loop.validationMessages()) {
         logError(std::to_string(n) + " Vulkan validation message(s) reported");
         code = kExitFailure;
     }

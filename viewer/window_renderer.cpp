@@ -1,5 +1,7 @@
 #include "viewer/window_renderer.h"
 
+#include "gpu/vk_check.h"
+
 namespace axis::viewer {
 namespace {
 
@@ -35,6 +37,8 @@ void WindowRenderer::resize(VkExtent2D extent) {
 std::optional<gpu::Rgba8Image> WindowRenderer::drawFrame(VkExtent2D windowExtent, const render::FrameView& view,
                                                          std::span<const render::DrawItem> items,
                                                          const ImDrawData* ui, bool capture) {
+    if (++framesDrawn_ == lossAtFrame_)
+        throw gpu::VulkanError(VK_ERROR_DEVICE_LOST, "simulated device loss (AXIS_SIMULATE_DEVICE_LOST)");
     VkExtent2D current = swapchain_->extent();
     if (windowExtent.width != current.width || windowExtent.height != current.height) resize(windowExtent);
     auto& frame = frames_->begin();

@@ -33,6 +33,9 @@ public:
                                              bool capture);
     /// What the last drawFrame drew (triangles at the chosen levels of detail, clusters, draws).
     const render::RenderStats& lastStats() const { return lastStats_; }
+    /// For tests of the recovery path: drawFrame number `frame` (from 1) throws VK_ERROR_DEVICE_LOST
+    /// as a real lost device would, before recording anything.
+    void simulateDeviceLossAt(uint64_t frame) { lossAtFrame_ = frame; }
 
 private:
     void resize(VkExtent2D extent);
@@ -45,6 +48,7 @@ private:
     std::unique_ptr<render::ImGuiPass> ui_;
     std::unique_ptr<gpu::FrameRing> frames_;
     render::RenderStats lastStats_;
+    uint64_t framesDrawn_ = 0, lossAtFrame_ = 0;
 };
 
 }  // namespace axis::viewer

@@ -88,4 +88,11 @@ std::optional<ImageCache::Entry> ImageCache::get(const std::filesystem::path& fi
     return ready_[path] = e;
 }
 
+void ImageCache::forgetTextures() {
+    std::lock_guard lock(mutex_);
+    ready_.clear();
+    decoded_.clear();
+    requested_.clear();
+}
+
 }  // namespace axis::viewer

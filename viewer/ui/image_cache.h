@@ -27,6 +27,9 @@ public:
     ImageCache& operator=(const ImageCache&) = delete;
 
     void setUploader(Uploader uploader) { uploader_ = std::move(uploader); }
+    /// Drops every uploaded texture (their GPU device is gone): images decode and upload again
+    /// when next drawn. Render thread only.
+    void forgetTextures();
 
     struct Entry {
         ImTextureID texture = nullptr;
