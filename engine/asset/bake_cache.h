@@ -39,7 +39,8 @@
 namespace axis {
 
 /// 2: LOD levels simplified across uv/normal seams (version 1 caches stall at seams; rebuilt).
-constexpr std::uint32_t kBakeFormatVersion = 2;
+/// 3: the top of the cluster DAG replaced by whole-surface proxies (lod_build.h, step 4).
+constexpr std::uint32_t kBakeFormatVersion = 3;
 
 struct BakeOptions {
     ImportOptions import;

@@ -144,8 +144,8 @@ private:
             if (!raw) return raw.error();
             if (mode == kModeStrip || mode == kModeFan) raw->indices = listFromStripOrFan(raw->indices, mode);
             raw->material = prim.value("material", 0u);
+            if (raw->positions.empty()) continue;  // No positions: nothing to draw (the spec says skip it).
             if (auto ok = validate(*raw); !ok) return ok.error();
-            if (raw->vertexCount() == 0) continue;  // No positions: nothing to draw (the spec says skip it).
             out.push_back(std::move(*raw));
         }
         return out;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <unordered_set>
 
 #include <meshoptimizer.h>
 
@@ -125,6 +126,49 @@ public:
         return shrank;
     }
 
+    // The far-distance chain. Group simplification with locked borders loses shape on the way up
+    // (every level adds its error, and the borders it must keep grow relatively), so near the
+    // top of the DAG a statue 30 pixels tall would still cost ~10,000 triangles. Simplifying the
+    // whole surface at once has no borders to keep: for the same error it needs far fewer
+    // triangles. So the DAG is cut where the first such "proxy" beats it (fewer triangles than
+    // the DAG's cut at the proxy's error, kProxyAdvantage times over), the clusters above are
+    // dropped, and proxies, each half the one before, take over. A proxy level is an ordinary set of clusters whose
+    // bound encloses every bound below it with a larger error, so the cut draws either the DAG or
+    // one proxy level, never both (see scene/lod.h).
+    void addProxies(std::vector<std::uint32_t>& roots, std::uint32_t level, const Indices& original) {
+        std::vector<Proxy> chain = proxyChain(original);
+        std::vector<glm::vec4> spheres;
+        for (std::uint32_t id : roots) spheres.push_back(clusters_[id].lod.self.sphere);
+        const glm::vec4 whole = sphereOfSpheres(spheres);
+        std::size_t first = 0;
+        // Near views keep the DAG, which refines per cluster as the view needs; a proxy is one
+        // level for the whole model, so it only takes over where it is much cheaper.
+        while (first < chain.size() && chain[first].indices.size() / 3 * kProxyAdvantage > dagTriangles(chain[first].error))
+            ++first;
+        if (first == chain.size()) return;  // The DAG is as good all the way up: keep it.
+        // Keep the clusters at or below the proxy's error; those whose parent was above it are
+        // the new roots.
+        const float cut = chain[first].error;
+        roots.clear();
+        for (std::uint32_t id = 0; id < clusters_.size(); ++id) {
+            WorkCluster& c = clusters_[id];
+            if (c.lod.self.error >= cut) dropped_.insert(id);
+            else if (c.lod.parent.error >= cut) roots.push_back(id);
+        }
+        float previous = cut;
+        for (std::size_t k = first; k < chain.size(); ++k, ++level) {
+            const LodBound bound{whole, k == first ? cut : std::max(chain[k].error, previous * 1.001f + errorFloor_)};
+            for (std::uint32_t id : roots) clusters_[id].lod.parent = bound;
+            roots.clear();
+            for (Indices& c : splitIntoClusters(chain[k].indices, vertices_, options_.clusterTriangles)) {
+                roots.push_back(static_cast<std::uint32_t>(clusters_.size()));
+                addCluster(std::move(c), bound, level);
+            }
+            previous = bound.error;
+        }
+    }
+
+    bool dropped(std::uint32_t id) const { return dropped_.count(id) != 0; }
     const std::vector<WorkCluster>& clusters() const { return clusters_; }
     const std::vector<Vertex>& vertices() const { return vertices_; }
 
@@ -136,6 +180,40 @@ private:
         c.lod.parent = LodBound{c.lod.cullSphere, std::numeric_limits<float>::infinity()};
         c.lod.level = level;
         c.indices = std::move(indices);
+    }
+
+    struct Proxy {
+        Indices indices;
+        float error = 0.0f;  // Against the original surface (an upper bound: the errors add up).
+    };
+
+    static constexpr std::size_t kFewestProxyTriangles = 64;
+    static constexpr std::size_t kSmallestProxiedPrimitive = 16384;
+    static constexpr std::size_t kProxyAdvantage = 2;
+
+    // Whole-surface simplifications of the primitive, each half the one before, the first from
+    // the original, the rest from their predecessor (one full-size simplification).
+    std::vector<Proxy> proxyChain(const Indices& original) const {
+        std::vector<Proxy> chain;
+        if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;  // Cheap anyway; hard edges stay exact.
+        while (true) {
+            const Indices& source = chain.empty() ? original : chain.back().indices;
+            const std::size_t target = source.size() / 3 / 2;
+            if (target < kFewestProxyTriangles) break;
+            const float sourceError = chain.empty() ? 0.0f : chain.back().error;
+            lod::Simplified s = lod::simplifyWhole(source, vertices_, target);
+            if (s.indices.empty() || s.indices.size() >= source.size()) break;
+            chain.push_back({std::move(s.indices), sourceError + std::max(s.error, errorFloor_)});
+        }
+        return chain;
+    }
+
+    // Triangles the DAG draws where `error` (model units) is just allowed.
+    std::size_t dagTriangles(float error) const {
+        std::size_t n = 0;
+        for (const WorkCluster& c : clusters_)
+            if (c.lod.self.error <= error && c.lod.parent.error > error) n += c.indices.size() / 3;
+        return n;
     }
 
     // Returns false, changing nothing, when the group will not shrink below 85%.
@@ -164,12 +242,15 @@ private:
     LodBuildOptions options_;
     float errorFloor_ = 0.0f;
     std::vector<WorkCluster> clusters_;
+    std::unordered_set<std::uint32_t> dropped_;  // DAG clusters above the first proxy.
 };
 
 // Concatenates cluster indices (creation order is level order) and reorders vertices by first use.
 BuiltLod assemble(const Builder& builder) {
     BuiltLod out;
-    for (const WorkCluster& c : builder.clusters()) {
+    for (std::uint32_t id = 0; id < builder.clusters().size(); ++id) {
+        if (builder.dropped(id)) continue;
+        const WorkCluster& c = builder.clusters()[id];
         LodCluster lod = c.lod;
         lod.firstIndex = static_cast<std::uint32_t>(out.indices.size());
         lod.indexCount = static_cast<std::uint32_t>(c.indices.size());
@@ -194,8 +275,10 @@ BuiltLod buildLod(const Primitive& primitive, const LodBuildOptions& options) {
     builder.buildLeaves(primitive.indices);
     std::vector<std::uint32_t> current;
     for (std::uint32_t i = 0; i < builder.clusters().size(); ++i) current.push_back(i);
-    for (std::uint32_t level = 1; level <= options.maxLevels && current.size() > 1; ++level)
+    std::uint32_t level = 1;
+    for (; level <= options.maxLevels && current.size() > 1; ++level)
         if (!builder.buildLevel(current, level)) break;
+    builder.addProxies(current, level, primitive.indices);
     return assemble(builder);
 }
 

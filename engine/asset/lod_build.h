@@ -14,7 +14,11 @@
 //     where they are grouped with other neighbours; they become roots once no group shrinks.
 //     Group error = largest member error + this simplification's error (absolute, model units),
 //     never less than a floor of 1e-6 of the primitive's size, so parents are strictly coarser;
-//  4. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices
+//  4. far-distance proxies: whole-surface simplifications (nothing locked), each half the one
+//     before. Where the first proxy needs kProxyAdvantage times fewer triangles than the DAG's cut
+//     at the same error, the DAG clusters above that error are dropped and the proxies continue
+//     the hierarchy as ordinary clusters (one bound per proxy level, enclosing all below);
+//  5. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices
 //     are dropped, the rest follow first use.
 #include <cstdint>
 #include <vector>

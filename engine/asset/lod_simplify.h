@@ -28,6 +28,14 @@ struct Simplified {
 /// count) per call, which over the whole primitive would make the build quadratic.
 Simplified simplifyGroup(const std::vector<std::uint32_t>& merged, const std::vector<Vertex>& vertices);
 
+/// Simplifies a whole primitive (`indices`, nothing locked) to about `targetTriangles`, for the
+/// far-distance chain of lod_build.h: on the real vertices where that gets there (seams and hard
+/// edges kept), else welded like simplifyGroup, and where topology still stops meshopt_simplify
+/// short (open scan borders, tiny islands), meshopt_simplifySloppy finishes the job. Empty when
+/// it cannot get within twice the target.
+Simplified simplifyWhole(const std::vector<std::uint32_t>& indices, const std::vector<Vertex>& vertices,
+                         std::size_t targetTriangles);
+
 /// Partitions clusters (triangle lists into `vertices`, given in a spatially coherent order) into
 /// groups of at most maxPerGroup, growing each group from the first free cluster by the free
 /// neighbour sharing the most positions with it. Grouping by shared border rather than by
