@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "asset/import_internal.h"
 #include "asset/ply_format.h"
@@ -143,7 +144,7 @@ private:
 
     bool skipList(const PlyProperty& p) {
         double count;
-        if (!in_.read(p.countType, count) || count < 0) return false;
+        if (!in_.read(p.countType, count) || !(count >= 0)) return false;  // NaN too.
         if (in_.binary()) {
             const double bytes = count * double(plySizeOf(p.type));
             if (bytes > double(in_.remaining())) return false;
@@ -235,14 +236,15 @@ private:
 
     bool readIndexList(const PlyProperty& p, std::vector<std::int64_t>& list) {
         double count;
-        if (!in_.read(p.countType, count) || count < 0) return false;
+        if (!in_.read(p.countType, count) || !(count >= 0)) return false;  // NaN too.
         const std::size_t minBytes = in_.binary() ? plySizeOf(p.type) : 2;
         if (count * double(minBytes) > double(in_.remaining()) + 1) return false;
         list.resize(static_cast<std::size_t>(count));
         for (auto& index : list) {
             double v;
             if (!in_.read(p.type, v)) return false;
-            index = static_cast<std::int64_t>(v);
+            // Float or absurd ASCII indices: anything outside uint32 (NaN too) is simply out of range.
+            index = v >= -1.0 && v < 4294967296.0 ? static_cast<std::int64_t>(v) : std::numeric_limits<std::int64_t>::max();
         }
         return true;
     }

@@ -155,3 +155,22 @@ TEST_CASE("Unknown PLY types and garbage values are errors", "[asset][ply]") {
     writeFile(dir / "noend.ply", "ply\nformat ascii 1.0\nelement vertex 1\n");
     CHECK_FALSE(importModel(dir / "noend.ply").ok());
 }
+
+// Found by fuzz_import_ply: float indices beyond int64 (and NaN counts) were converted unchecked.
+TEST_CASE("PLY faces with float indices out of any range are a clear error", "[asset][ply]") {
+    auto dir = scratchDir("ply_float_indices");
+    const std::string header = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                               "property float z\nelement face 1\nproperty list uchar float vertex_indices\nend_header\n"
+                               "0 0 0\n1 0 0\n0 1 0\n";
+    for (const char* face : {"3 0 1 4.4e96\n", "3 0 1 -7e30\n", "3 0 1 nan\n", "nan 0 1 2\n"}) {
+        INFO(face);
+        writeFile(dir / "bad.ply", header + face);
+        auto model = importModel(dir / "bad.ply");
+        REQUIRE_FALSE(model.ok());
+        CHECK(model.error().message.rfind((dir / "bad.ply").string(), 0) == 0);
+    }
+    writeFile(dir / "good.ply", header + "3 0 1 2\n");
+    auto good = importModel(dir / "good.ply");
+    REQUIRE(good.ok());
+    CHECK(good->triangleCount() == 1);
+}
