@@ -156,43 +156,57 @@ Simplified simplifyGroup(const Indices& merged, const std::vector<Vertex>& verti
     return s;
 }
 
-Simplified simplifyWhole(const Indices& indices, const std::vector<Vertex>& vertices, std::size_t targetTriangles) {
-    if (indices.empty() || targetTriangles * 3 > indices.size()) return {};
-    // First on the real vertices: meshopt keeps uv seams and hard edges (a box's corners) intact,
-    // so the proxy shades like the original.
-    const float* real = &vertices[0].position.x;
-    float realError = 0.0f;
-    Indices kept(indices.size());
-    kept.resize(meshopt_simplify(kept.data(), indices.data(), indices.size(), real, vertices.size(), sizeof(Vertex),
-                                 targetTriangles * 3, 1.0f, 0, &realError));
-    if (!kept.empty() && kept.size() <= targetTriangles * 3 * 3 / 2) {
-        meshopt_optimizeVertexCache(kept.data(), kept.data(), kept.size(), vertices.size());
-        return {std::move(kept), realError * meshopt_simplifyScale(real, vertices.size(), sizeof(Vertex))};
-    }
-    // Seams everywhere (a photogrammetry texture atlas) stop it short: weld them, as groups do.
+namespace {
+
+// On the real vertices: meshopt keeps uv seams and hard edges (a box's corners) intact, so the
+// result shades like the original. Empty when the seams stop it short of 1.5 x the target.
+Simplified simplifyKeepingSeams(const Indices& indices, const std::vector<Vertex>& vertices, std::size_t target) {
+    const float* positions = &vertices[0].position.x;
+    float relativeError = 0.0f;
+    Indices out(indices.size());
+    out.resize(meshopt_simplify(out.data(), indices.data(), indices.size(), positions, vertices.size(), sizeof(Vertex),
+                                target * 3, 1.0f, 0, &relativeError));
+    if (out.empty() || out.size() > target * 3 * 3 / 2) return {};
+    meshopt_optimizeVertexCache(out.data(), out.data(), out.size(), vertices.size());
+    return {std::move(out), relativeError * meshopt_simplifyScale(positions, vertices.size(), sizeof(Vertex))};
+}
+
+// Welded like simplifyGroup (seams collapse like any edge); meshopt_simplifySloppy finishes
+// where topology stops meshopt_simplify short. Empty when not within twice the target.
+Simplified simplifyWelded(const Indices& indices, const std::vector<Vertex>& vertices, std::size_t target) {
     const WeldedGroup g = weld(indices, vertices);
     if (g.indices.empty()) return {};
-    targetTriangles = std::min(targetTriangles, g.indices.size() / 3);  // Welding drops degenerate triangles.
+    target = std::min(target, g.indices.size() / 3);  // Welding drops degenerate triangles.
     const float* positions = &g.positions[0].x;
     Indices out(g.indices.size());
     float relativeError = 0.0f;
     out.resize(meshopt_simplify(out.data(), g.indices.data(), g.indices.size(), positions, g.positions.size(),
-                                sizeof(glm::vec3), targetTriangles * 3, 1.0f, 0, &relativeError));
-    if (out.size() > targetTriangles * 3 * 3 / 2) {
+                                sizeof(glm::vec3), target * 3, 1.0f, 0, &relativeError));
+    if (out.size() > target * 3 * 3 / 2) {
         Indices sloppy(g.indices.size());
         float sloppyError = 0.0f;
         sloppy.resize(meshopt_simplifySloppy(sloppy.data(), g.indices.data(), g.indices.size(), positions,
-                                             g.positions.size(), sizeof(glm::vec3), targetTriangles * 3, 1.0f,
-                                             &sloppyError));
+                                             g.positions.size(), sizeof(glm::vec3), target * 3, 1.0f, &sloppyError));
         if (!sloppy.empty() && sloppy.size() < out.size()) out = std::move(sloppy), relativeError = sloppyError;
     }
-    if (out.empty() || out.size() > targetTriangles * 3 * 2) return {};
+    if (out.empty() || out.size() > target * 3 * 2) return {};
     meshopt_optimizeVertexCache(out.data(), out.data(), out.size(), g.positions.size());
     Simplified s;
     s.indices.resize(out.size());
     for (std::size_t t = 0; t < out.size(); t += 3) mapTriangle(g, &out[t], vertices, &s.indices[t]);
     s.error = relativeError * meshopt_simplifyScale(positions, g.positions.size(), sizeof(glm::vec3));
     return s;
+}
+
+}  // namespace
+
+Simplified simplifyWhole(const Indices& indices, const std::vector<Vertex>& vertices, std::size_t targetTriangles) {
+    if (indices.empty() || targetTriangles * 3 > indices.size()) return {};
+    Simplified seams = simplifyKeepingSeams(indices, vertices, targetTriangles);
+    Simplified welded = simplifyWelded(indices, vertices, targetTriangles);
+    // Exact seams are worth a little more error; a texture atlas's seams everywhere are not.
+    if (!seams.indices.empty() && (welded.indices.empty() || seams.error <= welded.error * 1.25f)) return seams;
+    return welded;
 }
 
 }  // namespace axis::lod

@@ -29,10 +29,10 @@ struct Simplified {
 Simplified simplifyGroup(const std::vector<std::uint32_t>& merged, const std::vector<Vertex>& vertices);
 
 /// Simplifies a whole primitive (`indices`, nothing locked) to about `targetTriangles`, for the
-/// far-distance chain of lod_build.h: on the real vertices where that gets there (seams and hard
-/// edges kept), else welded like simplifyGroup, and where topology still stops meshopt_simplify
-/// short (open scan borders, tiny islands), meshopt_simplifySloppy finishes the job. Empty when
-/// it cannot get within twice the target.
+/// far-distance chain of lod_build.h, two ways: on the real vertices (seams and hard edges kept)
+/// and welded like simplifyGroup, where meshopt_simplifySloppy finishes what topology stops short
+/// (open scan borders, tiny islands). The first wins unless its error is over 1.25 x the second's.
+/// Empty when neither gets within twice the target.
 Simplified simplifyWhole(const std::vector<std::uint32_t>& indices, const std::vector<Vertex>& vertices,
                          std::size_t targetTriangles);
 

@@ -88,6 +88,13 @@ int main(int argc, char** argv) {
     const Timing many = timeFrames(renderer, view, street, frames);
     print("single (1 px)", one);
     print("street (1 px)", many);
+    std::printf("street triangles by copy (1 px):");
+    for (int i = 0; i < copies; ++i) {
+        render::RenderStats stats;
+        renderer.render(view, std::span(street).subspan(i, 1), &stats);
+        std::printf(" %llu", (unsigned long long)stats.triangles);
+    }
+    std::printf("\n");
     view.pixelErrorBound = 0.0;
     const Timing oneFull = timeFrames(renderer, view, single, 1);
     const Timing manyFull = timeFrames(renderer, view, street, 1);
