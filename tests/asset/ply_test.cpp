@@ -174,3 +174,15 @@ TEST_CASE("PLY faces with float indices out of any range are a clear error", "[a
     REQUIRE(good.ok());
     CHECK(good->triangleCount() == 1);
 }
+
+// Found by fuzz_import_ply: an element without properties and a count of 4e18 was "skipped" one
+// empty record at a time, for ever.
+TEST_CASE("A PLY element without properties is skipped whatever its count", "[asset][ply]") {
+    auto dir = scratchDir("ply_empty_element");
+    writeFile(dir / "empty.ply", "ply\nformat ascii 1.0\nelement note 4099276460822666299\nelement vertex 3\n"
+                                 "property float x\nproperty float y\nproperty float z\nelement face 1\n"
+                                 "property list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
+    auto model = importModel(dir / "empty.ply");
+    REQUIRE(model.ok());
+    CHECK(model->triangleCount() == 1);
+}
