@@ -1,6 +1,7 @@
 // Everything Assimp reads (glTF without Draco, OBJ+MTL, FBX, COLLADA, STL, 3DS, OFF, ...),
 // flattened into one Primitive per mesh instance with the node transform baked in.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <mutex>
 
@@ -68,6 +69,11 @@ Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> byt
     return Ok{};
 }
 
+std::string hexByte(unsigned char c) {
+    static const char* kDigits = "0123456789abcdef";
+    return {kDigits[c >> 4], kDigits[c & 15]};
+}
+
 // Assimp 5.2's COLLADA reader trusts count and stride attributes (a stride of 1e8 crashes it;
 // tests/hostile). No valid file has a count or stride larger than itself: every counted item
 // takes at least one byte of text.
@@ -82,6 +88,20 @@ Status checkColladaCounts(const std::string& name, std::span<const std::uint8_t>
                 return makeError(name, "COLLADA " + std::string(key.substr(0, key.size() - 2)) + " " +
                                            std::string(first, ptr) + " is larger than the file (" +
                                            std::to_string(bytes.size()) + " bytes)");
+        }
+    }
+    // Assimp's index-list parser stops advancing at a character that is neither a digit nor a
+    // space and appends zeros until memory runs out (3 GB on a 1.5 KB file): check the lists.
+    for (const std::string_view tag : {std::string_view("<p>"), std::string_view("<vcount>"), std::string_view("<v>")}) {
+        for (std::size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+            const std::size_t begin = at + tag.size(), end = std::min(text.find('<', begin), text.size());
+            for (std::size_t i = begin; i < end; ++i) {
+                const unsigned char c = static_cast<unsigned char>(text[i]);
+                if (!std::isdigit(c) && !std::isspace(c))
+                    return makeError(name, "COLLADA " + std::string(tag) + " index list holds '" +
+                                               (std::isprint(c) ? std::string(1, char(c)) : "\\x" + hexByte(c)) +
+                                               "' at byte " + std::to_string(i));
+            }
         }
     }
     return Ok{};
