@@ -12,6 +12,9 @@ layout(set = 0, binding = 2) uniform sampler2D metallicRoughnessMap;
 layout(set = 0, binding = 3) uniform sampler2D emissiveMap;
 
 layout(constant_id = 0) const uint kShading = AXIS_SHADING_UNLIT;
+// Only alpha-masked materials get a `discard`: with one anywhere in the shader, rasterisers
+// (llvmpipe among them) must shade every fragment before the depth test, even hidden ones.
+layout(constant_id = 3) const bool kAlphaTest = false;
 
 layout(location = 0) out vec4 outColor;
 
@@ -46,8 +49,7 @@ void main() {
     // new copy of this shader whenever they change (every material switch, every frame) and keeping
     // each one (gigabytes within a minute). The alpha mode is applied arithmetically instead.
     uint alphaMode = uint(material.metalRoughAlpha.z);
-    float cutoff = mix(-1.0, material.emissiveCutoff.w, float(alphaMode == AXIS_ALPHA_MASK));
-    if (base.a < cutoff) discard;
+    if (kAlphaTest && base.a < material.emissiveCutoff.w) discard;
     base.a = mix(base.a, 1.0, float(alphaMode == AXIS_ALPHA_OPAQUE));
     vec3 emissive = material.emissiveCutoff.xyz * texture(emissiveMap, inUv).rgb;
 

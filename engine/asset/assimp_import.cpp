@@ -50,9 +50,9 @@ void installAssimpLogger() {
 // and a face at least "1 0\n", so counts beyond size/6 or size/4 are lies.
 Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
     std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
+    // Assimp also reads a file without the keyword, counts first (fuzz_import_off: 7 GB for 35 bytes).
     std::size_t pos = text.find("OFF");
-    if (pos == std::string_view::npos) return Ok{};
-    pos += 3;
+    pos = pos == std::string_view::npos ? 0 : pos + 3;
     const char* limitNames[2] = {"vertices", "faces"};
     const std::uint64_t limits[2] = {bytes.size() / 6, bytes.size() / 4};
     for (int k = 0; k < 2; ++k) {

@@ -62,6 +62,18 @@ glm::vec4 modelSphere(const Bounds& b) {
     return glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-5f));
 }
 
+// Item indices by the distance from `eye` to the centre of each item's bounds (site frame).
+std::vector<size_t> nearToFar(std::span<const DrawItem> items, const glm::dvec3& eye) {
+    std::vector<double> distance(items.size(), 0.0);
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].model && !items[i].model->bounds.empty())
+            distance[i] = glm::length(glm::dvec3(items[i].modelToSite * glm::dvec4(items[i].model->bounds.center(), 1.0)) - eye);
+    std::vector<size_t> order(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance[a] < distance[b]; });
+    return order;
+}
+
 uint32_t floatBits(float f) {
     uint32_t u;
     std::memcpy(&u, &f, 4);
@@ -170,7 +182,7 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     d.alphaBlend = key.blend;
     d.depthWrite = !key.blend;
     d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(pointSize),
-                           shaderVertexFormat(key.format, key.normals)};
+                           shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u};
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
@@ -206,9 +218,13 @@ RenderStats SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const 
         stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
         stats.clustersCulled += lodStats.clustersCulled;
     }
-    for (bool blendedPass : {false, true})
-        for (size_t i = 0; i < items.size(); ++i)
-            if (items[i].model) stats += drawModel(cmd, view, items[i], ranges[i], blendedPass);
+    // Opaque models near to far, so that hidden fragments fail the depth test before shading;
+    // blended ones far to near, so that they composite in order.
+    const std::vector<size_t> order = nearToFar(items, view.camera.position);
+    for (size_t i : order)
+        if (items[i].model) stats += drawModel(cmd, view, items[i], ranges[i], false);
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+        if (items[*it].model) stats += drawModel(cmd, view, items[*it], ranges[*it], true);
     return stats;
 }
 
@@ -239,7 +255,8 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
             bound = true;
         }
         const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
-        VkPipeline pipeline = meshPipeline({m.vertexFormat, normals, item.shading, r.topology, blendedPass});
+        VkPipeline pipeline =
+            meshPipeline({m.vertexFormat, normals, item.shading, r.topology, blendedPass, mat.alphaMode == AlphaMode::Mask});
         if (pipeline != boundPipeline) {
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
             boundPipeline = pipeline;

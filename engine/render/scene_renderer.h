@@ -82,6 +82,7 @@ private:
         Shading shading;
         Topology topology;
         bool blend;
+        bool alphaTest;  ///< Alpha-masked material: the shader variant with a discard.
         auto operator<=>(const PipelineKey&) const = default;
     };
     void createLayouts();

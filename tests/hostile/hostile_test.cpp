@@ -229,6 +229,7 @@ TEST_CASE("Headers declaring 10^8 vertices and huge sizes are refused quickly", 
                            std::string(72, '\0')},
         {"huge.off", "OFF\n100000000 100000000 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"},
         {"huge_faces.off", "OFF\n3 100000000 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"},
+        {"no_keyword.off", "2174\n3535235358000 0\n1 8.5 0\n"},  // Assimp reads counts without "OFF" too.
         {"huge.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 100000000\nf -100000000 1 2\n"},
     };
     {
