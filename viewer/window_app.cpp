@@ -111,7 +111,8 @@ std::unique_ptr<render::GpuModel> uploadModel(WindowRenderer& renderer, const Lo
 // The frame loop: input (live or scripted), UI, rendering, presentation.
 class Loop {
 public:
-    Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app, const WindowOptions& options,
+    Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app,
+         const WindowOptions& options,
          std::vector<ScriptStep> script, std::vector<std::unique_ptr<render::GpuModel>> gpuModels,
          std::unique_ptr<ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
@@ -156,7 +157,9 @@ public:
     }
 
     /// Validation messages of this run, the devices lost on the way included.
-    uint32_t validationMessages() const { return earlierValidationMessages_ + renderer_->context().validationMessageCount(); }
+    uint32_t validationMessages() const {
+        return earlierValidationMessages_ + (renderer_ ? renderer_->context().validationMessageCount() : 0);
+    }
 
 private:
     bool scripted() const { return options_.script.has_value() || options_.soakCycles > 0; }
@@ -433,7 +436,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     loop.setDevice(renderer->context().deviceName());
     if (options.fullscreen) setFullscreen(window, true, options);
     int code = loop.run();
-    renderer->context().waitIdle();
+    if (renderer) renderer->context().waitIdle();  // Gone when a lost device could not be recreated.
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     if (uint32_t n = loop.validationMessages()) {

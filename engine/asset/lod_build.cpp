@@ -132,9 +132,9 @@ public:
     // whole surface at once has no borders to keep: for the same error it needs far fewer
     // triangles. So the DAG is cut where the first such "proxy" beats it (fewer triangles than
     // the DAG's cut at the proxy's error, kProxyAdvantage times over), the clusters above are
-    // dropped, and proxies, each half the one before, take over. A proxy level is an ordinary set of clusters whose
-    // bound encloses every bound below it with a larger error, so the cut draws either the DAG or
-    // one proxy level, never both (see scene/lod.h).
+    // dropped, and proxies, each half the one before, take over. A proxy level is an ordinary
+    // set of clusters whose bound encloses every bound below it with a larger error, so the cut
+    // draws either the DAG or one proxy level, never both (see scene/lod.h).
     void addProxies(std::vector<std::uint32_t>& roots, std::uint32_t level, const Indices& original) {
         std::vector<Proxy> chain = proxyChain(original);
         std::vector<glm::vec4> spheres;
@@ -143,7 +143,8 @@ public:
         std::size_t first = 0;
         // Near views keep the DAG, which refines per cluster as the view needs; a proxy is one
         // level for the whole model, so it only takes over where it is much cheaper.
-        while (first < chain.size() && chain[first].indices.size() / 3 * kProxyAdvantage > dagTriangles(chain[first].error))
+        while (first < chain.size() &&
+               chain[first].indices.size() / 3 * kProxyAdvantage > dagTriangles(chain[first].error))
             ++first;
         if (first == chain.size()) return;  // The DAG is as good all the way up: keep it.
         // Keep the clusters at or below the proxy's error; those whose parent was above it are
@@ -195,7 +196,8 @@ private:
     // the original, the rest from their predecessor (one full-size simplification).
     std::vector<Proxy> proxyChain(const Indices& original) const {
         std::vector<Proxy> chain;
-        if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;  // Cheap anyway; hard edges stay exact.
+        // Small models are cheap anyway, and their hard edges stay exact.
+        if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;
         while (true) {
             const Indices& source = chain.empty() ? original : chain.back().indices;
             const std::size_t target = source.size() / 3 / 2;
