@@ -192,15 +192,17 @@ private:
     static constexpr std::size_t kSmallestProxiedPrimitive = 16384;
     static constexpr std::size_t kProxyAdvantage = 2;
 
-    // Whole-surface simplifications of the primitive, each half the one before, the first from
-    // the original, the rest from their predecessor (one full-size simplification).
+    // Whole-surface simplifications of the primitive, each half the one before, the first (an
+    // eighth) from the original, the rest from their predecessor (one full-size simplification).
     std::vector<Proxy> proxyChain(const Indices& original) const {
         std::vector<Proxy> chain;
         // Small models are cheap anyway, and their hard edges stay exact.
         if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;
         while (true) {
             const Indices& source = chain.empty() ? original : chain.back().indices;
-            const std::size_t target = source.size() / 3 / 2;
+            // The first straight to an eighth: finer proxies never beat the DAG, which is at its
+            // best near full detail, and skipping them halves the chain's cost.
+            const std::size_t target = source.size() / 3 / (chain.empty() ? 8 : 2);
             if (target < kFewestProxyTriangles) break;
             const float sourceError = chain.empty() ? 0.0f : chain.back().error;
             lod::Simplified s = lod::simplifyWhole(source, vertices_, target);
