@@ -129,7 +129,7 @@ Status refreshStamp(const Opened& opened, const FileStamp& stamp) {
     h.sourceMtimeNs = stamp.mtimeNs;
     h.headerChecksum = hash64({reinterpret_cast<const std::uint8_t*>(&h), offsetof(Header, headerChecksum)});
     std::memcpy(copy.data(), &h, sizeof(h));
-    return saveFileAtomic(opened.model.cachePath, copy, /*keepBackup=*/false);
+    return saveSharedFileAtomic(opened.model.cachePath, copy);
 }
 
 }  // namespace axis::bakefile

@@ -169,7 +169,7 @@ Status writeCache(const std::filesystem::path& cacheFile, const Model& model, co
     std::error_code ec;
     std::filesystem::create_directories(cacheFile.parent_path(), ec);
     if (ec) return makeError(cacheFile.parent_path().string(), "cannot create cache folder: " + ec.message());
-    Status saved = saveFileAtomic(cacheFile, file, /*keepBackup=*/false);
+    Status saved = saveSharedFileAtomic(cacheFile, file);
     progress.report("writing cache", 1.0);
     return saved;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -73,9 +74,10 @@ Expected<std::string> readTextFile(const fs::path& path, std::uint64_t maxBytes)
     return std::string(bytes->begin(), bytes->end());
 }
 
-Status saveFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes, bool keepBackup) {
-    fs::path tmp = path;
-    tmp += ".tmp";
+namespace {
+
+Status writeThroughTemporary(const fs::path& path, const fs::path& tmp, std::span<const std::uint8_t> bytes,
+                             bool keepBackup) {
     {
         FileDescriptor f{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
         if (f.fd < 0) return errnoError(tmp, "cannot create");
@@ -104,6 +106,21 @@ Status saveFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes,
     FileDescriptor d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (d.fd >= 0) ::fsync(d.fd);
     return Ok{};
+}
+
+}  // namespace
+
+Status saveFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes, bool keepBackup) {
+    fs::path tmp = path;
+    tmp += ".tmp";
+    return writeThroughTemporary(path, tmp, bytes, keepBackup);
+}
+
+Status saveSharedFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    static std::atomic<unsigned> counter{0};
+    fs::path tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    return writeThroughTemporary(path, tmp, bytes, false);
 }
 
 Status saveFileAtomic(const fs::path& path, const std::string& text, bool keepBackup) {

@@ -26,6 +26,11 @@ Status saveFileAtomic(const std::filesystem::path& path, std::span<const std::ui
                       bool keepBackup = true);
 Status saveFileAtomic(const std::filesystem::path& path, const std::string& text,
                       bool keepBackup = true);
+/// The same for a file that several processes or threads may write at once with the same
+/// content (bake caches: two viewers, or two placements of one scan, opening it together). Each
+/// writer uses its own temporary, PATH.tmp-PID-N, so none truncates another's; the last rename
+/// wins. No backup is kept.
+Status saveSharedFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 
 /// A read-only memory mapping of a whole file; move-only, unmapped on destruction.
 class MappedFile {

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 #include "asset/bake_cache.h"
 #include "asset/hash64.h"
@@ -236,4 +237,25 @@ TEST_CASE("bake() skips a valid cache unless forced, and reports a missing sourc
     auto missing = bake(f.dir / "absent.ply");
     REQUIRE_FALSE(missing.ok());
     CHECK_THAT(missing.error().message, Catch::Contains("absent.ply"));
+}
+
+// Two viewers, or two placements of one scan streamed by parallel workers, bake the same source at
+// once: neither may truncate the other's temporary file, and both must open the result.
+TEST_CASE("Bakes of one source running at the same time all succeed", "[bake]") {
+    CacheFixture f("bake_concurrent");
+    constexpr int kBakers = 4;
+    std::vector<std::string> errors(kBakers);
+    std::vector<std::thread> bakers;
+    for (int i = 0; i < kBakers; ++i)
+        bakers.emplace_back([&, i] {
+            BakeOptions options;
+            options.force = true;
+            if (Status s = bake(f.source, options); !s) errors[i] = s.error().message;
+            else if (auto opened = openCached(f.source); !opened) errors[i] = opened.error().message;
+        });
+    for (auto& t : bakers) t.join();
+    for (const std::string& e : errors) CHECK(e.empty());
+    REQUIRE(openCached(f.source).ok());
+    for (const auto& entry : fs::directory_iterator(f.dir / "cache"))
+        CHECK(entry.path().extension() == ".axbake");  // No temporary left behind.
 }
