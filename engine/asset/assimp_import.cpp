@@ -90,6 +90,16 @@ Status checkColladaCounts(const std::string& name, std::span<const std::uint8_t>
                                            std::to_string(bytes.size()) + " bytes)");
         }
     }
+    // Without a count, Assimp sizes an array from an uninitialised variable (fuzz_import_dae).
+    for (const std::string_view tag : {std::string_view("<float_array"), std::string_view("<int_array"),
+                                       std::string_view("<Name_array"), std::string_view("<IDREF_array"),
+                                       std::string_view("<bool_array"), std::string_view("<accessor")}) {
+        for (std::size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+            const std::string_view element = text.substr(at, text.find('>', at) - at);
+            if (element.find(" count=\"") == std::string_view::npos)
+                return makeError(name, "COLLADA " + std::string(tag) + "> at byte " + std::to_string(at) + " has no count");
+        }
+    }
     // Assimp's index-list parser stops advancing at a character that is neither a digit nor a
     // space and appends zeros until memory runs out (3 GB on a 1.5 KB file): check the lists.
     for (const std::string_view tag : {std::string_view("<p>"), std::string_view("<vcount>"), std::string_view("<v>")}) {
