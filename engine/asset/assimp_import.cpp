@@ -90,14 +90,23 @@ Status checkColladaCounts(const std::string& name, std::span<const std::uint8_t>
                                            std::to_string(bytes.size()) + " bytes)");
         }
     }
-    // Without a count, Assimp sizes an array from an uninitialised variable (fuzz_import_dae).
+    // Without a count, or with one that is not a plain number, Assimp sizes an array from an
+    // uninitialised or zero size and reads through it (fuzz_import_dae). An empty array is no
+    // use to anyone, so arrays need at least one value.
     for (const std::string_view tag : {std::string_view("<float_array"), std::string_view("<int_array"),
                                        std::string_view("<Name_array"), std::string_view("<IDREF_array"),
                                        std::string_view("<bool_array"), std::string_view("<accessor")}) {
         for (std::size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
             const std::string_view element = text.substr(at, text.find('>', at) - at);
-            if (element.find(" count=\"") == std::string_view::npos)
-                return makeError(name, "COLLADA " + std::string(tag) + "> at byte " + std::to_string(at) + " has no count");
+            const std::size_t key = element.find(" count=\"");
+            std::uint64_t count = 0;
+            const char* first = key == std::string_view::npos ? nullptr : element.data() + key + 8;
+            const auto [ptr, ec] = first ? std::from_chars(first, element.data() + element.size(), count)
+                                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
+            const bool isArray = tag != "<accessor";
+            if (ec != std::errc() || ptr == element.data() + element.size() || *ptr != '"' || (isArray && count == 0))
+                return makeError(name, "COLLADA " + std::string(tag.substr(1)) + " at byte " + std::to_string(at) +
+                                           " needs a count of " + (isArray ? "at least 1" : "0 or more"));
         }
     }
     // Assimp's index-list parser stops advancing at a character that is neither a digit nor a
