@@ -45,25 +45,6 @@ Expected<GlbChunks> splitGlbChunks(const std::string& name, std::span<const std:
 
 namespace {
 
-std::size_t componentSize(int componentType) {
-    switch (componentType) {
-        case 5120: case 5121: return 1;
-        case 5122: case 5123: return 2;
-        case 5125: case 5126: return 4;
-        default: return 0;
-    }
-}
-
-int componentCount(const std::string& type) {
-    if (type == "SCALAR") return 1;
-    if (type == "VEC2") return 2;
-    if (type == "VEC3") return 3;
-    if (type == "VEC4" || type == "MAT2") return 4;
-    if (type == "MAT3") return 9;
-    if (type == "MAT4") return 16;
-    return 0;
-}
-
 double loadComponent(const std::uint8_t* p, int componentType, bool normalized) {
     auto get = [p](auto v) {
         std::memcpy(&v, p, sizeof v);
@@ -94,6 +75,26 @@ Expected<std::vector<std::uint8_t>> loadBuffer(const GltfDocument& doc, const js
 }
 
 }  // namespace
+
+std::size_t gltfComponentSize(std::uint64_t componentType) {
+    switch (componentType) {
+        case 5120: case 5121: return 1;
+        case 5122: case 5123: return 2;
+        case 5125: case 5126: return 4;
+        default: return 0;
+    }
+}
+
+int gltfComponentCount(const std::string& type) {
+    if (type == "SCALAR") return 1;
+    if (type == "VEC2") return 2;
+    if (type == "VEC3") return 3;
+    if (type == "VEC4" || type == "MAT2") return 4;
+    if (type == "MAT3") return 9;
+    if (type == "MAT4") return 16;
+    return 0;
+}
+
 
 std::vector<std::uint8_t> decodeBase64(std::string_view text) {
     auto value = [](char c) -> int {
@@ -184,9 +185,9 @@ Expected<AccessorLayout> layoutOf(const GltfDocument& doc, std::size_t index) {
     const json& accessor = accessors[index];
     AccessorLayout l;
     l.componentType = accessor.at("componentType").get<int>();
-    l.components = componentCount(accessor.at("type").get<std::string>());
+    l.components = gltfComponentCount(accessor.at("type").get<std::string>());
     l.count = accessor.at("count").get<std::uint64_t>();
-    l.componentBytes = componentSize(l.componentType);
+    l.componentBytes = gltfComponentSize(l.componentType);
     l.normalized = accessor.value("normalized", false);
     if (l.componentBytes == 0 || l.components == 0)
         return makeError(doc.name, "accessor " + std::to_string(index) + " has an unknown type");

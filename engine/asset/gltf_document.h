@@ -33,6 +33,11 @@ struct GlbChunks {
 };
 Expected<GlbChunks> splitGlbChunks(const std::string& name, std::span<const std::uint8_t> bytes);
 
+/// Bytes of one component of accessor.componentType (5120..5126); 0 for an unknown type.
+std::size_t gltfComponentSize(std::uint64_t componentType);
+/// Components of accessor.type ("SCALAR", "VEC2".."VEC4", "MAT2".."MAT4"); 0 for an unknown type.
+int gltfComponentCount(const std::string& type);
+
 /// The JSON text of a .gltf, or of a .glb's JSON chunk; empty when there is none.
 std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb);
 

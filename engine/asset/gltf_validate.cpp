@@ -184,23 +184,8 @@ private:
         return true;
     }
 
-    static std::uint64_t componentBytes(std::uint64_t componentType) {
-        switch (componentType) {
-            case 5120: case 5121: return 1;
-            case 5122: case 5123: return 2;
-            case 5125: case 5126: return 4;
-            default: return 0;
-        }
-    }
-    static std::uint64_t components(const std::string& type) {
-        if (type == "SCALAR") return 1;
-        if (type == "VEC2") return 2;
-        if (type == "VEC3") return 3;
-        if (type == "VEC4" || type == "MAT2") return 4;
-        if (type == "MAT3") return 9;
-        if (type == "MAT4") return 16;
-        return 0;
-    }
+    static std::uint64_t componentBytes(std::uint64_t componentType) { return gltfComponentSize(componentType); }
+    static std::uint64_t components(const std::string& type) { return std::uint64_t(gltfComponentCount(type)); }
     // `count` elements of `elementBytes`, `stride` apart from `offset`, inside bufferView `view`.
     bool fitsInView(const std::string& where, std::uint64_t view, std::uint64_t offset, std::uint64_t count,
                     std::uint64_t elementBytes, std::uint64_t stride) {
