@@ -116,7 +116,8 @@ Status checkColladaCounts(const std::string& name, std::span<const std::uint8_t>
             const std::size_t begin = at + tag.size(), end = std::min(text.find('<', begin), text.size());
             for (std::size_t i = begin; i < end; ++i) {
                 const unsigned char c = static_cast<unsigned char>(text[i]);
-                if (!std::isdigit(c) && !std::isspace(c))
+                // Only the spaces Assimp skips: a vertical tab or form feed stops it like a letter.
+                if (!std::isdigit(c) && c != ' ' && c != '\t' && c != '\r' && c != '\n')
                     return makeError(name, "COLLADA " + std::string(tag) + " index list holds '" +
                                                (std::isprint(c) ? std::string(1, char(c)) : "\\x" + hexByte(c)) +
                                                "' at byte " + std::to_string(i));
