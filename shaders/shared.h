@@ -9,6 +9,8 @@
 namespace axis::shader {
 using vec3 = glm::vec3;
 using vec4 = glm::vec4;
+using ivec2 = glm::ivec2;
+using ivec4 = glm::ivec4;
 using mat4 = glm::mat4;
 using uint = std::uint32_t;
 #endif
@@ -52,6 +54,29 @@ struct MaterialParams {
 struct SkyPush {
     mat4 worldFromClip;  // Inverse of projection * view-rotation: clip position to a world direction.
     vec4 solidColor;     // rgb linear; w > 0.5 means fill with this colour instead of the sky.
+};
+
+// Occlusion culling (render/occlusion_culler.h). The depth pyramid: level 0 is half the target
+// size, each level half the one before (rounded up); a texel holds the farthest depth (the
+// smallest, reversed Z) of the pixels it covers.
+struct HizPush {
+    ivec2 sourceSize;  // Pixels of the depth image, or texels of the previous level.
+    ivec2 targetSize;  // Texels of the level written.
+};
+
+// One cluster to test: where its bounding sphere lands in the pyramid (computed on the CPU,
+// render/hiz_footprint.h) and the indirect draw it controls.
+struct OcclusionCandidate {
+    ivec4 rect;      // Texels x0, y0, x1, y1 (inclusive, at most 8x8) at `level`.
+    uint level;
+    float depth;     // The sphere's nearest depth (reversed Z: larger is nearer).
+    uint command;    // Index of its VkDrawIndexedIndirectCommand.
+    uint pad;
+};
+
+struct CullPush {
+    uint first;  // First candidate of this wave.
+    uint count;
 };
 
 #ifdef __cplusplus

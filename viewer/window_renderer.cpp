@@ -48,10 +48,7 @@ std::optional<gpu::Rgba8Image> WindowRenderer::drawFrame(VkExtent2D windowExtent
         resize(windowExtent);
         return std::nullopt;
     }
-    const float clear[4] = {0, 0, 0, 1};
-    target_->begin(frame.cmd, clear);
-    lastStats_ = scene_->record(frame.cmd, target_->extent(), view, items);
-    target_->end(frame.cmd);
+    lastStats_ = scene_->record(*frames_, *target_, view, items);
     VkImageView overlay = target_->beginOverlay(frame.cmd);
     ui_->record(frame.cmd, *frames_, overlay, target_->extent(), ui);
     gpu::Buffer staging;

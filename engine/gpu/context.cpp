@@ -71,7 +71,7 @@ bool supports13Features(VkPhysicalDevice device) {
     VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     VkPhysicalDeviceFeatures2 f2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
     vkGetPhysicalDeviceFeatures2(device, &f2);
-    return f13.dynamicRendering && f13.synchronization2;
+    return f13.dynamicRendering && f13.synchronization2 && f13.maintenance4;
 }
 
 }  // namespace
@@ -190,6 +190,7 @@ Status Context::createDevice() {
     enabled.samplerAnisotropy = available.samplerAnisotropy;
     enabled.largePoints = available.largePoints;
     enabled.fillModeNonSolid = available.fillModeNonSolid;
+    enabled.multiDrawIndirect = available.multiDrawIndirect;
     // lavapipe's anisotropic filter biases the level of detail even at one texel per pixel, which
     // blurs unlit scans; on a CPU device it is also slow. Keep it for real GPUs.
     features_.samplerAnisotropy =
@@ -197,11 +198,13 @@ Status Context::createDevice() {
     enabled.samplerAnisotropy = features_.samplerAnisotropy;
     features_.largePoints = available.largePoints;
     features_.fillModeNonSolid = available.fillModeNonSolid;
+    features_.multiDrawIndirect = available.multiDrawIndirect;
     features_.maxAnisotropy = features_.samplerAnisotropy ? std::min(8.0f, properties_.limits.maxSamplerAnisotropy) : 1.0f;
 
     VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     f13.dynamicRendering = VK_TRUE;
     f13.synchronization2 = VK_TRUE;
+    f13.maintenance4 = VK_TRUE;  // Required by 1.3; glslc's compute SPIR-V for 1.3 declares LocalSizeId.
     VkPhysicalDeviceFeatures2 features2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
     features2.features = enabled;
 

@@ -30,6 +30,7 @@ struct DeviceFeatures {
     bool samplerAnisotropy = false;
     bool largePoints = false;
     bool fillModeNonSolid = false;
+    bool multiDrawIndirect = false;  ///< Several indirect draws per call; else one call per draw.
     float maxAnisotropy = 1.0f;
 };
 

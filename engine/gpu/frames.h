@@ -39,6 +39,9 @@ public:
     void waitAll();
 
     Frame& current() { return frames_[index_]; }
+    /// Which of the kFramesInFlight slots current() is: per-frame data indexed by it is free to
+    /// overwrite after begin(), which waited for that slot's previous use.
+    uint32_t index() const { return index_; }
     void retire(Buffer&& buffer) { current().retiredBuffers.push_back(std::move(buffer)); }
     void retire(Image&& image) { current().retiredImages.push_back(std::move(image)); }
     uint64_t frameNumber() const { return frameNumber_; }

@@ -13,6 +13,25 @@ Unique<VkShaderModule> createShaderModule(VkDevice device, std::span<const uint3
     return {device, module, vkDestroyShaderModule};
 }
 
+Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout,
+                                         std::span<const uint32_t> constants) {
+    auto module = createShaderModule(device, spirv);
+    std::vector<VkSpecializationMapEntry> entries;
+    for (uint32_t i = 0; i < constants.size(); ++i) entries.push_back({i, i * 4u, 4u});
+    VkSpecializationInfo spec{static_cast<uint32_t>(entries.size()), entries.data(), constants.size_bytes(),
+                              constants.data()};
+    VkComputePipelineCreateInfo info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
+    info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+    info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+    info.stage.module = module;
+    info.stage.pName = "main";
+    info.stage.pSpecializationInfo = entries.empty() ? nullptr : &spec;
+    info.layout = layout;
+    VkPipeline pipeline;
+    AXIS_VK_CHECK(vkCreateComputePipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
+    return {device, pipeline, vkDestroyPipeline};
+}
+
 Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc& desc) {
     auto vs = createShaderModule(device, desc.vertexSpirv);
     auto fs = createShaderModule(device, desc.fragmentSpirv);

@@ -31,6 +31,10 @@ struct GraphicsPipelineDesc {
 
 Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc& desc);
 
+/// A compute pipeline; `constants` are specialisation constants (constant_id = index), 32-bit each.
+Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout,
+                                         std::span<const uint32_t> constants = {});
+
 Unique<VkShaderModule> createShaderModule(VkDevice device, std::span<const uint32_t> spirv);
 
 }  // namespace axis::gpu

@@ -13,15 +13,13 @@ OffscreenRenderer::OffscreenRenderer(gpu::Context& context, const TargetDesc& de
 gpu::Rgba8Image OffscreenRenderer::render(const FrameView& view, std::span<const DrawItem> items,
                                           RenderStats* stats, const Overlay& overlay) {
     auto& frame = frames_.begin();
-    const float clear[4] = {0, 0, 0, 1};
-    target_.begin(frame.cmd, clear);
-    lastStats_ = scene_.record(frame.cmd, target_.extent(), view, items);
-    if (stats) *stats = lastStats_;
-    target_.end(frame.cmd);
+    lastStats_ = scene_.record(frames_, target_, view, items);
     if (overlay) overlay(frame.cmd, frames_, target_.beginOverlay(frame.cmd), target_.extent());
     gpu::recordReadback(context_, frame.cmd, target_.resolved(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, staging_);
     frames_.submit();
     frames_.waitAll();
+    scene_.addOcclusionResults(lastStats_, frames_.index());
+    if (stats) *stats = lastStats_;
     return gpu::readStaging(staging_, target_.resolved());
 }
 

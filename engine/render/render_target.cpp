@@ -1,5 +1,7 @@
 #include "render/render_target.h"
 
+#include <atomic>
+
 #include "gpu/barriers.h"
 #include "gpu/context.h"
 
@@ -13,7 +15,11 @@ VkSampleCountFlagBits supportedSamples(const gpu::Context& context, VkSampleCoun
     return VK_SAMPLE_COUNT_1_BIT;
 }
 
-RenderTarget::RenderTarget(gpu::Context& context, const TargetDesc& desc) : desc_(desc) {
+namespace {
+std::atomic<std::uint64_t> nextTargetId{1};
+}
+
+RenderTarget::RenderTarget(gpu::Context& context, const TargetDesc& desc) : desc_(desc), id_(nextTargetId++) {
     desc_.samples = supportedSamples(context, desc.samples);
     gpu::ImageDesc color{desc_.colorFormat, desc_.width, desc_.height, 1, VK_SAMPLE_COUNT_1_BIT,
                          VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
@@ -21,15 +27,17 @@ RenderTarget::RenderTarget(gpu::Context& context, const TargetDesc& desc) : desc
     resolved_ = gpu::Image(context, color);
     if (desc_.samples != VK_SAMPLE_COUNT_1_BIT) {
         gpu::ImageDesc msaa{desc_.colorFormat, desc_.width, desc_.height, 1, desc_.samples,
-                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT};
+                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT};
         msaaColor_ = gpu::Image(context, msaa);
     }
+    // Neither attachment is transient: a frame with occlusion culling suspends its pass, reads the
+    // depth in a compute shader and resumes drawing on both.
     gpu::ImageDesc depth{kDepthFormat, desc_.width, desc_.height, 1, desc_.samples,
-                         VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT};
+                         VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT};
     depth_ = gpu::Image(context, depth);
 }
 
-void RenderTarget::begin(VkCommandBuffer cmd, const float clearColor[4]) {
+void RenderTarget::begin(VkCommandBuffer cmd, const float clearColor[4], bool finalPass) {
     using namespace gpu;
     const VkImage drawn = msaaColor_ ? msaaColor_.handle() : resolved_.handle();
     // Previous contents are never needed: every frame clears, so UNDEFINED is the old layout.
@@ -48,14 +56,36 @@ void RenderTarget::begin(VkCommandBuffer cmd, const float clearColor[4]) {
         pipelineBarrier(cmd, {colorBarrier(drawn), colorBarrier(resolved_.handle()), depthBarrier});
     else
         pipelineBarrier(cmd, {colorBarrier(drawn), depthBarrier});
+    beginRendering(cmd, VK_ATTACHMENT_LOAD_OP_CLEAR, clearColor, finalPass);
+}
 
+void RenderTarget::suspend(VkCommandBuffer cmd) { vkCmdEndRendering(cmd); }
+
+void RenderTarget::resume(VkCommandBuffer cmd, bool finalPass) {
+    // The suspended pass's colour writes must land before this one loads them. (The depth came
+    // back through the occlusion culler's own barrier.)
+    const VkImage drawn = msaaColor_ ? msaaColor_.handle() : resolved_.handle();
+    gpu::pipelineBarrier(cmd, {gpu::imageBarrier(drawn, VK_IMAGE_ASPECT_COLOR_BIT,
+                                                 VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                                 VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                                 VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                                 VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                                 VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                                 VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    const float unused[4] = {0, 0, 0, 0};
+    beginRendering(cmd, VK_ATTACHMENT_LOAD_OP_LOAD, unused, finalPass);
+}
+
+void RenderTarget::beginRendering(VkCommandBuffer cmd, VkAttachmentLoadOp load, const float clearColor[4],
+                                  bool finalPass) {
     VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
     color.imageView = msaaColor_ ? msaaColor_.view() : resolved_.view();
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    color.storeOp = msaaColor_ ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
+    color.loadOp = load;
+    // Multisampled colour is only needed until the final pass resolves it.
+    color.storeOp = msaaColor_ && finalPass ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
     for (int i = 0; i < 4; ++i) color.clearValue.color.float32[i] = clearColor[i];
-    if (msaaColor_) {
+    if (msaaColor_ && finalPass) {
         color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
         color.resolveImageView = resolved_.view();
         color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
@@ -63,8 +93,8 @@ void RenderTarget::begin(VkCommandBuffer cmd, const float clearColor[4]) {
     VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
     depth.imageView = depth_.view();
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.loadOp = load;
+    depth.storeOp = finalPass ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {0.0f, 0};  // Reversed Z: 0 is infinitely far.
 
     VkRenderingInfo info{VK_STRUCTURE_TYPE_RENDERING_INFO};

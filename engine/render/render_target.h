@@ -1,6 +1,8 @@
 #pragma once
 // Where a frame is drawn: a multisampled colour and depth pair, resolved into a single-sample
 // sRGB image that is read back (headless) or copied to a swapchain image (window).
+#include <cstdint>
+
 #include <vulkan/vulkan.h>
 
 #include "gpu/resources.h"
@@ -20,7 +22,13 @@ public:
     RenderTarget(gpu::Context& context, const TargetDesc& desc);
 
     /// Transitions the attachments and begins dynamic rendering (colour and depth cleared).
-    void begin(VkCommandBuffer cmd, const float clearColor[4]);
+    /// `finalPass` false keeps colour and depth for a later resume() instead of resolving.
+    void begin(VkCommandBuffer cmd, const float clearColor[4], bool finalPass = true);
+    /// Ends a pass begun with finalPass false, so that compute work may read the depth
+    /// (occlusion culling); the depth stays in DEPTH_ATTACHMENT_OPTIMAL.
+    void suspend(VkCommandBuffer cmd);
+    /// Begins rendering again on what the suspended pass drew (both attachments loaded).
+    void resume(VkCommandBuffer cmd, bool finalPass);
     /// Ends rendering; the resolved image is then in COLOR_ATTACHMENT_OPTIMAL.
     void end(VkCommandBuffer cmd);
 
@@ -32,12 +40,18 @@ public:
     void copyToSwapchainImage(VkCommandBuffer cmd, VkImage swapImage, VkExtent2D swapExtent);
 
     const gpu::Image& resolved() const { return resolved_; }
+    const gpu::Image& depth() const { return depth_; }
+    /// Unique per target ever created: views of a new target are never taken for an old one's.
+    std::uint64_t id() const { return id_; }
     VkExtent2D extent() const { return {desc_.width, desc_.height}; }
     VkSampleCountFlagBits samples() const { return desc_.samples; }
     VkFormat colorFormat() const { return desc_.colorFormat; }
 
 private:
+    void beginRendering(VkCommandBuffer cmd, VkAttachmentLoadOp load, const float clearColor[4], bool finalPass);
+
     TargetDesc desc_;
+    std::uint64_t id_;
     gpu::Image msaaColor_;  ///< Empty when samples == 1.
     gpu::Image resolved_;
     gpu::Image depth_;

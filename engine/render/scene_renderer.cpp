@@ -4,9 +4,12 @@
 #include <cstring>
 
 #include "gpu/context.h"
+#include "gpu/frames.h"
 #include "gpu/pipeline.h"
 #include "gpu/upload.h"
 #include "gpu/vk_check.h"
+#include "render/frame_plan.h"
+#include "render/render_target.h"
 #include "render/view_math.h"
 #include "shared.h"
 
@@ -57,23 +60,6 @@ uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
     return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
-// The sphere around a model's box, model space, for the per-item frustum test.
-glm::vec4 modelSphere(const Bounds& b) {
-    return glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-5f));
-}
-
-// Item indices by the distance from `eye` to the centre of each item's bounds (site frame).
-std::vector<size_t> nearToFar(std::span<const DrawItem> items, const glm::dvec3& eye) {
-    std::vector<double> distance(items.size(), 0.0);
-    for (size_t i = 0; i < items.size(); ++i)
-        if (items[i].model && !items[i].model->bounds.empty())
-            distance[i] = glm::length(glm::dvec3(items[i].modelToSite * glm::dvec4(items[i].model->bounds.center(), 1.0)) - eye);
-    std::vector<size_t> order(items.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance[a] < distance[b]; });
-    return order;
-}
-
 uint32_t floatBits(float f) {
     uint32_t u;
     std::memcpy(&u, &f, 4);
@@ -87,13 +73,15 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
     points += o.points;
     clusters += o.clusters;
     clustersCulled += o.clustersCulled;
+    clustersOccluded += o.clustersOccluded;
     drawCalls += o.drawCalls;
     return *this;
 }
 
 SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples)
-    : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples) {
+    : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples),
+      occlusion_(context, samples) {
     createLayouts();
     createSkyPipeline();
     createDefaults();
@@ -186,8 +174,7 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
-RenderStats SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view,
-                                  std::span<const DrawItem> items) {
+void SceneRenderer::drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view) {
     VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0.0f, 1.0f};
     VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
@@ -201,35 +188,65 @@ RenderStats SceneRenderer::record(VkCommandBuffer cmd, VkExtent2D extent, const 
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_);
     vkCmdPushConstants(cmd, skyLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky), &sky);
     vkCmdDraw(cmd, 3, 1, 0, 0);
+}
 
-    // The cut is chosen once per item; opaque ranges of every item go first, blended ones after.
-    RenderStats stats;
-    std::vector<std::vector<DrawRange>> ranges(items.size());
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].model) continue;
-        LodRequest request{view.camera, items[i].modelToSite, double(extent.height), view.aspect,
-                           view.pixelErrorBound, view.frustumCull};
-        // A whole model out of view (most of a street behind the camera) skips its cluster walk.
-        if (view.frustumCull && !items[i].model->bounds.empty() &&
-            !sphereInFrustum(modelSphere(items[i].model->bounds), request))
-            continue;
-        LodStats lodStats;
-        ranges[i] = selectLod(items[i].model->lod(), request, &lodStats);
-        stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
-        stats.clustersCulled += lodStats.clustersCulled;
-    }
+// Waves cost a depth pyramid each and split draws per cluster. Where little is hidden (a street
+// seen from the side, an open plaza) that costs more than it saves, so a frame whose test hid
+// under kPaysShare of the triangles it tested turns the test off for kRetryAfterFrames frames.
+// The result arrives two frames late (the frame slot's previous use): never a stall. Images are
+// the same either way; only the time differs.
+bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames) {
+    constexpr double kPaysShare = 0.2;
+    constexpr std::uint64_t kRetryAfterFrames = 60;
+    const OcclusionTally last = occlusion_.tally(frames.index());
+    if (last.tested > 0 && double(last.hiddenTriangles) < kPaysShare * double(last.testedTriangles))
+        skipOcclusionUntil_ = frames.frameNumber() + kRetryAfterFrames;
+    return frames.frameNumber() >= skipOcclusionUntil_;
+}
+
+RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, const FrameView& view,
+                                  std::span<const DrawItem> items) {
+    const VkCommandBuffer cmd = frames.current().cmd;
+    const VkExtent2D extent = target.extent();
+    const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
+    const FramePlan plan = planFrame(view, extent, items, occlusion);
+    occlusion_.upload(frames, plan.candidates, plan.commands);
+
+    const float clear[4] = {0, 0, 0, 1};
+    target.begin(cmd, clear, plan.waveCount == 1);
+    drawSky(cmd, extent, view);
     // Opaque models near to far, so that hidden fragments fail the depth test before shading;
-    // blended ones far to near, so that they composite in order.
-    const std::vector<size_t> order = nearToFar(items, view.camera.position);
-    for (size_t i : order)
-        if (items[i].model) stats += drawModel(cmd, view, items[i], ranges[i], false);
-    for (auto it = order.rbegin(); it != order.rend(); ++it)
-        if (items[*it].model) stats += drawModel(cmd, view, items[*it], ranges[*it], true);
+    // each wave after the first is tested against the depth of those before it.
+    RenderStats stats = plan.stats;
+    size_t next = 0;
+    for (uint32_t wave = 0; wave < plan.waveCount; ++wave) {
+        if (wave > 0) {
+            target.suspend(cmd);
+            occlusion_.cull(cmd, target, plan.waveFirst[wave], plan.waveCandidates[wave]);
+            target.resume(cmd, wave + 1 == plan.waveCount);  // Dynamic state carries over.
+        }
+        for (; next < plan.items.size() && plan.items[next].wave == wave; ++next) {
+            const PlannedItem& p = plan.items[next];
+            stats += drawModel(cmd, view, items[p.item], p.ranges, p.commands, false);
+        }
+    }
+    // Blended ones far to near, so that they composite in order.
+    for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
+        stats += drawModel(cmd, view, items[it->item], it->ranges, it->commands, true);
+    target.end(cmd);
     return stats;
 }
 
+void SceneRenderer::addOcclusionResults(RenderStats& stats, uint32_t slot) const {
+    const OcclusionTally t = occlusion_.tally(slot);
+    stats.clustersOccluded += t.hidden;
+    stats.clusters -= std::min(stats.clusters, t.hidden);
+    stats.triangles -= std::min(stats.triangles, t.hiddenTriangles);
+}
+
 RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                     std::span<const DrawRange> ranges, bool blendedPass) {
+                                     std::span<const DrawRange> ranges, std::span<const uint32_t> commands,
+                                     bool blendedPass) {
     const GpuModel& m = *item.model;
     RenderStats stats;
     const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
@@ -243,7 +260,23 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
     bool bound = false;
     VkPipeline boundPipeline = VK_NULL_HANDLE;
     uint32_t boundMaterial = UINT32_MAX;
-    for (const DrawRange& r : ranges) {
+    // Indirect draws with consecutive commands and the same state go out as one multi-draw.
+    const VkBuffer indirect = occlusion_.commands();
+    const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
+    const bool multiDraw = context_.features().multiDrawIndirect;
+    const uint32_t maxBatch = std::max(1u, context_.properties().limits.maxDrawIndirectCount);
+    uint32_t batchFirst = 0, batchCount = 0;
+    auto flush = [&] {
+        if (batchCount == 0) return;
+        if (multiDraw) vkCmdDrawIndexedIndirect(cmd, indirect, VkDeviceSize(batchFirst) * stride, batchCount, stride);
+        else
+            for (uint32_t i = 0; i < batchCount; ++i)
+                vkCmdDrawIndexedIndirect(cmd, indirect, VkDeviceSize(batchFirst + i) * stride, 1, stride);
+        batchCount = 0;
+    };
+    for (size_t ri = 0; ri < ranges.size(); ++ri) {
+        const DrawRange& r = ranges[ri];
+        const uint32_t command = ri < commands.size() ? commands[ri] : kDirectDraw;
         const uint32_t material = std::min<uint32_t>(r.material, static_cast<uint32_t>(m.materials.size()) - 1);
         const GpuMaterial& mat = m.materials[material];
         if ((mat.alphaMode == AlphaMode::Blend) != blendedPass) continue;
@@ -257,6 +290,9 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
         const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
         VkPipeline pipeline =
             meshPipeline({m.vertexFormat, normals, item.shading, r.topology, blendedPass, mat.alphaMode == AlphaMode::Mask});
+        if (pipeline != boundPipeline || material != boundMaterial || command == kDirectDraw ||
+            command != batchFirst + batchCount || batchCount == maxBatch)
+            flush();
         if (pipeline != boundPipeline) {
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
             boundPipeline = pipeline;
@@ -269,7 +305,9 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
             boundMaterial = material;
         }
         const uint32_t elements = r.indexCount > 0 ? r.indexCount : r.vertexCount;
-        if (r.indexCount > 0)
+        if (command != kDirectDraw) {
+            if (batchCount++ == 0) batchFirst = command;
+        } else if (r.indexCount > 0)
             vkCmdDrawIndexed(cmd, r.indexCount, 1, r.firstIndex, r.vertexOffset, 0);
         else
             vkCmdDraw(cmd, r.vertexCount, 1, static_cast<uint32_t>(r.vertexOffset), 0);
@@ -277,6 +315,7 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
         if (r.topology == Topology::Points) stats.points += elements;
         else stats.triangles += elements / 3;
     }
+    flush();
     return stats;
 }
 

@@ -4,9 +4,10 @@
 //
 // Level of detail: each frame record() skips items whose bounding sphere lies outside the view,
 // asks selectLod (scene/lod.h) for every other item which clusters to draw at
-// FrameView::pixelErrorBound and drops those outside the view, then issues one draw per returned
-// range. Several DrawItems may share one GpuModel (instancing a scan along a street
-// costs its GPU memory once).
+// FrameView::pixelErrorBound and drops those outside the view (render/frame_plan.h). Items are
+// drawn near to far in waves; clusters of every wave after the first are tested against the depth
+// drawn before them and skipped when hidden (render/occlusion_culler.h). Several DrawItems may
+// share one GpuModel (instancing a scan along a street costs its GPU memory once).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 
 #include "gpu/unique.h"
 #include "render/gpu_model.h"
+#include "render/occlusion_culler.h"
 #include "scene/camera.h"
 
 namespace axis {
@@ -24,10 +26,13 @@ struct BakedModel;
 }
 namespace axis::gpu {
 class Context;
+class FrameRing;
 class UploadBatch;
 }
 
 namespace axis::render {
+
+class RenderTarget;
 
 struct DrawItem {
     const GpuModel* model = nullptr;
@@ -43,7 +48,8 @@ struct FrameView {
     /// Largest geometric error the LOD may show, in pixels of the target's height; 0 draws full
     /// detail. At 1 px simplified clusters are indistinguishable from the originals.
     double pixelErrorBound = 1.0;
-    bool frustumCull = true;  ///< Skip clusters outside the view; off only to measure or debug.
+    bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
+    bool occlusionCull = true;  ///< Skip clusters hidden behind nearer models; likewise.
 };
 
 /// What one record() drew, for stats overlays, tests and benchmarks.
@@ -52,6 +58,7 @@ struct RenderStats {
     std::uint64_t points = 0;
     std::uint64_t clusters = 0;        ///< Drawn.
     std::uint64_t clustersCulled = 0;  ///< In the LOD cut but outside the view frustum.
+    std::uint64_t clustersOccluded = 0;  ///< In view but hidden (known once the frame finished).
     std::uint64_t drawCalls = 0;
     RenderStats& operator+=(const RenderStats& o);
 };
@@ -71,9 +78,16 @@ public:
     /// cache. `baked` may be destroyed afterwards.
     std::unique_ptr<GpuModel> upload(const BakedModel& baked);
 
-    /// Records the pass into `cmd` between RenderTarget::begin and end. Items without a model
-    /// are skipped. Call from the thread that owns this renderer.
-    RenderStats record(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view, std::span<const DrawItem> items);
+    /// Records the scene pass into the current frame of `frames`: begins rendering on `target`
+    /// (cleared), draws, ends it. Items without a model are skipped. Call from the thread that
+    /// owns this renderer. Triangle and cluster counts include clusters that the GPU then finds
+    /// hidden; addOcclusionResults corrects them once the frame has finished.
+    RenderStats record(gpu::FrameRing& frames, RenderTarget& target, const FrameView& view,
+                       std::span<const DrawItem> items);
+
+    /// Takes out of `stats` what the occlusion test of the last frame recorded in frame slot
+    /// `slot` hid. Only once that frame has finished (FrameRing::waitAll, or the slot's begin).
+    void addOcclusionResults(RenderStats& stats, std::uint32_t slot) const;
 
 private:
     struct PipelineKey {
@@ -91,7 +105,9 @@ private:
     void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
     VkPipeline meshPipeline(const PipelineKey& key);
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                          std::span<const DrawRange> ranges, bool blendedPass);
+                          std::span<const DrawRange> ranges, std::span<const std::uint32_t> commands, bool blendedPass);
+    void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
+    bool occlusionPays(const gpu::FrameRing& frames);
 
     gpu::Context& context_;
     VkFormat colorFormat_, depthFormat_;
@@ -103,6 +119,8 @@ private:
     std::map<PipelineKey, gpu::Unique<VkPipeline>> meshPipelines_;  ///< Built on first use.
     gpu::Unique<VkSampler> sampler_;
     gpu::Image whiteSrgb_, whiteLinear_;
+    OcclusionCuller occlusion_;
+    std::uint64_t skipOcclusionUntil_ = 0;  ///< Frame number; see occlusionPays.
 };
 
 }  // namespace axis::render

@@ -67,6 +67,27 @@ bool inLodCut(const LodCluster& cluster, const LodRequest& request) {
     return projectedErrorPx(cluster.self, request) <= bound && projectedErrorPx(cluster.parent, request) > bound;
 }
 
+glm::dvec4 sphereInSite(const glm::vec4& sphere, const glm::dmat4& modelToSite) {
+    SiteSphere s = toSite(sphere, modelToSite);
+    return glm::dvec4(s.center, s.radius);
+}
+
+namespace {
+bool appendsTo(const DrawRange& last, const DrawRange& next) {
+    return last.primitive == next.primitive && next.indexCount > 0 && last.indexCount > 0 &&
+           last.firstIndex + last.indexCount == next.firstIndex;
+}
+}  // namespace
+
+std::vector<DrawRange> mergeAdjacent(std::span<const DrawRange> ranges) {
+    std::vector<DrawRange> merged;
+    for (const DrawRange& r : ranges) {
+        if (!merged.empty() && appendsTo(merged.back(), r)) merged.back().indexCount += r.indexCount;
+        else merged.push_back(r);
+    }
+    return merged;
+}
+
 bool sphereInFrustum(const glm::vec4& sphere, const LodRequest& request) {
     return inside(makeFrustum(request.camera, request.aspect), toSite(sphere, request.modelToSite));
 }
@@ -87,13 +108,14 @@ std::vector<DrawRange> selectLod(const LodData& lod, const LodRequest& request, 
         local.finestLevel = std::min(local.finestLevel, c.level);
         local.coarsestLevel = std::max(local.coarsestLevel, c.level);
         const LodPrimitive& p = lod.primitives[c.primitive];
-        if (!ranges.empty() && ranges.back().primitive == c.primitive && c.indexCount > 0 &&
-            ranges.back().firstIndex + ranges.back().indexCount == c.firstIndex) {
+        const DrawRange range{c.primitive, std::uint32_t(&c - lod.clusters.data()), p.material,
+                              static_cast<Topology>(p.topology), c.firstIndex, c.indexCount,
+                              static_cast<std::int32_t>(p.vertexOffset), p.vertexCount};
+        if (request.mergeRanges && !ranges.empty() && appendsTo(ranges.back(), range)) {
             ranges.back().indexCount += c.indexCount;  // Contiguous in the stream: one draw.
             continue;
         }
-        ranges.push_back({c.primitive, p.material, static_cast<Topology>(p.topology), c.firstIndex, c.indexCount,
-                          static_cast<std::int32_t>(p.vertexOffset), p.vertexCount});
+        ranges.push_back(range);
     }
     if (local.finestLevel == std::numeric_limits<std::uint32_t>::max()) local.finestLevel = 0;
     if (stats) *stats = local;

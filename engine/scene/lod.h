@@ -72,6 +72,7 @@ struct LodData {
 /// indexCount == 0, vkCmdDraw(vertexCount, 1, vertexOffset, 0).
 struct DrawRange {
     std::uint32_t primitive = 0;
+    std::uint32_t cluster = 0;  ///< The range's first cluster (of several when merged).
     std::uint32_t material = 0;
     Topology topology = Topology::Triangles;
     std::uint32_t firstIndex = 0;
@@ -88,6 +89,8 @@ struct LodRequest {
     double aspect = 16.0 / 9.0;     ///< Width / height, for the side planes of the frustum.
     double pixelErrorBound = 1.0;   ///< Largest allowed on-screen error; 0 selects full detail.
     bool frustumCull = true;
+    /// Merge adjacent clusters into one range. Off when each cluster is tested for occlusion.
+    bool mergeRanges = true;
 };
 
 struct LodStats {
@@ -108,6 +111,13 @@ bool inLodCut(const LodCluster& cluster, const LodRequest& request);
 /// True when the sphere (model space) is at least partly inside the view frustum: near plane and
 /// four side planes; no far plane (the renderer uses reversed Z with an infinite far plane).
 bool sphereInFrustum(const glm::vec4& sphere, const LodRequest& request);
+
+/// A sphere given in model space (xyz centre, w radius), placed in the site frame: the centre
+/// transformed, the radius scaled by the transform's largest axis scale.
+glm::dvec4 sphereInSite(const glm::vec4& sphere, const glm::dmat4& modelToSite);
+
+/// Ranges with contiguous indices of one primitive joined into one (selectLod's merging).
+std::vector<DrawRange> mergeAdjacent(std::span<const DrawRange> ranges);
 
 /// The draw ranges for this frame, in index-stream order; adjacent selected clusters of one
 /// primitive are merged, so full detail is one range per primitive. Cheap: one pass over the

@@ -1,0 +1,267 @@
+#include "render/occlusion_culler.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "gpu/barriers.h"
+#include "gpu/context.h"
+#include "gpu/frames.h"
+#include "gpu/pipeline.h"
+#include "gpu/vk_check.h"
+#include "render/hiz_footprint.h"
+#include "render/render_target.h"
+
+namespace axis::render {
+namespace {
+
+const uint32_t kReduce[] =
+#include "hiz_reduce.comp.inc"
+    ;
+const uint32_t kReduceMs[] =
+#include "hiz_reduce_ms.comp.inc"
+    ;
+const uint32_t kCull[] =
+#include "occlusion_cull.comp.inc"
+    ;
+
+constexpr uint32_t kReduceGroup = 8;  // hiz_reduce.glsl local size, each axis.
+constexpr uint32_t kCullGroup = 64;   // occlusion_cull.comp local size.
+
+uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
+
+gpu::Unique<VkDescriptorSetLayout> makeSetLayout(VkDevice device, std::span<const VkDescriptorType> types) {
+    std::vector<VkDescriptorSetLayoutBinding> bindings;
+    for (uint32_t i = 0; i < types.size(); ++i) bindings.push_back({i, types[i], 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr});
+    VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+    info.bindingCount = static_cast<uint32_t>(bindings.size());
+    info.pBindings = bindings.data();
+    VkDescriptorSetLayout layout;
+    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
+    return {device, layout, vkDestroyDescriptorSetLayout};
+}
+
+gpu::Unique<VkPipelineLayout> makeLayout(VkDevice device, VkDescriptorSetLayout set, uint32_t pushBytes) {
+    VkPushConstantRange range{VK_SHADER_STAGE_COMPUTE_BIT, 0, pushBytes};
+    VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+    info.setLayoutCount = 1;
+    info.pSetLayouts = &set;
+    info.pushConstantRangeCount = 1;
+    info.pPushConstantRanges = &range;
+    VkPipelineLayout layout;
+    AXIS_VK_CHECK(vkCreatePipelineLayout(device, &info, nullptr, &layout));
+    return {device, layout, vkDestroyPipelineLayout};
+}
+
+VkDescriptorSet allocateSet(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
+    VkDescriptorSetAllocateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    info.descriptorPool = pool;
+    info.descriptorSetCount = 1;
+    info.pSetLayouts = &layout;
+    VkDescriptorSet set;
+    AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &info, &set));
+    return set;
+}
+
+// A buffer that holds at least `bytes`, kept when big enough; a replaced one is retired to the frame.
+bool ensureCapacity(gpu::Context& context, gpu::FrameRing& frames, gpu::Buffer& buffer, VkDeviceSize bytes,
+                    VkBufferUsageFlags usage) {
+    if (buffer && buffer.size() >= bytes) return false;
+    if (buffer) frames.retire(std::move(buffer));
+    buffer = gpu::Buffer(context, std::max<VkDeviceSize>(bytes + bytes / 2, 4096), usage, gpu::MemoryUsage::Upload);
+    return true;
+}
+
+}  // namespace
+
+OcclusionCuller::OcclusionCuller(gpu::Context& context, VkSampleCountFlagBits samples) : context_(context) {
+    available_ = (context.properties().limits.sampledImageDepthSampleCounts & samples) != 0;
+    multisampled_ = samples != VK_SAMPLE_COUNT_1_BIT;
+    if (available_) createPipelines(samples);
+}
+
+OcclusionCuller::~OcclusionCuller() = default;
+
+void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
+    VkDevice device = context_.device();
+    const VkDescriptorType reduceTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE};
+    const VkDescriptorType cullTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                          VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
+    reduceSetLayout_ = makeSetLayout(device, reduceTypes);
+    cullSetLayout_ = makeSetLayout(device, cullTypes);
+    reduceLayout_ = makeLayout(device, reduceSetLayout_, sizeof(shader::HizPush));
+    cullLayout_ = makeLayout(device, cullSetLayout_, sizeof(shader::CullPush));
+    const uint32_t sampleCount[] = {uint32_t(samples)};
+    reduceFromDepth_ = multisampled_ ? gpu::createComputePipeline(device, kReduceMs, reduceLayout_, sampleCount)
+                                     : gpu::createComputePipeline(device, kReduce, reduceLayout_);
+    reduce_ = gpu::createComputePipeline(device, kReduce, reduceLayout_);
+    cull_ = gpu::createComputePipeline(device, kCull, cullLayout_);
+
+    VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};  // texelFetch only: filtering unused.
+    info.magFilter = info.minFilter = VK_FILTER_NEAREST;
+    info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    info.addressModeU = info.addressModeV = info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    info.maxLod = VK_LOD_CLAMP_NONE;
+    VkSampler sampler;
+    AXIS_VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));
+    nearest_ = {device, sampler, vkDestroySampler};
+    slots_.resize(gpu::FrameRing::kFramesInFlight);
+}
+
+void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
+                             std::span<const VkDrawIndexedIndirectCommand> commands) {
+    if (!available_) return;
+    current_ = frames.index();
+    Slot& slot = slots_[current_];
+    const VkBufferUsageFlags storage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+    bool grown = ensureCapacity(context_, frames, slot.candidates, std::max<size_t>(1, candidates.size_bytes()), storage);
+    grown |= ensureCapacity(context_, frames, slot.commands, std::max<size_t>(1, commands.size_bytes()),
+                            storage | VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT);
+    if (grown) slot.setTarget = 0;
+    if (!candidates.empty()) slot.candidates.write(std::as_bytes(candidates));
+    if (!commands.empty()) slot.commands.write(std::as_bytes(commands));
+    slot.commandCount = static_cast<uint32_t>(commands.size());
+    frames_ = &frames;
+}
+
+VkBuffer OcclusionCuller::commands() const { return available_ ? slots_[current_].commands.handle() : VK_NULL_HANDLE; }
+
+void OcclusionCuller::preparePyramid(const RenderTarget& target) {
+    if (pyramidTarget_ == target.id()) return;
+    if (frames_) frames_->waitAll();  // Rare (a resize): the old pyramid may be in flight.
+    VkDevice device = context_.device();
+    targetExtent_ = target.extent();
+    const uint32_t levels = hizLevelCount(targetExtent_);
+    const VkExtent2D size0 = hizLevelSize(targetExtent_, 0);
+    pyramid_ = gpu::Image(context_, {VK_FORMAT_R32_SFLOAT, size0.width, size0.height, levels, VK_SAMPLE_COUNT_1_BIT,
+                                     VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT});
+    levelViews_.clear();
+    for (uint32_t level = 0; level < levels; ++level) {
+        VkImageViewCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
+        info.image = pyramid_.handle();
+        info.viewType = VK_IMAGE_VIEW_TYPE_2D;
+        info.format = VK_FORMAT_R32_SFLOAT;
+        info.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, level, 1, 0, 1};
+        VkImageView view;
+        AXIS_VK_CHECK(vkCreateImageView(device, &info, nullptr, &view));
+        levelViews_.emplace_back(device, view, vkDestroyImageView);
+    }
+
+    const uint32_t sets = levels + uint32_t(slots_.size());
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, sets},
+                                    {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, levels},
+                                    {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * uint32_t(slots_.size())}};
+    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    poolInfo.maxSets = sets;
+    poolInfo.poolSizeCount = 3;
+    poolInfo.pPoolSizes = sizes;
+    VkDescriptorPool pool;
+    AXIS_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
+    pool_ = {device, pool, vkDestroyDescriptorPool};
+
+    levelSets_.clear();
+    for (uint32_t level = 0; level < levels; ++level) {
+        VkDescriptorSet set = allocateSet(device, pool, reduceSetLayout_);
+        VkDescriptorImageInfo source = level == 0
+            ? VkDescriptorImageInfo{nearest_, target.depth().view(), VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL}
+            : VkDescriptorImageInfo{nearest_, levelViews_[level - 1], VK_IMAGE_LAYOUT_GENERAL};
+        VkDescriptorImageInfo dest{VK_NULL_HANDLE, levelViews_[level], VK_IMAGE_LAYOUT_GENERAL};
+        VkWriteDescriptorSet writes[2]{};
+        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, set, 0, 0, 1,
+                     VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &source, nullptr, nullptr};
+        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, set, 1, 0, 1,
+                     VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, &dest, nullptr, nullptr};
+        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+        levelSets_.push_back(set);
+    }
+    for (Slot& slot : slots_) {
+        slot.set = allocateSet(device, pool, cullSetLayout_);
+        slot.setTarget = 0;
+    }
+    pyramidTarget_ = target.id();
+}
+
+void OcclusionCuller::writeCullSet(Slot& slot) {
+    VkDescriptorImageInfo pyramid{nearest_, pyramid_.view(), VK_IMAGE_LAYOUT_GENERAL};
+    VkDescriptorBufferInfo candidates{slot.candidates.handle(), 0, VK_WHOLE_SIZE};
+    VkDescriptorBufferInfo commands{slot.commands.handle(), 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet writes[3]{};
+    writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 0, 0, 1,
+                 VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &pyramid, nullptr, nullptr};
+    writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 1, 0, 1,
+                 VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, nullptr, &candidates, nullptr};
+    writes[2] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 2, 0, 1,
+                 VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, nullptr, &commands, nullptr};
+    vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+    slot.setTarget = pyramidTarget_;
+}
+
+void OcclusionCuller::buildPyramid(VkCommandBuffer cmd, const RenderTarget& target) {
+    using namespace gpu;
+    // Depth: attachment writes done, read by compute. The pyramid's old contents are not needed;
+    // its previous readers (an earlier wave's cull) are in the first scope.
+    pipelineBarrier(cmd, {imageBarrier(target.depth().handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                                       VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL),
+                          imageBarrier(pyramid_.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, 0,
+                                       VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                       VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL)});
+    const uint32_t levels = uint32_t(levelSets_.size());
+    for (uint32_t level = 0; level < levels; ++level) {
+        const VkExtent2D source = level == 0 ? targetExtent_ : hizLevelSize(targetExtent_, level - 1);
+        const VkExtent2D dest = hizLevelSize(targetExtent_, level);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, level == 0 ? reduceFromDepth_ : reduce_);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, reduceLayout_, 0, 1, &levelSets_[level], 0, nullptr);
+        shader::HizPush push{{int(source.width), int(source.height)}, {int(dest.width), int(dest.height)}};
+        vkCmdPushConstants(cmd, reduceLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+        vkCmdDispatch(cmd, groups(dest.width, kReduceGroup), groups(dest.height, kReduceGroup), 1);
+        // Each level reads the one before.
+        memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                      VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
+    }
+}
+
+void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint32_t first, uint32_t count) {
+    using namespace gpu;
+    if (!available_ || count == 0) return;
+    preparePyramid(target);
+    Slot& slot = slots_[current_];
+    if (slot.setTarget != pyramidTarget_) writeCullSet(slot);
+    buildPyramid(cmd, target);
+
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, cull_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, cullLayout_, 0, 1, &slot.set, 0, nullptr);
+    shader::CullPush push{first, count};
+    vkCmdPushConstants(cmd, cullLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+    vkCmdDispatch(cmd, groups(count, kCullGroup), 1, 1);
+
+    // The draws read what the test wrote; depth goes back to being an attachment.
+    memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                  VK_PIPELINE_STAGE_2_DRAW_INDIRECT_BIT, VK_ACCESS_2_INDIRECT_COMMAND_READ_BIT);
+    pipelineBarrier(cmd, {imageBarrier(target.depth().handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, 0, VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL,
+                                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                                       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+}
+
+OcclusionTally OcclusionCuller::tally(uint32_t slotIndex) const {
+    OcclusionTally t;
+    if (!available_ || slotIndex >= slots_.size()) return t;
+    const Slot& slot = slots_[slotIndex];
+    if (!slot.commands || slot.commandCount == 0) return t;
+    std::vector<VkDrawIndexedIndirectCommand> commands(slot.commandCount);
+    std::memcpy(commands.data(), slot.commands.mapped(), commands.size() * sizeof(VkDrawIndexedIndirectCommand));
+    for (const auto& c : commands) {
+        ++t.tested;
+        t.testedTriangles += c.indexCount / 3;
+        if (c.instanceCount == 0) {
+            ++t.hidden;
+            t.hiddenTriangles += c.indexCount / 3;
+        }
+    }
+    return t;
+}
+
+}  // namespace axis::render

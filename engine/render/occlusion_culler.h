@@ -1,0 +1,93 @@
+#pragma once
+// GPU occlusion culling between the waves of one frame (SceneRenderer::record). The nearest
+// models are drawn first; then, for each later wave, the culler reduces the depth drawn so far to
+// a pyramid of farthest depths (compute) and tests that wave's clusters against it, each cluster
+// controlling one indirect draw whose instance count it sets to 0 or 1. Everything stays on the
+// GPU within the frame's command buffer: no read-back, no frame of latency, and the result depends
+// only on this frame, so recordings stay deterministic. The sphere footprints come from the CPU
+// (render/hiz_footprint.h).
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+#include "gpu/resources.h"
+#include "gpu/unique.h"
+#include "shared.h"
+
+namespace axis::gpu {
+class Context;
+class FrameRing;
+}
+
+namespace axis::render {
+
+class RenderTarget;
+
+/// What the occlusion test did in one frame, read once that frame finished.
+struct OcclusionTally {
+    std::uint64_t tested = 0;            ///< Clusters tested.
+    std::uint64_t hidden = 0;            ///< Of those, found hidden and not drawn.
+    std::uint64_t testedTriangles = 0;
+    std::uint64_t hiddenTriangles = 0;
+};
+
+class OcclusionCuller {
+public:
+    OcclusionCuller(gpu::Context& context, VkSampleCountFlagBits samples);
+    ~OcclusionCuller();
+
+    /// False when the device cannot sample a depth image of this sample count; then nothing is
+    /// culled and callers draw every wave directly.
+    bool available() const { return available_; }
+
+    /// Stores this frame's candidates and their draws in the current frame slot's buffers.
+    /// Call after frames.begin(), before cull(); `candidates[i].command` indexes `commands`.
+    void upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
+                std::span<const VkDrawIndexedIndirectCommand> commands);
+
+    /// Between target.suspend() and target.resume(): builds the pyramid from the target's depth
+    /// and tests candidates [first, first + count) of the upload.
+    void cull(VkCommandBuffer cmd, const RenderTarget& target, std::uint32_t first, std::uint32_t count);
+
+    /// The current slot's indirect draws (VkDrawIndexedIndirectCommand, tightly packed).
+    VkBuffer commands() const;
+
+    /// What the last frame uploaded into `slot` did; only once that frame has finished.
+    OcclusionTally tally(std::uint32_t slot) const;
+
+private:
+    struct Slot {
+        gpu::Buffer candidates, commands;
+        std::uint32_t commandCount = 0;
+        VkDescriptorSet set = VK_NULL_HANDLE;
+        std::uint64_t setTarget = 0;  ///< RenderTarget::id the set points at; 0: must be written.
+    };
+    void createPipelines(VkSampleCountFlagBits samples);
+    void preparePyramid(const RenderTarget& target);
+    void writeCullSet(Slot& slot);
+    void buildPyramid(VkCommandBuffer cmd, const RenderTarget& target);
+
+    gpu::Context& context_;
+    bool available_ = false;
+    bool multisampled_ = false;
+    gpu::Unique<VkDescriptorSetLayout> reduceSetLayout_, cullSetLayout_;
+    gpu::Unique<VkPipelineLayout> reduceLayout_, cullLayout_;
+    gpu::Unique<VkPipeline> reduceFromDepth_, reduce_, cull_;
+    gpu::Unique<VkSampler> nearest_;
+
+    // The pyramid of the target last culled for, and one descriptor set per level.
+    std::uint64_t pyramidTarget_ = 0;
+    VkExtent2D targetExtent_{};
+    gpu::Image pyramid_;
+    std::vector<gpu::Unique<VkImageView>> levelViews_;
+    gpu::Unique<VkDescriptorPool> pool_;
+    std::vector<VkDescriptorSet> levelSets_;
+
+    std::vector<Slot> slots_;
+    std::uint32_t current_ = 0;
+    gpu::FrameRing* frames_ = nullptr;  ///< Of the last upload, to drain before replacing the pyramid.
+};
+
+}  // namespace axis::render
