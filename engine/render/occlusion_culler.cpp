@@ -1,6 +1,7 @@
 #include "render/occlusion_culler.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "gpu/barriers.h"
@@ -132,8 +133,10 @@ void OcclusionCuller::preparePyramid(const RenderTarget& target) {
     targetExtent_ = target.extent();
     const uint32_t levels = hizLevelCount(targetExtent_);
     const VkExtent2D size0 = hizLevelSize(targetExtent_, 0);
-    pyramid_ = gpu::Image(context_, {VK_FORMAT_R32_SFLOAT, size0.width, size0.height, levels, VK_SAMPLE_COUNT_1_BIT,
-                                     VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT});
+    // Vulkan's mips halve rounding down, the pyramid's levels rounding up (so that no pixel is
+    // left out): a power-of-two image holds every level, and the rest of each mip goes unused.
+    pyramid_ = gpu::Image(context_, {VK_FORMAT_R32_SFLOAT, std::bit_ceil(size0.width), std::bit_ceil(size0.height), levels,
+                                     VK_SAMPLE_COUNT_1_BIT, VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT});
     levelViews_.clear();
     for (uint32_t level = 0; level < levels; ++level) {
         VkImageViewCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
