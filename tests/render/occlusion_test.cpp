@@ -69,6 +69,7 @@ TEST_CASE("clusters behind a nearer model are not drawn, and the image is unchan
     CHECK(culled.triangles + 6 * s.small->triangleCount == all.triangles);
     auto diff = render::compareImages(withCulling, without, 0);
     CHECK(diff.maxChannelDifference == 0);
+    REQUIRE(ctx->validationMessageCount() == 0);
 }
 
 TEST_CASE("a model peeking out from behind another is drawn", "[render][occlusion]") {
@@ -84,4 +85,5 @@ TEST_CASE("a model peeking out from behind another is drawn", "[render][occlusio
     auto without = r.render(noOcclusion, s.items, nullptr);
     CHECK(stats.clustersOccluded == 1);
     CHECK(render::compareImages(withCulling, without, 0).maxChannelDifference == 0);
+    REQUIRE(ctx->validationMessageCount() == 0);
 }
