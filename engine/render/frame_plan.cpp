@@ -1,7 +1,7 @@
 #include "render/frame_plan.h"
 
 #include <algorithm>
-#include <bit>
+#include <optional>
 
 #include "render/hiz_footprint.h"
 #include "render/view_math.h"
@@ -33,86 +33,87 @@ bool testable(const GpuModel& m, const DrawRange& r) {
     return m.materials[material].alphaMode != AlphaMode::Blend;
 }
 
-uint64_t testableTriangles(const PlannedItem& p, std::span<const DrawItem> items) {
-    uint64_t n = 0;
-    for (const DrawRange& r : p.ranges)
-        if (testable(*items[p.item].model, r)) n += r.indexCount / 3;
-    return n;
-}
+struct Projector {
+    const FrameView& view;
+    VkExtent2D extent;
+    glm::dmat4 viewFromSite, clipFromView;
 
-// Wave k holds the items at near-to-far positions [2^k - 1, 2^(k+1) - 1); small waves join the
-// one before.
-void assignWaves(FramePlan& plan, std::span<const DrawItem> items) {
-    std::vector<uint64_t> triangles;
-    for (size_t pos = 0; pos < plan.items.size(); ++pos) {
-        const uint32_t wave = uint32_t(std::bit_width(pos + 1)) - 1;
-        plan.items[pos].wave = wave;
-        triangles.resize(wave + 1, 0);
-        triangles[wave] += testableTriangles(plan.items[pos], items);
+    std::optional<HizFootprint> footprint(const DrawItem& item, const DrawRange& r) const {
+        const glm::dvec4 site = sphereInSite(item.model->lodClusters[r.cluster].cullSphere, item.modelToSite);
+        const glm::dvec3 centre = glm::dvec3(viewFromSite * glm::dvec4(glm::dvec3(site) - view.camera.position, 1.0));
+        return sphereFootprint(centre, site.w, clipFromView, view.camera.nearPlane, extent);
     }
-    std::vector<uint32_t> merged(triangles.size(), 0);
-    uint32_t wave = 0;
-    for (uint32_t k = 1; k < triangles.size(); ++k) {
-        if (triangles[k] >= kMinTrianglesPerWave) ++wave;
-        merged[k] = wave;
-    }
-    for (PlannedItem& p : plan.items) p.wave = merged.empty() ? 0 : merged[p.wave];
-    plan.waveCount = wave + 1;
-}
+};
 
-void addCandidates(FramePlan& plan, PlannedItem& p, const DrawItem& item, const FrameView& view, VkExtent2D extent,
-                   const glm::dmat4& viewFromSite, const glm::dmat4& clipFromView) {
-    const GpuModel& m = *item.model;
-    p.commands.assign(p.ranges.size(), kDirectDraw);
-    for (size_t i = 0; i < p.ranges.size(); ++i) {
-        const DrawRange& r = p.ranges[i];
-        if (!testable(m, r)) continue;
-        const glm::dvec4 site = sphereInSite(m.lodClusters[r.cluster].cullSphere, item.modelToSite);
-        const glm::dvec3 centreView = glm::dvec3(viewFromSite * glm::dvec4(glm::dvec3(site) - view.camera.position, 1.0));
-        auto footprint = sphereFootprint(centreView, site.w, clipFromView, view.camera.nearPlane, extent);
-        if (!footprint) continue;  // Reaches the near plane: draw it.
-        p.commands[i] = uint32_t(plan.commands.size());
-        plan.commands.push_back({r.indexCount, 1, r.firstIndex, r.vertexOffset, 0});
-        plan.candidates.push_back({footprint->rect, footprint->level, footprint->nearestDepth, p.commands[i], 0});
+struct Feedback {  // A cluster drawn first, tested only so the history learns about it.
+    shader::OcclusionCandidate candidate;
+    VkDrawIndexedIndirectCommand command;
+    CommandOwner owner;
+};
+
+// Splits one item's clusters between the first draw and the test.
+void splitItem(FramePlan& plan, std::vector<Feedback>& feedback, PlannedItem& p, std::vector<DrawRange> ranges,
+               const DrawItem& item, const Projector& projector, const OcclusionHistory& history, bool drawAllFirst) {
+    for (const DrawRange& r : ranges) {
+        const auto footprint = testable(*item.model, r) ? projector.footprint(item, r) : std::nullopt;
+        if (!footprint) {  // Cannot be tested: drawn first.
+            p.first.push_back(r);
+            continue;
+        }
+        const VkDrawIndexedIndirectCommand command{r.indexCount, 1, r.firstIndex, r.vertexOffset, 0};
+        const CommandOwner owner{uint32_t(p.item), r.cluster};
+        if (drawAllFirst || history.visible(p.item, r.cluster)) {
+            p.first.push_back(r);
+            feedback.push_back({{footprint->rect, footprint->level, footprint->nearestDepth, 0, 0}, command, owner});
+            continue;
+        }
+        const uint32_t index = uint32_t(plan.commands.size());
+        p.tested.push_back(r);
+        p.commands.push_back(index);
+        plan.commands.push_back(command);
+        plan.owners.push_back(owner);
+        plan.candidates.push_back({footprint->rect, footprint->level, footprint->nearestDepth, index, 0});
     }
+    p.first = mergeAdjacent(p.first);  // Fewer, longer draws.
 }
 
 }  // namespace
 
-FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items, bool occlusion) {
+FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items,
+                    const OcclusionHistory* history) {
     FramePlan plan;
+    const Projector projector{view, extent, glm::dmat4(viewRotation(view.camera)),
+                              glm::dmat4(projection(view.camera, view.aspect))};
+    std::vector<Feedback> feedback;
     for (size_t i : nearToFar(items, view.camera.position)) {
         if (!items[i].model) continue;
         LodRequest request{view.camera, items[i].modelToSite, double(extent.height), view.aspect,
-                           view.pixelErrorBound, view.frustumCull, !occlusion};
+                           view.pixelErrorBound, view.frustumCull, !history};
         // A whole model out of view (most of a street behind the camera) skips its cluster walk.
         if (view.frustumCull && !items[i].model->bounds.empty() &&
             !sphereInFrustum(modelSphere(items[i].model->bounds), request))
             continue;
         LodStats lodStats;
-        PlannedItem p;
-        p.item = i;
-        p.ranges = selectLod(items[i].model->lod(), request, &lodStats);
+        std::vector<DrawRange> ranges = selectLod(items[i].model->lod(), request, &lodStats);
         plan.stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
         plan.stats.clustersCulled += lodStats.clustersCulled;
-        if (!p.ranges.empty()) plan.items.push_back(std::move(p));
-    }
-    if (occlusion) assignWaves(plan, items);
-
-    const glm::dmat4 viewFromSite(viewRotation(view.camera));
-    const glm::dmat4 clipFromView(projection(view.camera, view.aspect));
-    plan.waveFirst.assign(plan.waveCount, 0);
-    plan.waveCandidates.assign(plan.waveCount, 0);
-    for (PlannedItem& p : plan.items) {
-        if (p.wave == 0) {
-            if (occlusion) p.ranges = mergeAdjacent(p.ranges);  // Drawn directly: fewer, longer draws.
-            p.commands.assign(p.ranges.size(), kDirectDraw);
+        if (ranges.empty()) continue;
+        PlannedItem& p = plan.items.emplace_back();
+        p.item = i;
+        if (!history) {
+            p.first = std::move(ranges);
             continue;
         }
-        if (plan.waveCandidates[p.wave] == 0) plan.waveFirst[p.wave] = uint32_t(plan.candidates.size());
-        const size_t before = plan.candidates.size();
-        addCandidates(plan, p, items[p.item], view, extent, viewFromSite, clipFromView);
-        plan.waveCandidates[p.wave] += uint32_t(plan.candidates.size() - before);
+        // With nothing known yet, the nearest item is the likeliest occluder.
+        const bool drawAllFirst = !history->known(i) && plan.items.size() == 1;
+        splitItem(plan, feedback, p, std::move(ranges), items[i], projector, *history, drawAllFirst);
+    }
+    plan.drawnCommands = uint32_t(plan.commands.size());
+    for (Feedback& f : feedback) {
+        f.candidate.command = uint32_t(plan.commands.size());
+        plan.candidates.push_back(f.candidate);
+        plan.commands.push_back(f.command);
+        plan.owners.push_back(f.owner);
     }
     return plan;
 }

@@ -1,45 +1,47 @@
 #pragma once
 // What one frame draws, decided on the CPU before any command is recorded: per item the clusters
-// of its LOD cut inside the view, the wave it is drawn in, and, for items after the first wave,
-// one occlusion candidate and indirect draw per cluster (render/occlusion_culler.h).
+// of its LOD cut inside the view, split into those drawn first and those tested for occlusion
+// (render/occlusion_culler.h) before being drawn.
 //
-// Waves: items go near to far; the first wave is the nearest item, then each wave doubles
-// (2, 4, 8, ...), so that a street of copies is tested against ever more of what stands in front
-// of it at a pyramid build per doubling. A wave with less than kMinTrianglesPerWave of testable
-// triangles joins the one before: a pyramid costs more than it could save.
+// Drawn first: every cluster the history (render/occlusion_history.h) last saw visible, all of
+// the nearest item when it has no history yet, and whatever cannot be tested (blended materials,
+// points, spheres through the near plane). Then one depth pyramid tests the rest, each as an
+// indirect draw, and, without drawing them again, the clusters drawn first, so that the history
+// learns which of those have become hidden.
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include <vulkan/vulkan.h>
 
+#include "render/occlusion_history.h"
 #include "render/scene_renderer.h"
 #include "scene/lod.h"
 #include "shared.h"
 
 namespace axis::render {
 
-inline constexpr std::uint32_t kDirectDraw = UINT32_MAX;
-inline constexpr std::uint64_t kMinTrianglesPerWave = 16384;
-
 struct PlannedItem {
-    std::size_t item = 0;  ///< Index into the frame's DrawItems.
-    std::uint32_t wave = 0;
-    std::vector<DrawRange> ranges;
-    /// Parallel to ranges: the indirect draw a range became, or kDirectDraw.
-    std::vector<std::uint32_t> commands;
+    std::size_t item = 0;                   ///< Index into the frame's DrawItems.
+    std::vector<DrawRange> first;           ///< Drawn before the test; adjacent clusters merged.
+    std::vector<DrawRange> tested;          ///< One cluster each, drawn by the test's verdict...
+    std::vector<std::uint32_t> commands;    ///< ...through these indirect draws (parallel to tested).
 };
 
 struct FramePlan {
     std::vector<PlannedItem> items;  ///< Near to far; only items with something in view.
-    std::uint32_t waveCount = 1;
-    std::vector<std::uint32_t> waveFirst, waveCandidates;  ///< Candidates of each wave (wave 0 has none).
-    std::vector<shader::OcclusionCandidate> candidates;
-    std::vector<VkDrawIndexedIndirectCommand> commands;
+    std::vector<shader::OcclusionCandidate> candidates;  ///< Everything the test looks at.
+    std::vector<VkDrawIndexedIndirectCommand> commands;  ///< One per candidate.
+    std::vector<CommandOwner> owners;                    ///< Parallel to commands.
+    /// Commands [0, drawnCommands) are drawn after the test; the rest only report on clusters
+    /// that were drawn first.
+    std::uint32_t drawnCommands = 0;
     RenderStats stats;  ///< Clusters selected and frustum-culled.
 };
 
-/// Plans a frame on a target of `extent`; `occlusion` false puts everything in one wave.
-FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items, bool occlusion);
+/// Plans a frame on a target of `extent`. Without a history, nothing is tested: every cluster is
+/// drawn first.
+FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items,
+                    const OcclusionHistory* history);
 
 }  // namespace axis::render

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 
 #include "gpu/barriers.h"
 #include "gpu/context.h"
@@ -109,7 +108,7 @@ void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
 }
 
 void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
-                             std::span<const VkDrawIndexedIndirectCommand> commands) {
+                             std::span<const VkDrawIndexedIndirectCommand> commands, uint32_t drawnCommands) {
     if (!available_) return;
     current_ = frames.index();
     Slot& slot = slots_[current_];
@@ -121,6 +120,7 @@ void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::Occ
     if (!candidates.empty()) slot.candidates.write(std::as_bytes(candidates));
     if (!commands.empty()) slot.commands.write(std::as_bytes(commands));
     slot.commandCount = static_cast<uint32_t>(commands.size());
+    slot.drawnCount = std::min(drawnCommands, slot.commandCount);
     frames_ = &frames;
 }
 
@@ -249,13 +249,18 @@ void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint
                                        VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
 }
 
-OcclusionTally OcclusionCuller::tally(uint32_t slotIndex) const {
+std::span<const VkDrawIndexedIndirectCommand> OcclusionCuller::results(uint32_t slotIndex) const {
+    if (!available_ || slotIndex >= slots_.size() || !slots_[slotIndex].commands) return {};
+    const Slot& slot = slots_[slotIndex];
+    // Host-coherent memory that the finished frame wrote: readable in place.
+    return {reinterpret_cast<const VkDrawIndexedIndirectCommand*>(slot.commands.mapped()), slot.commandCount};
+}
+
+OcclusionTally OcclusionCuller::tally(uint32_t slotIndex, bool drawnOnly) const {
     OcclusionTally t;
     if (!available_ || slotIndex >= slots_.size()) return t;
-    const Slot& slot = slots_[slotIndex];
-    if (!slot.commands || slot.commandCount == 0) return t;
-    std::vector<VkDrawIndexedIndirectCommand> commands(slot.commandCount);
-    std::memcpy(commands.data(), slot.commands.mapped(), commands.size() * sizeof(VkDrawIndexedIndirectCommand));
+    auto commands = results(slotIndex);
+    if (drawnOnly) commands = commands.first(slots_[slotIndex].drawnCount);
     for (const auto& c : commands) {
         ++t.tested;
         t.testedTriangles += c.indexCount / 3;

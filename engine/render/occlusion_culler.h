@@ -1,11 +1,11 @@
 #pragma once
-// GPU occlusion culling between the waves of one frame (SceneRenderer::record). The nearest
-// models are drawn first; then, for each later wave, the culler reduces the depth drawn so far to
-// a pyramid of farthest depths (compute) and tests that wave's clusters against it, each cluster
-// controlling one indirect draw whose instance count it sets to 0 or 1. Everything stays on the
-// GPU within the frame's command buffer: no read-back, no frame of latency, and the result depends
-// only on this frame, so recordings stay deterministic. The sphere footprints come from the CPU
-// (render/hiz_footprint.h).
+// GPU occlusion culling in the middle of a frame (SceneRenderer::record). After what is drawn
+// first (render/frame_plan.h), the culler reduces the depth to a pyramid of farthest depths
+// (compute) and tests clusters against it, each cluster controlling one indirect draw whose
+// instance count it sets to 0 or 1. Everything stays on the GPU within the frame's command buffer:
+// no read-back and no stall; the sphere footprints come from the CPU (render/hiz_footprint.h).
+// The results are read back once the frame has finished, for statistics and for the history of
+// what was visible (render/occlusion_history.h).
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -27,7 +27,7 @@ class RenderTarget;
 
 /// What the occlusion test did in one frame, read once that frame finished.
 struct OcclusionTally {
-    std::uint64_t tested = 0;            ///< Clusters tested.
+    std::uint64_t tested = 0;            ///< Clusters tested and drawn by the verdict.
     std::uint64_t hidden = 0;            ///< Of those, found hidden and not drawn.
     std::uint64_t testedTriangles = 0;
     std::uint64_t hiddenTriangles = 0;
@@ -43,9 +43,10 @@ public:
     bool available() const { return available_; }
 
     /// Stores this frame's candidates and their draws in the current frame slot's buffers.
-    /// Call after frames.begin(), before cull(); `candidates[i].command` indexes `commands`.
+    /// Call after frames.begin(), before cull(); `candidates[i].command` indexes `commands`, of
+    /// which the first `drawnCommands` are drawn and the rest only report.
     void upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
-                std::span<const VkDrawIndexedIndirectCommand> commands);
+                std::span<const VkDrawIndexedIndirectCommand> commands, std::uint32_t drawnCommands);
 
     /// Between target.suspend() and target.resume(): builds the pyramid from the target's depth
     /// and tests candidates [first, first + count) of the upload.
@@ -54,13 +55,16 @@ public:
     /// The current slot's indirect draws (VkDrawIndexedIndirectCommand, tightly packed).
     VkBuffer commands() const;
 
-    /// What the last frame uploaded into `slot` did; only once that frame has finished.
-    OcclusionTally tally(std::uint32_t slot) const;
+    /// What the test of the last frame uploaded into `slot` found, over its drawn commands or
+    /// over all of them (the reports on clusters drawn first too); only once that frame finished.
+    OcclusionTally tally(std::uint32_t slot, bool drawnOnly = true) const;
+    /// Every command of that frame, with the test's instance counts.
+    std::span<const VkDrawIndexedIndirectCommand> results(std::uint32_t slot) const;
 
 private:
     struct Slot {
         gpu::Buffer candidates, commands;
-        std::uint32_t commandCount = 0;
+        std::uint32_t commandCount = 0, drawnCount = 0;
         VkDescriptorSet set = VK_NULL_HANDLE;
         std::uint64_t setTarget = 0;  ///< RenderTarget::id the set points at; 0: must be written.
     };

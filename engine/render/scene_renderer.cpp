@@ -29,7 +29,8 @@ const uint32_t kSkyFrag[] =
 #include "sky.frag.inc"
     ;
 
-constexpr uint32_t kTexturesPerMaterial = 3;  // base colour, metallic-roughness, emissive.
+constexpr uint32_t kTexturesPerMaterial = 3;
+constexpr uint32_t kDirectDraw = UINT32_MAX;  // A range drawn as it is, not through an indirect draw.  // base colour, metallic-roughness, emissive.
 constexpr uint32_t kBakedStride[2] = {24, 28};  // asset/baked_vertex.h, by uv encoding.
 
 // Locations 0..3 are position, normal, uv, colour in every format; only their encodings differ.
@@ -81,7 +82,7 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
 SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples)
     : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples),
-      occlusion_(context, samples) {
+      occlusion_(context, samples), owners_(gpu::FrameRing::kFramesInFlight) {
     createLayouts();
     createSkyPipeline();
     createDefaults();
@@ -190,15 +191,20 @@ void SceneRenderer::drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameV
     vkCmdDraw(cmd, 3, 1, 0, 0);
 }
 
-// Waves cost a depth pyramid each and split draws per cluster. Where little is hidden (a street
-// seen from the side, an open plaza) that costs more than it saves, so a frame whose test hid
-// under kPaysShare of the triangles it tested turns the test off for kRetryAfterFrames frames.
-// The result arrives two frames late (the frame slot's previous use): never a stall. Images are
-// the same either way; only the time differs.
-bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames) {
+// The test costs a depth pyramid and splits draws per cluster. Where little is hidden (a street
+// seen from the side, an open plaza) that costs more than it saves, so a frame whose test found
+// under kPaysShare of the triangles it looked at hidden (those it drew by its verdict and those
+// drawn first alike: the latter are what the history saves next) turns the test off for
+// kRetryAfterFrames frames.
+// Results arrive two frames late (the frame slot's previous use), so this never stalls; they also
+// feed the history. Images are the same either way; only the time differs.
+bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames, std::span<const DrawItem> items) {
     constexpr double kPaysShare = 0.2;
     constexpr std::uint64_t kRetryAfterFrames = 60;
-    const OcclusionTally last = occlusion_.tally(frames.index());
+    const uint32_t slot = frames.index();
+    history_.record(owners_[slot], occlusion_.results(slot));
+    history_.beginFrame(items);
+    const OcclusionTally last = occlusion_.tally(slot, false);
     if (last.tested > 0 && double(last.hiddenTriangles) < kPaysShare * double(last.testedTriangles))
         skipOcclusionUntil_ = frames.frameNumber() + kRetryAfterFrames;
     return frames.frameNumber() >= skipOcclusionUntil_;
@@ -208,31 +214,28 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
                                   std::span<const DrawItem> items) {
     const VkCommandBuffer cmd = frames.current().cmd;
     const VkExtent2D extent = target.extent();
-    const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
-    const FramePlan plan = planFrame(view, extent, items, occlusion);
-    occlusion_.upload(frames, plan.candidates, plan.commands);
+    const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames, items);
+    FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
+    occlusion_.upload(frames, plan.candidates, plan.commands, plan.drawnCommands);
+    owners_[frames.index()] = std::move(plan.owners);
+    const bool test = !plan.candidates.empty();
 
     const float clear[4] = {0, 0, 0, 1};
-    target.begin(cmd, clear, plan.waveCount == 1);
+    target.begin(cmd, clear, !test);
     drawSky(cmd, extent, view);
-    // Opaque models near to far, so that hidden fragments fail the depth test before shading;
-    // each wave after the first is tested against the depth of those before it.
+    // Opaque models near to far, so that hidden fragments fail the depth test before shading.
     RenderStats stats = plan.stats;
-    size_t next = 0;
-    for (uint32_t wave = 0; wave < plan.waveCount; ++wave) {
-        if (wave > 0) {
-            target.suspend(cmd);
-            occlusion_.cull(cmd, target, plan.waveFirst[wave], plan.waveCandidates[wave]);
-            target.resume(cmd, wave + 1 == plan.waveCount);  // Dynamic state carries over.
-        }
-        for (; next < plan.items.size() && plan.items[next].wave == wave; ++next) {
-            const PlannedItem& p = plan.items[next];
-            stats += drawModel(cmd, view, items[p.item], p.ranges, p.commands, false);
-        }
+    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, {}, false);
+    if (test) {
+        target.suspend(cmd);
+        occlusion_.cull(cmd, target, 0, uint32_t(plan.candidates.size()));
+        target.resume(cmd, true);  // Dynamic state carries over.
+        for (const PlannedItem& p : plan.items)
+            if (!p.tested.empty()) stats += drawModel(cmd, view, items[p.item], p.tested, p.commands, false);
     }
-    // Blended ones far to near, so that they composite in order.
+    // Blended ones far to near, so that they composite in order (they are never tested).
     for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
-        stats += drawModel(cmd, view, items[it->item], it->ranges, it->commands, true);
+        stats += drawModel(cmd, view, items[it->item], it->first, {}, true);
     target.end(cmd);
     return stats;
 }

@@ -5,8 +5,8 @@
 // Level of detail: each frame record() skips items whose bounding sphere lies outside the view,
 // asks selectLod (scene/lod.h) for every other item which clusters to draw at
 // FrameView::pixelErrorBound and drops those outside the view (render/frame_plan.h). Items are
-// drawn near to far in waves; clusters of every wave after the first are tested against the depth
-// drawn before them and skipped when hidden (render/occlusion_culler.h). Several DrawItems may
+// drawn near to far: first the clusters seen last time, then the rest, each tested against the
+// depth drawn so far and skipped when hidden (render/occlusion_culler.h). Several DrawItems may
 // share one GpuModel (instancing a scan along a street costs its GPU memory once).
 #include <cstdint>
 #include <map>
@@ -19,6 +19,7 @@
 #include "gpu/unique.h"
 #include "render/gpu_model.h"
 #include "render/occlusion_culler.h"
+#include "render/occlusion_history.h"
 #include "scene/camera.h"
 
 namespace axis {
@@ -105,9 +106,10 @@ private:
     void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
     VkPipeline meshPipeline(const PipelineKey& key);
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                          std::span<const DrawRange> ranges, std::span<const std::uint32_t> commands, bool blendedPass);
+                          std::span<const DrawRange> ranges, std::span<const std::uint32_t> commands,
+                          bool blendedPass);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
-    bool occlusionPays(const gpu::FrameRing& frames);
+    bool occlusionPays(const gpu::FrameRing& frames, std::span<const DrawItem> items);
 
     gpu::Context& context_;
     VkFormat colorFormat_, depthFormat_;
@@ -120,7 +122,9 @@ private:
     gpu::Unique<VkSampler> sampler_;
     gpu::Image whiteSrgb_, whiteLinear_;
     OcclusionCuller occlusion_;
-    std::uint64_t skipOcclusionUntil_ = 0;  ///< Frame number; see occlusionPays.
+    OcclusionHistory history_;
+    std::vector<std::vector<CommandOwner>> owners_;  ///< Per frame slot: what its commands stand for.
+    std::uint64_t skipOcclusionUntil_ = 0;           ///< Frame number; see occlusionPays.
 };
 
 }  // namespace axis::render

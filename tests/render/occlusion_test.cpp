@@ -87,3 +87,29 @@ TEST_CASE("a model peeking out from behind another is drawn", "[render][occlusio
     CHECK(render::compareImages(withCulling, without, 0).maxChannelDifference == 0);
     REQUIRE(ctx->validationMessageCount() == 0);
 }
+
+TEST_CASE("what was hidden last frame is drawn again as soon as it shows", "[render][occlusion]") {
+    auto ctx = test::makeValidatedContext();
+    render::OffscreenRenderer r(*ctx, target());
+    Scene s = makeScene(r, 6, 2);
+    render::FrameView noOcclusion = s.view;
+    noOcclusion.occlusionCull = false;
+
+    // The same view several times: the history settles (the clusters seen go first) and the
+    // verdicts and the image stay the same.
+    const auto expected = r.render(noOcclusion, s.items, nullptr);
+    for (int frame = 0; frame < 4; ++frame) {
+        render::RenderStats stats;
+        auto image = r.render(s.view, s.items, &stats);
+        CHECK(stats.clustersOccluded == 6);
+        CHECK(render::compareImages(image, expected, 0).maxChannelDifference == 0);
+    }
+    // The occluder steps aside: the history still says the small spheres are hidden, and the
+    // test against this frame's depth must draw them anyway.
+    s.items[0].modelToSite = at({-6.0, 0.0, 0.0});
+    render::RenderStats stats;
+    auto image = r.render(s.view, s.items, &stats);
+    CHECK(stats.clustersOccluded <= 5);  // At most those behind the first small sphere.
+    CHECK(render::compareImages(image, r.render(noOcclusion, s.items, nullptr), 0).maxChannelDifference == 0);
+    REQUIRE(ctx->validationMessageCount() == 0);
+}
