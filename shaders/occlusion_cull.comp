@@ -1,5 +1,5 @@
 #version 460
-// Occlusion test of one wave of clusters against the depth pyramid of what is drawn so far: a
+// Occlusion test of clusters against the depth pyramid of what is drawn so far: a
 // cluster whose bounding sphere lies behind the farthest depth everywhere under it is hidden, and
 // its indirect draw gets zero instances. Nothing visible is dropped: the footprint covers every
 // pixel the sphere can touch, and the pyramid keeps the farthest depth of each.
@@ -7,13 +7,7 @@
 
 layout(local_size_x = 64) in;
 
-struct DrawIndexedCommand {
-    uint indexCount;
-    uint instanceCount;
-    uint firstIndex;
-    int vertexOffset;
-    uint firstInstance;
-};
+#include "draw_command.glsl"
 
 layout(binding = 0) uniform sampler2D pyramid;
 layout(std430, binding = 1) readonly buffer Candidates { OcclusionCandidate candidates[]; };
@@ -23,7 +17,7 @@ layout(push_constant) uniform Push { CullPush push; };
 void main() {
     uint i = gl_GlobalInvocationID.x;
     if (i >= push.count) return;
-    OcclusionCandidate c = candidates[push.first + i];
+    OcclusionCandidate c = candidates[i];
     int level = int(c.level);
     float farthest = 1.0;
     for (int y = c.rect.y; y <= c.rect.w; ++y)

@@ -75,7 +75,14 @@ struct OcclusionCandidate {
 };
 
 struct CullPush {
-    uint first;  // First candidate of this wave.
+    uint count;  // Candidates (occlusion_cull.comp) or batches (occlusion_compact.comp).
+    uint pad;
+};
+
+// A run of indirect draws that share their state (render/frame_plan.h). The compaction packs its
+// visible draws, in order, to the front of its run, for one draw-count call.
+struct DrawBatch {
+    uint first;  // First command.
     uint count;
 };
 

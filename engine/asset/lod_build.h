@@ -29,7 +29,10 @@
 namespace axis {
 
 struct LodBuildOptions {
-    std::uint32_t clusterTriangles = 512;  ///< Big enough that a plain draw per range is cheap.
+    /// Small enough that occlusion culling finds whole clusters hidden behind a nearer model
+    /// (512 hid 468 of 831 clusters of the end-on street, 128 hid 2,384 of 3,201 and drew 43% fewer
+    /// triangles); clusters drawn together merge into one range, so their number costs little.
+    std::uint32_t clusterTriangles = 128;
     std::uint32_t groupClusters = 4;       ///< Clusters merged and halved per step.
     std::uint32_t maxLevels = 24;
 };

@@ -31,6 +31,7 @@ struct DeviceFeatures {
     bool largePoints = false;
     bool fillModeNonSolid = false;
     bool multiDrawIndirect = false;  ///< Several indirect draws per call; else one call per draw.
+    bool drawIndirectCount = false;  ///< vkCmdDrawIndexedIndirectCount (a GPU-written draw count).
     float maxAnisotropy = 1.0f;
 };
 

@@ -77,6 +77,23 @@ void splitItem(FramePlan& plan, std::vector<Feedback>& feedback, PlannedItem& p,
     p.first = mergeAdjacent(p.first);  // Fewer, longer draws.
 }
 
+// Cuts an item's tested draws where the pipeline or material changes: one draw call per run.
+void addBatches(FramePlan& plan, PlannedItem& p, const GpuModel& m) {
+    auto state = [&](const DrawRange& r) {
+        const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
+        return std::pair(std::min<uint32_t>(r.material, uint32_t(m.materials.size()) - 1), normals);
+    };
+    for (uint32_t i = 0; i < p.tested.size(); ++i) {
+        if (i > 0 && state(p.tested[i]) == state(p.tested[i - 1])) {
+            ++plan.batches.back().count;
+            continue;
+        }
+        p.batchStarts.push_back(i);
+        p.batches.push_back(uint32_t(plan.batches.size()));
+        plan.batches.push_back({p.commands[i], 1});
+    }
+}
+
 }  // namespace
 
 FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items,
@@ -107,6 +124,7 @@ FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const Dr
         // With nothing known yet, the nearest item is the likeliest occluder.
         const bool drawAllFirst = !history->known(i) && plan.items.size() == 1;
         splitItem(plan, feedback, p, std::move(ranges), items[i], projector, *history, drawAllFirst);
+        addBatches(plan, p, *items[i].model);
     }
     plan.drawnCommands = uint32_t(plan.commands.size());
     for (Feedback& f : feedback) {

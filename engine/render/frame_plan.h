@@ -26,6 +26,8 @@ struct PlannedItem {
     std::vector<DrawRange> first;           ///< Drawn before the test; adjacent clusters merged.
     std::vector<DrawRange> tested;          ///< One cluster each, drawn by the test's verdict...
     std::vector<std::uint32_t> commands;    ///< ...through these indirect draws (parallel to tested).
+    /// Runs of `tested` that share pipeline and material: where each starts, and its DrawBatch.
+    std::vector<std::uint32_t> batchStarts, batches;
 };
 
 struct FramePlan {
@@ -36,6 +38,7 @@ struct FramePlan {
     /// Commands [0, drawnCommands) are drawn after the test; the rest only report on clusters
     /// that were drawn first.
     std::uint32_t drawnCommands = 0;
+    std::vector<shader::DrawBatch> batches;  ///< Over the drawn commands.
     RenderStats stats;  ///< Clusters selected and frustum-culled.
 };
 

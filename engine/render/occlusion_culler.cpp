@@ -23,9 +23,13 @@ const uint32_t kReduceMs[] =
 const uint32_t kCull[] =
 #include "occlusion_cull.comp.inc"
     ;
+const uint32_t kCompact[] =
+#include "occlusion_compact.comp.inc"
+    ;
 
 constexpr uint32_t kReduceGroup = 8;  // hiz_reduce.glsl local size, each axis.
-constexpr uint32_t kCullGroup = 64;   // occlusion_cull.comp local size.
+constexpr uint32_t kCullGroup = 64;   // occlusion_cull.comp and occlusion_compact.comp local size.
+constexpr uint32_t kSlotBuffers = 5;  // Storage buffers of a slot's set: candidates ... counts.
 
 uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
 
@@ -85,7 +89,8 @@ void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
     VkDevice device = context_.device();
     const VkDescriptorType reduceTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE};
     const VkDescriptorType cullTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-                                          VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
+                                          VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                          VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
     reduceSetLayout_ = makeSetLayout(device, reduceTypes);
     cullSetLayout_ = makeSetLayout(device, cullTypes);
     reduceLayout_ = makeLayout(device, reduceSetLayout_, sizeof(shader::HizPush));
@@ -95,6 +100,7 @@ void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
                                      : gpu::createComputePipeline(device, kReduce, reduceLayout_);
     reduce_ = gpu::createComputePipeline(device, kReduce, reduceLayout_);
     cull_ = gpu::createComputePipeline(device, kCull, cullLayout_);
+    compact_ = gpu::createComputePipeline(device, kCompact, cullLayout_);
 
     VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};  // texelFetch only: filtering unused.
     info.magFilter = info.minFilter = VK_FILTER_NEAREST;
@@ -108,23 +114,30 @@ void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
 }
 
 void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
-                             std::span<const VkDrawIndexedIndirectCommand> commands, uint32_t drawnCommands) {
+                             std::span<const VkDrawIndexedIndirectCommand> commands, uint32_t drawnCommands,
+                             std::span<const shader::DrawBatch> batches) {
     if (!available_) return;
     current_ = frames.index();
     Slot& slot = slots_[current_];
     const VkBufferUsageFlags storage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
     bool grown = ensureCapacity(context_, frames, slot.candidates, std::max<size_t>(1, candidates.size_bytes()), storage);
-    grown |= ensureCapacity(context_, frames, slot.commands, std::max<size_t>(1, commands.size_bytes()),
-                            storage | VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT);
+    const VkBufferUsageFlags indirect = storage | VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT;
+    grown |= ensureCapacity(context_, frames, slot.commands, std::max<size_t>(1, commands.size_bytes()), indirect);
+    grown |= ensureCapacity(context_, frames, slot.packed, std::max<size_t>(1, commands.size_bytes()), indirect);
+    grown |= ensureCapacity(context_, frames, slot.batches, std::max<size_t>(1, batches.size_bytes()), storage);
+    grown |= ensureCapacity(context_, frames, slot.counts, std::max<size_t>(1, batches.size() * sizeof(uint32_t)), indirect);
     if (grown) slot.setTarget = 0;
     if (!candidates.empty()) slot.candidates.write(std::as_bytes(candidates));
     if (!commands.empty()) slot.commands.write(std::as_bytes(commands));
+    if (!batches.empty()) slot.batches.write(std::as_bytes(batches));
     slot.commandCount = static_cast<uint32_t>(commands.size());
     slot.drawnCount = std::min(drawnCommands, slot.commandCount);
     frames_ = &frames;
 }
 
 VkBuffer OcclusionCuller::commands() const { return available_ ? slots_[current_].commands.handle() : VK_NULL_HANDLE; }
+VkBuffer OcclusionCuller::packedCommands() const { return available_ ? slots_[current_].packed.handle() : VK_NULL_HANDLE; }
+VkBuffer OcclusionCuller::packedCounts() const { return available_ ? slots_[current_].counts.handle() : VK_NULL_HANDLE; }
 
 void OcclusionCuller::preparePyramid(const RenderTarget& target) {
     if (pyramidTarget_ == target.id()) return;
@@ -152,7 +165,7 @@ void OcclusionCuller::preparePyramid(const RenderTarget& target) {
     const uint32_t sets = levels + uint32_t(slots_.size());
     VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, sets},
                                     {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, levels},
-                                    {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * uint32_t(slots_.size())}};
+                                    {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSlotBuffers * uint32_t(slots_.size())}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = sets;
     poolInfo.poolSizeCount = 3;
@@ -185,16 +198,17 @@ void OcclusionCuller::preparePyramid(const RenderTarget& target) {
 
 void OcclusionCuller::writeCullSet(Slot& slot) {
     VkDescriptorImageInfo pyramid{nearest_, pyramid_.view(), VK_IMAGE_LAYOUT_GENERAL};
-    VkDescriptorBufferInfo candidates{slot.candidates.handle(), 0, VK_WHOLE_SIZE};
-    VkDescriptorBufferInfo commands{slot.commands.handle(), 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet writes[3]{};
+    const gpu::Buffer* buffers[kSlotBuffers] = {&slot.candidates, &slot.commands, &slot.batches, &slot.packed, &slot.counts};
+    VkDescriptorBufferInfo infos[kSlotBuffers];
+    VkWriteDescriptorSet writes[1 + kSlotBuffers]{};
     writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 0, 0, 1,
                  VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &pyramid, nullptr, nullptr};
-    writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 1, 0, 1,
-                 VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, nullptr, &candidates, nullptr};
-    writes[2] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 2, 0, 1,
-                 VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, nullptr, &commands, nullptr};
-    vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+    for (uint32_t i = 0; i < kSlotBuffers; ++i) {
+        infos[i] = {buffers[i]->handle(), 0, VK_WHOLE_SIZE};
+        writes[1 + i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, slot.set, 1 + i, 0, 1,
+                         VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, nullptr, &infos[i], nullptr};
+    }
+    vkUpdateDescriptorSets(context_.device(), 1 + kSlotBuffers, writes, 0, nullptr);
     slot.setTarget = pyramidTarget_;
 }
 
@@ -225,9 +239,9 @@ void OcclusionCuller::buildPyramid(VkCommandBuffer cmd, const RenderTarget& targ
     }
 }
 
-void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint32_t first, uint32_t count) {
+void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint32_t candidates, uint32_t batches) {
     using namespace gpu;
-    if (!available_ || count == 0) return;
+    if (!available_ || candidates == 0) return;
     preparePyramid(target);
     Slot& slot = slots_[current_];
     if (slot.setTarget != pyramidTarget_) writeCullSet(slot);
@@ -235,9 +249,17 @@ void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint
 
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, cull_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, cullLayout_, 0, 1, &slot.set, 0, nullptr);
-    shader::CullPush push{first, count};
+    shader::CullPush push{candidates, 0};
     vkCmdPushConstants(cmd, cullLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-    vkCmdDispatch(cmd, groups(count, kCullGroup), 1, 1);
+    vkCmdDispatch(cmd, groups(candidates, kCullGroup), 1, 1);
+    if (context_.features().drawIndirectCount && batches > 0) {
+        memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                      VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compact_);
+        push = {batches, 0};
+        vkCmdPushConstants(cmd, cullLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+        vkCmdDispatch(cmd, groups(batches, kCullGroup), 1, 1);
+    }
 
     // The draws read what the test wrote; depth goes back to being an attachment.
     memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,

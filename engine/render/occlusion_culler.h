@@ -46,14 +46,20 @@ public:
     /// Call after frames.begin(), before cull(); `candidates[i].command` indexes `commands`, of
     /// which the first `drawnCommands` are drawn and the rest only report.
     void upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
-                std::span<const VkDrawIndexedIndirectCommand> commands, std::uint32_t drawnCommands);
+                std::span<const VkDrawIndexedIndirectCommand> commands, std::uint32_t drawnCommands,
+                std::span<const shader::DrawBatch> batches);
 
-    /// Between target.suspend() and target.resume(): builds the pyramid from the target's depth
-    /// and tests candidates [first, first + count) of the upload.
-    void cull(VkCommandBuffer cmd, const RenderTarget& target, std::uint32_t first, std::uint32_t count);
+    /// Between target.suspend() and target.resume(): builds the pyramid from the target's depth,
+    /// tests the first `candidates` candidates of the upload and, where the device has
+    /// drawIndirectCount, packs the visible draws of the first `batches` batches.
+    void cull(VkCommandBuffer cmd, const RenderTarget& target, std::uint32_t candidates, std::uint32_t batches);
 
-    /// The current slot's indirect draws (VkDrawIndexedIndirectCommand, tightly packed).
+    /// The current slot's indirect draws (VkDrawIndexedIndirectCommand, tightly packed), hidden
+    /// ones with zero instances.
     VkBuffer commands() const;
+    /// The same draws packed per batch (visible ones first), and each batch's number of them.
+    VkBuffer packedCommands() const;
+    VkBuffer packedCounts() const;
 
     /// What the test of the last frame uploaded into `slot` found, over its drawn commands or
     /// over all of them (the reports on clusters drawn first too); only once that frame finished.
@@ -63,7 +69,7 @@ public:
 
 private:
     struct Slot {
-        gpu::Buffer candidates, commands;
+        gpu::Buffer candidates, commands, batches, packed, counts;
         std::uint32_t commandCount = 0, drawnCount = 0;
         VkDescriptorSet set = VK_NULL_HANDLE;
         std::uint64_t setTarget = 0;  ///< RenderTarget::id the set points at; 0: must be written.
@@ -78,7 +84,7 @@ private:
     bool multisampled_ = false;
     gpu::Unique<VkDescriptorSetLayout> reduceSetLayout_, cullSetLayout_;
     gpu::Unique<VkPipelineLayout> reduceLayout_, cullLayout_;
-    gpu::Unique<VkPipeline> reduceFromDepth_, reduce_, cull_;
+    gpu::Unique<VkPipeline> reduceFromDepth_, reduce_, cull_, compact_;
     gpu::Unique<VkSampler> nearest_;
 
     // The pyramid of the target last culled for, and one descriptor set per level.

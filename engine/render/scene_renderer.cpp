@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "gpu/context.h"
 #include "gpu/frames.h"
@@ -29,8 +30,7 @@ const uint32_t kSkyFrag[] =
 #include "sky.frag.inc"
     ;
 
-constexpr uint32_t kTexturesPerMaterial = 3;
-constexpr uint32_t kDirectDraw = UINT32_MAX;  // A range drawn as it is, not through an indirect draw.  // base colour, metallic-roughness, emissive.
+constexpr uint32_t kTexturesPerMaterial = 3;  // base colour, metallic-roughness, emissive.
 constexpr uint32_t kBakedStride[2] = {24, 28};  // asset/baked_vertex.h, by uv encoding.
 
 // Locations 0..3 are position, normal, uv, colour in every format; only their encodings differ.
@@ -216,7 +216,7 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     const VkExtent2D extent = target.extent();
     const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames, items);
     FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
-    occlusion_.upload(frames, plan.candidates, plan.commands, plan.drawnCommands);
+    occlusion_.upload(frames, plan.candidates, plan.commands, plan.drawnCommands, plan.batches);
     owners_[frames.index()] = std::move(plan.owners);
     const bool test = !plan.candidates.empty();
 
@@ -225,17 +225,17 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     drawSky(cmd, extent, view);
     // Opaque models near to far, so that hidden fragments fail the depth test before shading.
     RenderStats stats = plan.stats;
-    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, {}, false);
+    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, false);
     if (test) {
         target.suspend(cmd);
-        occlusion_.cull(cmd, target, 0, uint32_t(plan.candidates.size()));
+        occlusion_.cull(cmd, target, uint32_t(plan.candidates.size()), uint32_t(plan.batches.size()));
         target.resume(cmd, true);  // Dynamic state carries over.
         for (const PlannedItem& p : plan.items)
-            if (!p.tested.empty()) stats += drawModel(cmd, view, items[p.item], p.tested, p.commands, false);
+            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches);
     }
     // Blended ones far to near, so that they composite in order (they are never tested).
     for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
-        stats += drawModel(cmd, view, items[it->item], it->first, {}, true);
+        stats += drawModel(cmd, view, items[it->item], it->first, true);
     target.end(cmd);
     return stats;
 }
@@ -247,78 +247,107 @@ void SceneRenderer::addOcclusionResults(RenderStats& stats, uint32_t slot) const
     stats.triangles -= std::min(stats.triangles, t.hiddenTriangles);
 }
 
-RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                     std::span<const DrawRange> ranges, std::span<const uint32_t> commands,
-                                     bool blendedPass) {
-    const GpuModel& m = *item.model;
-    RenderStats stats;
-    const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
-    shader::DrawPush push{};
-    push.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
-    push.clipFromModel = viewProj * push.cameraFromModel;
-    const bool mirrored = glm::determinant(glm::dmat3(item.modelToSite)) < 0.0;
-
-    VkBuffer vb = m.vertices.handle();
-    VkDeviceSize zero = 0;
-    bool bound = false;
-    VkPipeline boundPipeline = VK_NULL_HANDLE;
-    uint32_t boundMaterial = UINT32_MAX;
-    // Indirect draws with consecutive commands and the same state go out as one multi-draw.
-    const VkBuffer indirect = occlusion_.commands();
-    const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
-    const bool multiDraw = context_.features().multiDrawIndirect;
-    const uint32_t maxBatch = std::max(1u, context_.properties().limits.maxDrawIndirectCount);
-    uint32_t batchFirst = 0, batchCount = 0;
-    auto flush = [&] {
-        if (batchCount == 0) return;
-        if (multiDraw) vkCmdDrawIndexedIndirect(cmd, indirect, VkDeviceSize(batchFirst) * stride, batchCount, stride);
-        else
-            for (uint32_t i = 0; i < batchCount; ++i)
-                vkCmdDrawIndexedIndirect(cmd, indirect, VkDeviceSize(batchFirst + i) * stride, 1, stride);
-        batchCount = 0;
-    };
-    for (size_t ri = 0; ri < ranges.size(); ++ri) {
-        const DrawRange& r = ranges[ri];
-        const uint32_t command = ri < commands.size() ? commands[ri] : kDirectDraw;
-        const uint32_t material = std::min<uint32_t>(r.material, static_cast<uint32_t>(m.materials.size()) - 1);
-        const GpuMaterial& mat = m.materials[material];
-        if ((mat.alphaMode == AlphaMode::Blend) != blendedPass) continue;
-        if (!bound) {  // Only models with something to draw in this pass bind anything.
-            vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
-            if (m.indices) vkCmdBindIndexBuffer(cmd, m.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
-            vkCmdPushConstants(cmd, meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                               sizeof(push), &push);
-            bound = true;
-        }
-        const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
-        VkPipeline pipeline =
-            meshPipeline({m.vertexFormat, normals, item.shading, r.topology, blendedPass, mat.alphaMode == AlphaMode::Mask});
-        if (pipeline != boundPipeline || material != boundMaterial || command == kDirectDraw ||
-            command != batchFirst + batchCount || batchCount == maxBatch)
-            flush();
-        if (pipeline != boundPipeline) {
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-            boundPipeline = pipeline;
-        }
-        if (material != boundMaterial) {
-            // A mirroring transform flips winding, so the back face is then the front one.
-            VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
-            vkCmdSetCullMode(cmd, cull);
-            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, meshLayout_, 0, 1, &mat.set, 0, nullptr);
-            boundMaterial = material;
-        }
-        const uint32_t elements = r.indexCount > 0 ? r.indexCount : r.vertexCount;
-        if (command != kDirectDraw) {
-            if (batchCount++ == 0) batchFirst = command;
-        } else if (r.indexCount > 0)
-            vkCmdDrawIndexed(cmd, r.indexCount, 1, r.firstIndex, r.vertexOffset, 0);
-        else
-            vkCmdDraw(cmd, r.vertexCount, 1, static_cast<uint32_t>(r.vertexOffset), 0);
-        ++stats.drawCalls;
-        if (r.topology == Topology::Points) stats.points += elements;
-        else stats.triangles += elements / 3;
+// What a model's draws share (vertex and index buffers, transform), bound once, then its
+// pipeline and material as they change from one range to the next.
+class SceneRenderer::ModelBinder {
+public:
+    ModelBinder(SceneRenderer& r, VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass)
+        : r_(r), cmd_(cmd), item_(item), m_(*item.model), blendedPass_(blendedPass) {
+        const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
+        push_.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
+        push_.clipFromModel = viewProj * push_.cameraFromModel;
+        mirrored_ = glm::determinant(glm::dmat3(item.modelToSite)) < 0.0;
     }
-    flush();
+
+    /// The range's material index, or nothing when the range belongs to the other pass.
+    std::optional<uint32_t> bind(const DrawRange& range) {
+        const uint32_t material = std::min<uint32_t>(range.material, static_cast<uint32_t>(m_.materials.size()) - 1);
+        const GpuMaterial& mat = m_.materials[material];
+        if ((mat.alphaMode == AlphaMode::Blend) != blendedPass_) return std::nullopt;
+        if (!bound_) {  // Only models with something to draw in this pass bind anything.
+            VkBuffer vb = m_.vertices.handle();
+            VkDeviceSize zero = 0;
+            vkCmdBindVertexBuffers(cmd_, 0, 1, &vb, &zero);
+            if (m_.indices) vkCmdBindIndexBuffer(cmd_, m_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+            vkCmdPushConstants(cmd_, r_.meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                               sizeof(push_), &push_);
+            bound_ = true;
+        }
+        const bool normals = m_.primitiveHasNormals.empty() || m_.primitiveHasNormals[range.primitive];
+        VkPipeline pipeline = r_.meshPipeline(
+            {m_.vertexFormat, normals, item_.shading, range.topology, blendedPass_, mat.alphaMode == AlphaMode::Mask});
+        if (pipeline != pipeline_) {
+            vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+            pipeline_ = pipeline;
+        }
+        if (material != material_) {
+            // A mirroring transform flips winding, so the back face is then the front one.
+            VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
+            vkCmdSetCullMode(cmd_, cull);
+            vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1, &mat.set, 0, nullptr);
+            material_ = material;
+        }
+        return material;
+    }
+
+private:
+    SceneRenderer& r_;
+    VkCommandBuffer cmd_;
+    const DrawItem& item_;
+    const GpuModel& m_;
+    bool blendedPass_;
+    shader::DrawPush push_{};
+    bool mirrored_ = false;
+    bool bound_ = false;
+    VkPipeline pipeline_ = VK_NULL_HANDLE;
+    uint32_t material_ = UINT32_MAX;
+};
+
+namespace {
+void count(RenderStats& stats, const DrawRange& r) {
+    ++stats.drawCalls;
+    if (r.topology == Topology::Points) stats.points += r.vertexCount;
+    else stats.triangles += r.indexCount / 3;
+}
+}  // namespace
+
+RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
+                                     std::span<const DrawRange> ranges, bool blendedPass) {
+    RenderStats stats;
+    ModelBinder binder(*this, cmd, view, item, blendedPass);
+    for (const DrawRange& r : ranges) {
+        if (!binder.bind(r)) continue;
+        if (r.indexCount > 0) vkCmdDrawIndexed(cmd, r.indexCount, 1, r.firstIndex, r.vertexOffset, 0);
+        else vkCmdDraw(cmd, r.vertexCount, 1, static_cast<uint32_t>(r.vertexOffset), 0);
+        count(stats, r);
+    }
+    return stats;
+}
+
+// Each batch is one draw-count call over the test's packed visible draws; without
+// drawIndirectCount, a multi-draw (or one call per draw) over all of them, hidden ones with zero
+// instances.
+RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
+                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches) {
+    RenderStats stats;
+    ModelBinder binder(*this, cmd, view, item, false);
+    const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
+    const auto& features = context_.features();
+    for (size_t k = 0; k < p.batches.size(); ++k) {
+        const uint32_t range = p.batchStarts[k];
+        const shader::DrawBatch& batch = batches[p.batches[k]];
+        if (!binder.bind(p.tested[range])) continue;
+        const VkDeviceSize offset = VkDeviceSize(batch.first) * stride;
+        if (features.drawIndirectCount)
+            vkCmdDrawIndexedIndirectCount(cmd, occlusion_.packedCommands(), offset, occlusion_.packedCounts(),
+                                          VkDeviceSize(p.batches[k]) * sizeof(uint32_t), batch.count, stride);
+        else if (features.multiDrawIndirect)
+            vkCmdDrawIndexedIndirect(cmd, occlusion_.commands(), offset, batch.count, stride);
+        else
+            for (uint32_t i = 0; i < batch.count; ++i)
+                vkCmdDrawIndexedIndirect(cmd, occlusion_.commands(), offset + VkDeviceSize(i) * stride, 1, stride);
+        for (uint32_t i = 0; i < batch.count; ++i) count(stats, p.tested[range + i]);
+    }
     return stats;
 }
 

@@ -34,6 +34,7 @@ class UploadBatch;
 namespace axis::render {
 
 class RenderTarget;
+struct PlannedItem;
 
 struct DrawItem {
     const GpuModel* model = nullptr;
@@ -105,9 +106,11 @@ private:
     void createDefaults();
     void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
     VkPipeline meshPipeline(const PipelineKey& key);
+    class ModelBinder;
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                          std::span<const DrawRange> ranges, std::span<const std::uint32_t> commands,
-                          bool blendedPass);
+                          std::span<const DrawRange> ranges, bool blendedPass);
+    RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, const PlannedItem& p,
+                           std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
     bool occlusionPays(const gpu::FrameRing& frames, std::span<const DrawItem> items);
 
