@@ -77,14 +77,16 @@ void splitItem(FramePlan& plan, std::vector<Feedback>& feedback, PlannedItem& p,
     p.first = mergeAdjacent(p.first);  // Fewer, longer draws.
 }
 
-// Cuts an item's tested draws where the pipeline or material changes: one draw call per run.
+// Cuts an item's tested draws where the pipeline or material changes: one draw call per run. A
+// run stays within the smallest maxDrawIndirectCount a device with multiDrawIndirect may have.
 void addBatches(FramePlan& plan, PlannedItem& p, const GpuModel& m) {
+    constexpr uint32_t kMaxBatchDraws = 65535;
     auto state = [&](const DrawRange& r) {
         const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
         return std::pair(std::min<uint32_t>(r.material, uint32_t(m.materials.size()) - 1), normals);
     };
     for (uint32_t i = 0; i < p.tested.size(); ++i) {
-        if (i > 0 && state(p.tested[i]) == state(p.tested[i - 1])) {
+        if (i > 0 && state(p.tested[i]) == state(p.tested[i - 1]) && plan.batches.back().count < kMaxBatchDraws) {
             ++plan.batches.back().count;
             continue;
         }

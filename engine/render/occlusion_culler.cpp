@@ -77,16 +77,20 @@ bool ensureCapacity(gpu::Context& context, gpu::FrameRing& frames, gpu::Buffer& 
 
 }  // namespace
 
-OcclusionCuller::OcclusionCuller(gpu::Context& context, VkSampleCountFlagBits samples) : context_(context) {
+OcclusionCuller::OcclusionCuller(gpu::Context& context, VkSampleCountFlagBits samples)
+    : context_(context), samples_(samples) {
     available_ = (context.properties().limits.sampledImageDepthSampleCounts & samples) != 0;
     multisampled_ = samples != VK_SAMPLE_COUNT_1_BIT;
-    if (available_) createPipelines(samples);
+    if (available_) slots_.resize(gpu::FrameRing::kFramesInFlight);
 }
 
 OcclusionCuller::~OcclusionCuller() = default;
 
-void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
+// On first use: a one-off still never tests, and compiling costs tens of milliseconds on lavapipe.
+void OcclusionCuller::createPipelines() {
+    if (cull_) return;
     VkDevice device = context_.device();
+    const VkSampleCountFlagBits samples = samples_;
     const VkDescriptorType reduceTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE};
     const VkDescriptorType cullTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                                           VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
@@ -110,7 +114,6 @@ void OcclusionCuller::createPipelines(VkSampleCountFlagBits samples) {
     VkSampler sampler;
     AXIS_VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));
     nearest_ = {device, sampler, vkDestroySampler};
-    slots_.resize(gpu::FrameRing::kFramesInFlight);
 }
 
 void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,
@@ -133,6 +136,10 @@ void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::Occ
     slot.commandCount = static_cast<uint32_t>(commands.size());
     slot.drawnCount = std::min(drawnCommands, slot.commandCount);
     frames_ = &frames;
+}
+
+bool OcclusionCuller::packs() const {
+    return available_ && context_.features().drawIndirectCount && context_.features().multiDrawIndirect;
 }
 
 VkBuffer OcclusionCuller::commands() const { return available_ ? slots_[current_].commands.handle() : VK_NULL_HANDLE; }
@@ -242,6 +249,7 @@ void OcclusionCuller::buildPyramid(VkCommandBuffer cmd, const RenderTarget& targ
 void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint32_t candidates, uint32_t batches) {
     using namespace gpu;
     if (!available_ || candidates == 0) return;
+    createPipelines();
     preparePyramid(target);
     Slot& slot = slots_[current_];
     if (slot.setTarget != pyramidTarget_) writeCullSet(slot);
@@ -252,7 +260,7 @@ void OcclusionCuller::cull(VkCommandBuffer cmd, const RenderTarget& target, uint
     shader::CullPush push{candidates, 0};
     vkCmdPushConstants(cmd, cullLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
     vkCmdDispatch(cmd, groups(candidates, kCullGroup), 1, 1);
-    if (context_.features().drawIndirectCount && batches > 0) {
+    if (packs() && batches > 0) {
         memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compact_);

@@ -41,6 +41,9 @@ public:
     /// False when the device cannot sample a depth image of this sample count; then nothing is
     /// culled and callers draw every wave directly.
     bool available() const { return available_; }
+    /// Whether cull() packs each batch's visible draws for draw-count calls (drawIndirectCount,
+    /// with multiDrawIndirect for counts above one).
+    bool packs() const;
 
     /// Stores this frame's candidates and their draws in the current frame slot's buffers.
     /// Call after frames.begin(), before cull(); `candidates[i].command` indexes `commands`, of
@@ -74,7 +77,7 @@ private:
         VkDescriptorSet set = VK_NULL_HANDLE;
         std::uint64_t setTarget = 0;  ///< RenderTarget::id the set points at; 0: must be written.
     };
-    void createPipelines(VkSampleCountFlagBits samples);
+    void createPipelines();
     void preparePyramid(const RenderTarget& target);
     void writeCullSet(Slot& slot);
     void buildPyramid(VkCommandBuffer cmd, const RenderTarget& target);
@@ -82,6 +85,7 @@ private:
     gpu::Context& context_;
     bool available_ = false;
     bool multisampled_ = false;
+    VkSampleCountFlagBits samples_;
     gpu::Unique<VkDescriptorSetLayout> reduceSetLayout_, cullSetLayout_;
     gpu::Unique<VkPipelineLayout> reduceLayout_, cullLayout_;
     gpu::Unique<VkPipeline> reduceFromDepth_, reduce_, cull_, compact_;

@@ -216,9 +216,16 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     const VkExtent2D extent = target.extent();
     const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames, items);
     FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
+    // A first frame that only reports on what it draws anyway gains nothing now: a one-off still
+    // (`axisview render`) skips the test, and the history starts with the next frame.
+    const bool test = plan.drawnCommands > 0 || (!plan.candidates.empty() && frames.frameNumber() > 0);
+    if (!test) {
+        plan.candidates.clear();
+        plan.commands.clear();
+        plan.owners.clear();
+    }
     occlusion_.upload(frames, plan.candidates, plan.commands, plan.drawnCommands, plan.batches);
     owners_[frames.index()] = std::move(plan.owners);
-    const bool test = !plan.candidates.empty();
 
     const float clear[4] = {0, 0, 0, 1};
     target.begin(cmd, clear, !test);
@@ -338,7 +345,7 @@ RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view
         const shader::DrawBatch& batch = batches[p.batches[k]];
         if (!binder.bind(p.tested[range])) continue;
         const VkDeviceSize offset = VkDeviceSize(batch.first) * stride;
-        if (features.drawIndirectCount)
+        if (occlusion_.packs())
             vkCmdDrawIndexedIndirectCount(cmd, occlusion_.packedCommands(), offset, occlusion_.packedCounts(),
                                           VkDeviceSize(p.batches[k]) * sizeof(uint32_t), batch.count, stride);
         else if (features.multiDrawIndirect)

@@ -6,6 +6,9 @@
 #     and it needs an X server: xvfb-run)
 #  3. peak resident memory of `axisview render` on a big baked model against the cache's size
 #     (a generated 1400x1400 heightfield "scan", 3.9M triangles, since no shared scan is that big)
+#  4. frame time on igea.ply at 1280x720 against F3D. F3D 1.3 prints no frame time, so it plays
+#     back a recorded drag (--interaction-test-play): every mouse move rotates the camera and
+#     renders a frame, and (time with 200 moves - time with none) / 200 is its frame time.
 # Caches go to $AXIS_CACHE_DIR (default /tmp/axis-bench-cache), never into ~/.cache.
 set -euo pipefail
 BUILD=${1:-build}
@@ -59,6 +62,23 @@ cacheKB=$(( $(stat -c %s "$CACHE") / 1024 ))
 read -r bigT bigM <<<"$(seconds "$AXIS" render "$BIG" -o "$WORK/big.png" --up z)"
 read -r smallT smallM <<<"$(seconds "$AXIS" render "$DATA/stanford-bunny/bun_zipper_res4.ply" -o "$WORK/small.png")"
 
+echo "== 4. frame time, igea 1280x720, vs F3D (200 camera drags played back)"
+axisFrame=$("$BUILD/tools/bench/axis_bench_lod" "$IGEA" 1 20 2>/dev/null | awk '/^single \(1 px\)/ {print $4}')
+drag() {  # A VTK interaction log: press, $1 mouse moves (each a rotation and a render), release.
+    printf '# StreamVersion 1.1\nExposeEvent 0 719 0 0 0 0 0\nLeftButtonPressEvent 640 360 0 0 0 0 0\n'
+    for ((i = 0; i < $1; i++)); do printf 'MouseMoveEvent %d 360 0 0 0 0 0\n' $((640 + (i % 100) * 2)); done
+    printf 'LeftButtonReleaseEvent 640 360 0 0 0 0 0\n'
+}
+if command -v f3d >/dev/null && command -v xvfb-run >/dev/null; then
+    drag 0 >"$WORK/drag0.log"
+    drag 200 >"$WORK/drag200.log"
+    f3dDrag() { seconds xvfb-run -a -s "-screen 0 1920x1080x24" f3d --resolution 1280,720 --output "$WORK/f3d-drag.png" \
+                    --interaction-test-play "$1" "$IGEA" | cut -d' ' -f1; }
+    f3dFrame=$(python3 -c "print(($(f3dDrag "$WORK/drag200.log") - $(f3dDrag "$WORK/drag0.log")) / 200 * 1000)")
+else
+    f3dFrame=nan
+fi
+
 echo
 printf '%-48s %12s %12s %8s\n' "measure" "axisview" "reference" "ratio"
 printf '%-48s %11.2fs %11.2fs %8.2f\n' "time to first image, igea 1280x720 (vs f3d)" "$axisT" "$f3dT" \
@@ -69,3 +89,5 @@ printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, igea (vs f3d)" $((axisM / 1024))
 printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, 3.9M-tri heightfield vs its cache" $((bigM / 1024)) $((cacheKB / 1024)) \
     "$(python3 -c "print($bigM / $cacheKB)")"
 printf '%-48s %10dMB\n' "  (process floor: a 1k-triangle bunny)" $((smallM / 1024))
+printf '%-48s %10.1fms %10.1fms %8.2f\n' "frame time, igea 1280x720 (vs f3d)" "$axisFrame" "$f3dFrame" \
+    "$(python3 -c "print($axisFrame / $f3dFrame)" 2>/dev/null || echo nan)"
