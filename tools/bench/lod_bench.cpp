@@ -1,4 +1,4 @@
-// axis_bench_lod [MODEL] [COPIES] [FRAMES]: frame time at 1280x720 of a "street" of COPIES copies
+// axis_bench_lod [MODEL] [COPIES] [FRAMES] [SAMPLES]: frame time at 1280x720 of a "street" of COPIES copies
 // of MODEL laid out along +y (instanced: one GpuModel, one DrawItem per copy) against MODEL alone,
 // seen by the same camera (the first copy fills the view, the street recedes behind it). Prints
 // both times, their ratio (target <= 1.5) and what each frame drew, plus the street at full
@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     const std::string model = argc > 1 ? argv[1] : AXIS_BENCH_SOURCE_DIR "/../shared/data/venus-gltf-draco/venus.gltf";
     const int copies = argc > 2 ? std::max(1, std::atoi(argv[2])) : 35;
     const int frames = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+    const int samples = argc > 4 ? std::max(1, std::atoi(argv[4])) : 4;  // MSAA; F3D's default has none.
 
     auto baked = openOrBake(model, {}, Progress::toStderr());
     if (!baked) die(baked.error().message);
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
     render::TargetDesc desc;
     desc.width = 1280;
     desc.height = 720;
+    desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     render::OffscreenRenderer renderer(**context, desc);
     auto gm = renderer.scene().upload(*baked);
 
