@@ -94,7 +94,7 @@ Expected<std::unique_ptr<Context>> Context::create(const ContextOptions& options
             if (!ctx->surface_) return Error{"cannot create a Vulkan surface for the window"};
         }
         if (auto s = ctx->pickPhysicalDevice(); !s) return s.error();
-        if (auto s = ctx->createDevice(); !s) return s.error();
+        if (auto s = ctx->createDevice(options); !s) return s.error();
     } catch (const VulkanError& e) {
         return Error{std::string("Vulkan initialisation failed: ") + e.what()};
     }
@@ -183,14 +183,14 @@ Status Context::pickPhysicalDevice() {
     return Ok{};
 }
 
-Status Context::createDevice() {
+Status Context::createDevice(const ContextOptions& options) {
     VkPhysicalDeviceFeatures available;
     vkGetPhysicalDeviceFeatures(physicalDevice_, &available);
     VkPhysicalDeviceFeatures enabled{};
     enabled.samplerAnisotropy = available.samplerAnisotropy;
     enabled.largePoints = available.largePoints;
     enabled.fillModeNonSolid = available.fillModeNonSolid;
-    enabled.multiDrawIndirect = available.multiDrawIndirect;
+    enabled.multiDrawIndirect = available.multiDrawIndirect && !options.withoutMultiDrawIndirect;
     // lavapipe's anisotropic filter biases the level of detail even at one texel per pixel, which
     // blurs unlit scans; on a CPU device it is also slow. Keep it for real GPUs.
     features_.samplerAnisotropy =
@@ -198,13 +198,13 @@ Status Context::createDevice() {
     enabled.samplerAnisotropy = features_.samplerAnisotropy;
     features_.largePoints = available.largePoints;
     features_.fillModeNonSolid = available.fillModeNonSolid;
-    features_.multiDrawIndirect = available.multiDrawIndirect;
+    features_.multiDrawIndirect = enabled.multiDrawIndirect;
     features_.maxAnisotropy = features_.samplerAnisotropy ? std::min(8.0f, properties_.limits.maxSamplerAnisotropy) : 1.0f;
 
     VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
     VkPhysicalDeviceFeatures2 query{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f12};
     vkGetPhysicalDeviceFeatures2(physicalDevice_, &query);
-    features_.drawIndirectCount = f12.drawIndirectCount;
+    features_.drawIndirectCount = f12.drawIndirectCount && !options.withoutDrawIndirectCount;
     f12 = {VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
     f12.drawIndirectCount = features_.drawIndirectCount;
 

@@ -23,6 +23,10 @@ struct ContextOptions {
     std::vector<std::string> instanceExtensions;  ///< e.g. from glfwGetRequiredInstanceExtensions.
     /// Creates the window surface once the instance exists; empty for headless.
     std::function<VkSurfaceKHR(VkInstance)> createSurface;
+    /// Leave these optional features off even where the device has them, so that tests can run
+    /// the fallback paths on any device.
+    bool withoutDrawIndirectCount = false;
+    bool withoutMultiDrawIndirect = false;
 };
 
 /// Optional device features, enabled when the device has them.
@@ -67,7 +71,7 @@ private:
     Context() = default;
     Status createInstance(const ContextOptions& options);
     Status pickPhysicalDevice();
-    Status createDevice();
+    Status createDevice(const ContextOptions& options);
 
     VkInstance instance_ = VK_NULL_HANDLE;
     VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;

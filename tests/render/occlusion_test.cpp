@@ -52,7 +52,15 @@ Scene makeScene(render::OffscreenRenderer& r, int hidden, int beside) {
 }  // namespace
 
 TEST_CASE("clusters behind a nearer model are not drawn, and the image is unchanged", "[render][occlusion]") {
-    auto ctx = test::makeValidatedContext();
+    // Each way the visible draws can go out: packed for draw-count calls, as one multi-draw with
+    // zero instances for the hidden, or one indirect call per cluster.
+    gpu::ContextOptions options;
+    SECTION("packed") {}
+    SECTION("multi-draw") { options.withoutDrawIndirectCount = true; }
+    SECTION("one call each") { options.withoutDrawIndirectCount = options.withoutMultiDrawIndirect = true; }
+    auto ctx = test::makeValidatedContext(options);
+    INFO("drawIndirectCount " << ctx->features().drawIndirectCount << ", multiDrawIndirect "
+                              << ctx->features().multiDrawIndirect);
     render::OffscreenRenderer r(*ctx, target());
     Scene s = makeScene(r, 6, 2);
 

@@ -10,8 +10,7 @@
 namespace axis::test {
 namespace fs = std::filesystem;
 
-std::unique_ptr<gpu::Context> makeValidatedContext() {
-    gpu::ContextOptions options;
+std::unique_ptr<gpu::Context> makeValidatedContext(gpu::ContextOptions options) {
     options.validation = true;
     auto context = gpu::Context::create(options);
     if (!context) {

@@ -12,7 +12,7 @@
 namespace axis::test {
 
 /// A context with VK_LAYER_KHRONOS_validation on. No Vulkan device: the test is skipped.
-std::unique_ptr<gpu::Context> makeValidatedContext();
+std::unique_ptr<gpu::Context> makeValidatedContext(gpu::ContextOptions options = {});
 
 struct Tolerance {
     int channel = 8;            ///< Per-channel difference a pixel may have and still match (0..255).
