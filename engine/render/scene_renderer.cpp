@@ -196,15 +196,12 @@ void SceneRenderer::drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameV
 // under kPaysShare of the triangles it looked at hidden (those it drew by its verdict and those
 // drawn first alike: the latter are what the history saves next) turns the test off for
 // kRetryAfterFrames frames.
-// Results arrive two frames late (the frame slot's previous use), so this never stalls; they also
-// feed the history. Images are the same either way; only the time differs.
-bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames, std::span<const DrawItem> items) {
+// Results arrive two frames late (the frame slot's previous use), so this never stalls. Images
+// are the same either way; only the time differs.
+bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames) {
     constexpr double kPaysShare = 0.2;
     constexpr std::uint64_t kRetryAfterFrames = 60;
-    const uint32_t slot = frames.index();
-    history_.record(owners_[slot], occlusion_.results(slot));
-    history_.beginFrame(items);
-    const OcclusionTally last = occlusion_.tally(slot, false);
+    const OcclusionTally last = occlusion_.tally(frames.index(), false);
     if (last.tested > 0 && double(last.hiddenTriangles) < kPaysShare * double(last.testedTriangles))
         skipOcclusionUntil_ = frames.frameNumber() + kRetryAfterFrames;
     return frames.frameNumber() >= skipOcclusionUntil_;
@@ -214,7 +211,10 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
                                   std::span<const DrawItem> items) {
     const VkCommandBuffer cmd = frames.current().cmd;
     const VkExtent2D extent = target.extent();
-    const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames, items);
+    // The frame slot's previous use has finished: its results teach the history.
+    history_.record(owners_[frames.index()], occlusion_.results(frames.index()));
+    history_.beginFrame(items);
+    const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
     FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
     // A first frame that only reports on what it draws anyway gains nothing now: a one-off still
     // (`axisview render`) skips the test, and the history starts with the next frame.

@@ -112,7 +112,7 @@ private:
     RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, const PlannedItem& p,
                            std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
-    bool occlusionPays(const gpu::FrameRing& frames, std::span<const DrawItem> items);
+    bool occlusionPays(const gpu::FrameRing& frames);
 
     gpu::Context& context_;
     VkFormat colorFormat_, depthFormat_;
