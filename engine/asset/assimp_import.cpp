@@ -45,16 +45,11 @@ void installAssimpLogger() {
 }
 
 // Assimp 5.2 trusts OFF headers (edge/assimp-invalid/OutOfMemory.off declares 3.5e11
-// vertices; a fuzzed "COFF1111..." asked for 40 GB). The keyword may run straight into the
-// vertex count, so the counts are read after the letters "OFF". A vertex needs at least "0 0 0\n"
-// and a face at least "1 0\n", so counts beyond size/6 or size/4 are lies.
-Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
-    std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
-    // Assimp also reads a file without the keyword, counts first (fuzz_import_off: 7 GB for 35 bytes).
-    std::size_t pos = text.find("OFF");
-    pos = pos == std::string_view::npos ? 0 : pos + 3;
+// vertices; a fuzzed "COFF1111..." asked for 40 GB). A vertex needs at least "0 0 0\n" and a face
+// at least "1 0\n", so counts beyond size/6 or size/4 are lies. Checks the two counts at `pos`.
+Status checkOffCountsAt(const std::string& name, std::string_view text, std::size_t pos, std::size_t fileSize) {
     const char* limitNames[2] = {"vertices", "faces"};
-    const std::uint64_t limits[2] = {bytes.size() / 6, bytes.size() / 4};
+    const std::uint64_t limits[2] = {fileSize / 6, fileSize / 4};
     for (int k = 0; k < 2; ++k) {
         pos = text.find_first_not_of(" \t\r\n", pos);
         if (pos == std::string_view::npos) return Ok{};
@@ -63,10 +58,26 @@ Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> byt
         if (ec == std::errc::invalid_argument) return Ok{};  // Assimp reports what it makes of it.
         if (ec == std::errc::result_out_of_range || count > limits[k])
             return makeError(name, "OFF header declares " + std::string(text.data() + pos, ptr) + " " + limitNames[k] +
-                                       " but the file is only " + std::to_string(bytes.size()) + " bytes");
+                                       " but the file is only " + std::to_string(fileSize) + " bytes");
         pos = std::size_t(ptr - text.data());
     }
     return Ok{};
+}
+
+// Where Assimp takes the counts from depends on how it reads the first token, and fuzzing keeps
+// finding first tokens it reads differently from us ("COFF1111", "C666...", "555...uCOFF",
+// "\r2222... 3 1 0 0COFF"). So both readings are checked, and either one's lie rejects the file:
+// the counts right after "OFF" in the first token, and the counts from the token's start after
+// any prefix letters (ST, C, N, n), as in a file without the keyword.
+Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
+    std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return Ok{};
+    const std::size_t tokenEnd = std::min(text.find_first_of(" \t\r\n", start), text.size());
+    if (const std::size_t keyword = text.substr(start, tokenEnd - start).find("OFF"); keyword != std::string_view::npos)
+        if (auto ok = checkOffCountsAt(name, text, start + keyword + 3, bytes.size()); !ok) return ok;
+    while (start < tokenEnd && std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
+    return checkOffCountsAt(name, text, start, bytes.size());
 }
 
 std::string hexByte(unsigned char c) {
@@ -205,8 +216,7 @@ private:
             const aiColor4D& c = mesh.mColors[0][v];
             // glTF COLOR_0 is linear; other formats store display (sRGB) values as they are.
             glm::vec4 color(c.r, c.g, c.b, c.a);
-            out.color = gltf_ ? linearToSrgb8(color)
-                              : glm::u8vec4(glm::round(glm::clamp(color, 0.0f, 1.0f) * 255.0f));
+            out.color = gltf_ ? linearToSrgb8(color) : unitToBytes(color);
         }
         return out;
     }

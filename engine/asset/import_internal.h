@@ -47,6 +47,10 @@ std::filesystem::path resolveReferencedFile(const std::filesystem::path& folder,
 /// Area-weighted smooth vertex normals from the triangle list; vertices in no triangle get (0,0,0).
 void computeSmoothNormals(Primitive& primitive);
 
+/// A 0..1 value as a rounded byte; below 0 and NaN (which a file may spell "nan") give 0.
+std::uint8_t unitToByte(float value);
+glm::u8vec4 unitToBytes(const glm::vec4& value);
+
 /// Linear RGBA (0..1) to the sRGB-encoded 8-bit colour a Vertex stores (alpha stays linear).
 glm::u8vec4 linearToSrgb8(const glm::vec4& linear);
 

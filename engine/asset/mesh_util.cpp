@@ -26,14 +26,22 @@ void computeSmoothNormals(Primitive& primitive) {
     }
 }
 
+std::uint8_t unitToByte(float value) {
+    if (!(value > 0.0f)) return 0;  // Also NaN, which a file may spell "nan".
+    return value >= 1.0f ? 255 : static_cast<std::uint8_t>(std::lround(value * 255.0f));
+}
+
+glm::u8vec4 unitToBytes(const glm::vec4& value) {
+    return {unitToByte(value.r), unitToByte(value.g), unitToByte(value.b), unitToByte(value.a)};
+}
+
 glm::u8vec4 linearToSrgb8(const glm::vec4& linear) {
     auto encode = [](float c) {
-        c = std::clamp(c, 0.0f, 1.0f);
-        float s = c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
-        return static_cast<std::uint8_t>(std::lround(s * 255.0f));
+        if (!(c > 0.0f)) return 0.0f;
+        c = std::min(c, 1.0f);
+        return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
     };
-    return {encode(linear.r), encode(linear.g), encode(linear.b),
-            static_cast<std::uint8_t>(std::lround(std::clamp(linear.a, 0.0f, 1.0f) * 255.0f))};
+    return {unitToByte(encode(linear.r)), unitToByte(encode(linear.g)), unitToByte(encode(linear.b)), unitToByte(linear.a)};
 }
 
 void ensureMaterials(Model& model) {

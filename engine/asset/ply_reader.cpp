@@ -196,7 +196,7 @@ private:
 
     static Vertex makeVertex(const double* v) {
         auto finite = [](double d) { return std::isfinite(d) ? float(d) : 0.0f; };
-        auto channel = [](double c) { return static_cast<std::uint8_t>(std::lround(std::clamp(c, 0.0, 255.0))); };
+        auto channel = [](double c) { return unitToByte(float(c / 255.0)); };
         Vertex out;
         out.position = {finite(v[0]), finite(v[1]), finite(v[2])};
         out.normal = {finite(v[3]), finite(v[4]), finite(v[5])};
