@@ -431,6 +431,7 @@ void ViewerApp::drawStats(const FrameStats& stats) {
     ImGui::Text("%s: %.2f ms (%.0f fps)", text::kFrame(l), stats.frameSeconds * 1000.0,
                 stats.frameSeconds > 0 ? 1.0 / stats.frameSeconds : 0.0);
     ImGui::Text("%s: %llu", text::kTriangles(l), static_cast<unsigned long long>(stats.triangles));
+    ImGui::Text("%s: %llu", text::kHiddenClusters(l), static_cast<unsigned long long>(stats.clustersHidden));
     ImGui::Text("%ux%u", stats.width, stats.height);
     ImGui::Text("%s: %s", text::kDevice(l), stats.device.c_str());
     ImGui::End();

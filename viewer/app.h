@@ -29,6 +29,7 @@ enum class NavMode { Walk, Fly, Orbit };
 struct FrameStats {
     double frameSeconds = 0.0;  ///< Smoothed.
     uint64_t triangles = 0;
+    uint64_t clustersHidden = 0;  ///< Behind nearer geometry, skipped by the occlusion test.
     std::string device;
     uint32_t width = 0, height = 0;
 };

@@ -318,6 +318,7 @@ private:
             return std::nullopt;
         }
         stats_.triangles = renderer_->lastStats().triangles;  // Shown next frame.
+        stats_.clustersHidden = renderer_->lastStats().clustersOccluded;
         if (shot && image) {
             if (auto s = render::writePng(*shot, *image); !s) {
                 logError(s.error().message);

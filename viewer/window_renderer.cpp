@@ -42,13 +42,20 @@ std::optional<gpu::Rgba8Image> WindowRenderer::drawFrame(VkExtent2D windowExtent
     VkExtent2D current = swapchain_->extent();
     if (windowExtent.width != current.width || windowExtent.height != current.height) resize(windowExtent);
     auto& frame = frames_->begin();
+    // begin() waited for this slot's previous frame: its occlusion results are in.
+    const uint32_t slot = frames_->index();
+    if (auto& finished = slotStats_[slot]) {
+        scene_->addOcclusionResults(*finished, slot);
+        lastStats_ = *finished;
+        finished.reset();
+    }
     auto index = swapchain_->acquire(frame.acquired);
     if (!index) {
         frames_->submit();  // Keep the ring consistent; nothing was recorded.
         resize(windowExtent);
         return std::nullopt;
     }
-    lastStats_ = scene_->record(*frames_, *target_, view, items);
+    slotStats_[slot] = scene_->record(*frames_, *target_, view, items);
     VkImageView overlay = target_->beginOverlay(frame.cmd);
     ui_->record(frame.cmd, *frames_, overlay, target_->extent(), ui);
     gpu::Buffer staging;

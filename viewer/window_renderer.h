@@ -1,5 +1,6 @@
 #pragma once
 // The window's GPU side: device with a surface, swapchain, scene and UI passes, frames in flight.
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +32,9 @@ public:
     std::optional<gpu::Rgba8Image> drawFrame(VkExtent2D windowExtent, const render::FrameView& view,
                                              std::span<const render::DrawItem> items, const ImDrawData* ui,
                                              bool capture);
-    /// What the last drawFrame drew (triangles at the chosen levels of detail, clusters, draws).
+    /// What the last finished frame drew (triangles at the chosen levels of detail, clusters,
+    /// draws, and the clusters the occlusion test hid, which are known only once the frame is done:
+    /// so these lag a frame or two behind drawFrame).
     const render::RenderStats& lastStats() const { return lastStats_; }
     /// For tests of the recovery path: drawFrame number `frame` (from 1) throws VK_ERROR_DEVICE_LOST
     /// as a real lost device would, before recording anything.
@@ -48,6 +51,7 @@ private:
     std::unique_ptr<render::ImGuiPass> ui_;
     std::unique_ptr<gpu::FrameRing> frames_;
     render::RenderStats lastStats_;
+    std::array<std::optional<render::RenderStats>, gpu::FrameRing::kFramesInFlight> slotStats_;  ///< Recorded, unfinished.
     uint64_t framesDrawn_ = 0, lossAtFrame_ = 0;
 };
 

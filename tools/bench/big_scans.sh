@@ -5,7 +5,9 @@
 #     (F3D is optional: `apt-get install f3d`; Debian's 1.3 cannot read Draco, so igea.ply is used,
 #     and it needs an X server: xvfb-run)
 #  3. peak resident memory of `axisview render` on a big baked model against the cache's size
-#     (a generated 1400x1400 heightfield "scan", 3.9M triangles, since no shared scan is that big)
+#     (a generated heightfield "scan" of GRID x GRID vertices, since no shared scan is that big:
+#     AXIS_BENCH_GRID, default 1400 = 3.9M triangles; the process's fixed cost, shown by a 1k-triangle
+#     bunny, weighs less the bigger the model: 4000 = 32M triangles, which takes minutes to bake)
 #  4. frame time on igea.ply at 1280x720 against F3D. F3D 1.3 prints no frame time, so it plays
 #     back a recorded drag (--interaction-test-play): every mouse move rotates the camera and
 #     renders a frame, and (time with 200 moves - time with none) / 200 is its frame time.
@@ -35,26 +37,27 @@ fi
 
 echo "== 3. peak memory on a big baked model"
 BIG=$WORK/heightfield.ply
-python3 - "$BIG" <<'PY'
+GRID=${AXIS_BENCH_GRID:-1400}
+python3 - "$BIG" "$GRID" <<'PY'
 import math, struct, sys, array
-n = 1400
+n = int(sys.argv[2])
 verts = array.array('f')
 for j in range(n):
     for i in range(n):
         x, y = i / (n - 1) * 10.0, j / (n - 1) * 10.0
         verts.extend((x, y, 0.3 * math.sin(3 * x) * math.cos(2 * y) + 0.05 * math.sin(23 * x + 17 * y)))
-faces = bytearray()
 pack = struct.Struct('<Biii').pack
-for j in range(n - 1):
-    for i in range(n - 1):
-        a = j * n + i
-        faces += pack(3, a, a + 1, a + n + 1)
-        faces += pack(3, a, a + n + 1, a + n)
 with open(sys.argv[1], 'wb') as f:
     f.write(f"ply\nformat binary_little_endian 1.0\nelement vertex {n*n}\nproperty float x\nproperty float y\n"
             f"property float z\nelement face {2*(n-1)*(n-1)}\nproperty list uchar int vertex_indices\nend_header\n".encode())
     f.write(verts.tobytes())
-    f.write(faces)
+    for j in range(n - 1):  # A row at a time: a 4000 grid's faces are 400 MB.
+        row = bytearray()
+        for i in range(n - 1):
+            a = j * n + i
+            row += pack(3, a, a + 1, a + n + 1)
+            row += pack(3, a, a + n + 1, a + n)
+        f.write(row)
 PY
 "$AXIS" render "$BIG" -o "$WORK/big.png" --up z 2>/dev/null  # Bakes once.
 CACHE=$(ls -t "$AXIS_CACHE_DIR"/*.axbake | head -1)
@@ -88,7 +91,7 @@ printf '%-48s %11.2fs %11.2fs %8.2f\n' "time to first image, igea 1280x720 (vs f
 printf '%-48s %11.2fs\n' "  (xvfb-run alone, subtracted from f3d)" "$xvfbT"
 printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, igea (vs f3d)" $((axisM / 1024)) $((f3dM / 1024)) \
     "$(python3 -c "print($axisM / max($f3dM, 1))")"
-printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, 3.9M-tri heightfield vs its cache" $((bigM / 1024)) $((cacheKB / 1024)) \
+printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, $(python3 -c "print(f'{2 * ($GRID - 1) ** 2 / 1e6:.1f}')")M-tri heightfield vs its cache" $((bigM / 1024)) $((cacheKB / 1024)) \
     "$(python3 -c "print($bigM / $cacheKB)")"
 printf '%-48s %10dMB\n' "  (process floor: a 1k-triangle bunny)" $((smallM / 1024))
 printf '%-48s %10.1fms %10.1fms %8.2f\n' "frame time, igea 1280x720, no AA like f3d's" "$axisFrame1" "$f3dFrame" \

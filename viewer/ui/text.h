@@ -29,6 +29,7 @@ inline constexpr UiText kUnlit{"原色", "Unlit"};
 inline constexpr UiText kControls{"操作说明", "Controls"};
 inline constexpr UiText kFrame{"帧", "Frame"};
 inline constexpr UiText kTriangles{"三角形", "Triangles"};
+inline constexpr UiText kHiddenClusters{"遮挡剔除的簇", "Hidden clusters"};
 inline constexpr UiText kDevice{"设备", "Device"};
 inline constexpr UiText kScreenshotSaved{"截图已保存：", "Screenshot saved: "};
 inline constexpr UiText kViewpoints{"地点", "Places"};
