@@ -34,8 +34,9 @@ std::vector<std::string> allUiText() {
     std::vector<std::string> out;
     for (const UiText* t : {&text::kExplore, &text::kCurator, &text::kWalk, &text::kFly, &text::kOrbit, &text::kModels,
                             &text::kHelp, &text::kStats, &text::kLanguage, &text::kVisible, &text::kLit, &text::kUnlit,
-                            &text::kControls, &text::kFrame, &text::kTriangles, &text::kHiddenClusters, &text::kDevice, &text::kScreenshotSaved,
-                            &text::kViewpoints, &text::kGoThere, &text::kPrevious, &text::kNext, &text::kTags})
+                            &text::kControls, &text::kFrame, &text::kTriangles, &text::kHiddenClusters, &text::kDevice,
+                            &text::kScreenshotSaved, &text::kViewpoints, &text::kGoThere, &text::kPrevious, &text::kNext,
+                            &text::kTags})
         out.push_back(t->zh);
     for (const auto& line : kHelp) {
         out.push_back(line.keys);
