@@ -44,6 +44,20 @@ void installAssimpLogger() {
     });
 }
 
+// Assimp's own walk over the header (OFFLoader.cpp): tokens are separated by blanks and line ends
+// (which include NUL and form feed), and a token starting with '#' is a comment to the end of its
+// line. Returns where the next token starts.
+std::size_t nextOffToken(std::string_view text, std::size_t pos) {
+    auto lineEnd = [](char c) { return c == '\n' || c == '\r' || c == '\0' || c == '\f'; };
+    auto blank = [&](char c) { return c == ' ' || c == '\t' || lineEnd(c); };
+    while (pos < text.size()) {
+        if (blank(text[pos])) ++pos;
+        else if (text[pos] == '#') while (pos < text.size() && !lineEnd(text[pos])) ++pos;
+        else break;
+    }
+    return pos;
+}
+
 // Assimp 5.2 trusts OFF headers (edge/assimp-invalid/OutOfMemory.off declares 3.5e11
 // vertices; a fuzzed "COFF1111..." asked for 40 GB). A vertex needs at least "0 0 0\n" and a face
 // at least "1 0\n", so counts beyond size/6 or size/4 are lies. Checks the two counts at `pos`.
@@ -51,8 +65,8 @@ Status checkOffCountsAt(const std::string& name, std::string_view text, std::siz
     const char* limitNames[2] = {"vertices", "faces"};
     const std::uint64_t limits[2] = {fileSize / 6, fileSize / 4};
     for (int k = 0; k < 2; ++k) {
-        pos = text.find_first_not_of(" \t\r\n", pos);
-        if (pos == std::string_view::npos) return Ok{};
+        pos = nextOffToken(text, pos);
+        if (pos >= text.size()) return Ok{};
         std::uint64_t count = 0;
         auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), count);
         if (ec == std::errc::invalid_argument) return Ok{};  // Assimp reports what it makes of it.
@@ -64,20 +78,30 @@ Status checkOffCountsAt(const std::string& name, std::string_view text, std::siz
     return Ok{};
 }
 
-// Where Assimp takes the counts from depends on how it reads the first token, and fuzzing keeps
-// finding first tokens it reads differently from us ("COFF1111", "C666...", "555...uCOFF",
-// "\r2222... 3 1 0 0COFF"). So both readings are checked, and either one's lie rejects the file:
-// the counts right after "OFF" in the first token, and the counts from the token's start after
-// any prefix letters (ST, C, N, n), as in a file without the keyword.
+// Where Assimp reads the counts: after the optional prefix letters (ST, C, N, 4, n, in that order)
+// and "OFF", or, without the keyword, right after the letters; an "nOFF" file's dimension comes
+// first. Fuzzing found each of these ways to ask for gigabytes ("COFF1111", "C666...", "OFF#\n3535...",
+// "\r2222... 0COFF"), so the check follows the same walk, and also reads the counts right after any
+// "OFF" in the first token, in case another Assimp version walks differently.
 Status checkOffCounts(const std::string& name, std::span<const std::uint8_t> bytes) {
-    std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
-    std::size_t start = text.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos) return Ok{};
-    const std::size_t tokenEnd = std::min(text.find_first_of(" \t\r\n", start), text.size());
-    if (const std::size_t keyword = text.substr(start, tokenEnd - start).find("OFF"); keyword != std::string_view::npos)
-        if (auto ok = checkOffCountsAt(name, text, start + keyword + 3, bytes.size()); !ok) return ok;
-    while (start < tokenEnd && std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
-    return checkOffCountsAt(name, text, start, bytes.size());
+    // All of it: comments may push the counts anywhere. The walk only reads the header.
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    std::size_t pos = nextOffToken(text, 0);
+    const std::size_t tokenStart = pos;
+    if (text.substr(pos, 2) == "ST") pos += 2;
+    bool hasDimension = false;
+    for (char prefix : {'C', 'N', '4', 'n'})
+        if (pos < text.size() && text[pos] == prefix) {
+            hasDimension = hasDimension || prefix == 'n';
+            ++pos;
+        }
+    pos = nextOffToken(text, text.substr(pos, 3) == "OFF" ? pos + 3 : pos);
+    if (hasDimension) pos = nextOffToken(text, text.find_first_not_of("0123456789", pos));
+    if (auto ok = checkOffCountsAt(name, text, pos, bytes.size()); !ok) return ok;
+    const std::size_t tokenEnd = std::min(text.find_first_of(" \t\r\n", tokenStart), text.size());
+    if (const std::size_t keyword = text.substr(tokenStart, tokenEnd - tokenStart).find("OFF"); keyword != std::string_view::npos)
+        return checkOffCountsAt(name, text, nextOffToken(text, tokenStart + keyword + 3), bytes.size());
+    return Ok{};
 }
 
 std::string hexByte(unsigned char c) {

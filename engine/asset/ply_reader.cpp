@@ -154,6 +154,7 @@ private:
             in_.skip(static_cast<std::size_t>(bytes));
             return true;
         }
+        if (count > double(in_.remaining())) return false;  // Each value takes a byte at least.
         double unused;
         for (std::uint64_t i = 0; i < std::uint64_t(count); ++i)
             if (!in_.read(p.type, unused)) return false;
