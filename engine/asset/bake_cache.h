@@ -40,7 +40,9 @@ namespace axis {
 
 /// 2: LOD levels simplified across uv/normal seams (version 1 caches stall at seams; rebuilt).
 /// 3: the top of the cluster DAG replaced by whole-surface proxies (lod_build.h, step 4).
-constexpr std::uint32_t kBakeFormatVersion = 3;
+/// 4: cluster groups keep texture seams where they still shrink (welded, atlas-textured scans
+///    showed smeared texels at every level of detail but the finest).
+constexpr std::uint32_t kBakeFormatVersion = 4;
 
 struct BakeOptions {
     ImportOptions import;
