@@ -192,17 +192,19 @@ private:
     static constexpr std::size_t kSmallestProxiedPrimitive = 16384;
     static constexpr std::size_t kProxyAdvantage = 2;
 
-    // Whole-surface simplifications of the primitive, each half the one before, the first (an
-    // eighth) from the original, the rest from their predecessor (one full-size simplification).
+    // Whole-surface simplifications of the primitive, each half the one before, the first (a
+    // quarter) from the original, the rest from their predecessor (one full-size simplification).
     std::vector<Proxy> proxyChain(const Indices& original) const {
         std::vector<Proxy> chain;
         // Small models are cheap anyway, and their hard edges stay exact.
         if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;
         while (true) {
             const Indices& source = chain.empty() ? original : chain.back().indices;
-            // The first straight to an eighth: finer proxies never beat the DAG, which is at its
-            // best near full detail, and skipping them halves the chain's cost.
-            const std::size_t target = source.size() / 3 / (chain.empty() ? 8 : 2);
+            // The first straight to a quarter: finer proxies never beat the DAG, which is at its
+            // best near full detail. (An eighth was enough while proxies were welded; keeping
+            // texture seams doubles their error, and the view that frames the whole model then
+            // fell to a DAG cut of three times the triangles.)
+            const std::size_t target = source.size() / 3 / (chain.empty() ? 4 : 2);
             if (target < kFewestProxyTriangles) break;
             const float sourceError = chain.empty() ? 0.0f : chain.back().error;
             lod::Simplified s = lod::simplifyWhole(source, vertices_, target);

@@ -7,17 +7,21 @@
 //  3. each coarser level: group the previous level's clusters by shared border (groupClusters a
 //     group, seeded in k-d order; lod_simplify.h says why adjacency and not distance),
 //     merge a group, simplify it to half with its border locked (meshopt_SimplifyLockBorder), and
-//     split the result into new clusters. Simplification runs on the group's vertices welded by
-//     position, so uv and normal seams collapse like any other edge while the border where the
-//     group meets its neighbours stays put (lod_simplify.h says how corners map back to real
-//     vertices). A group that will not shrink below 85% keeps its clusters for the next level,
-//     where they are grouped with other neighbours; they become roots once no group shrinks.
+//     split the result into new clusters. Simplification keeps uv and normal seams: a triangle
+//     that straddles two islands of a texture atlas smears unrelated texels. Where the seams
+//     stall it, it runs on the group's vertices welded by position, so that seams collapse like
+//     any other edge while the border where the group meets its neighbours stays put
+//     (lod_simplify.h says how corners map back to real vertices). A group that will not shrink
+//     below 85% keeps its clusters for the next level, where they are grouped with other
+//     neighbours; they become roots once no group shrinks.
 //     Group error = largest member error + this simplification's error (absolute, model units),
 //     never less than a floor of 1e-6 of the primitive's size, so parents are strictly coarser;
-//  4. far-distance proxies: whole-surface simplifications (nothing locked), each half the one
-//     before. Where the first proxy needs kProxyAdvantage times fewer triangles than the DAG's cut
-//     at the same error, the DAG clusters above that error are dropped and the proxies continue
-//     the hierarchy as ordinary clusters (one bound per proxy level, enclosing all below);
+//  4. far-distance proxies: whole-surface simplifications (nothing locked), the first a quarter
+//     of the source, each next one half the one before; seams kept unless that costs over
+//     kSeamErrorAllowance times the welded error (lod_simplify.h). Where the first proxy needs
+//     kProxyAdvantage times fewer triangles than the DAG's cut at the same error, the DAG
+//     clusters above that error are dropped and the proxies continue the hierarchy as ordinary
+//     clusters (one bound per proxy level, enclosing all below);
 //  5. vertex fetch order over all levels (meshopt_optimizeVertexFetchRemap): unreferenced vertices
 //     are dropped, the rest follow first use.
 #include <cstdint>

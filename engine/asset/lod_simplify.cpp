@@ -244,8 +244,12 @@ Simplified simplifyWhole(const Indices& indices, const std::vector<Vertex>& vert
     if (indices.empty() || targetTriangles * 3 > indices.size()) return {};
     Simplified seams = simplifyKeepingSeams(indices, vertices, targetTriangles);
     Simplified welded = simplifyWelded(indices, vertices, targetTriangles);
-    // Exact seams are worth a little more error; a texture atlas's seams everywhere are not.
-    if (!seams.indices.empty() && (welded.indices.empty() || seams.error <= welded.error * 1.25f)) return seams;
+    // Exact seams cost geometric error (on an atlas-textured scan, two or three times the welded
+    // error), but welded, a triangle may straddle the islands of a texture atlas and smear
+    // unrelated texels, which no geometric bound sees. Welded wins only where seams cost far more
+    // (they stall once the atlas's islands are a few triangles each: by then the model is small).
+    if (!seams.indices.empty() && (welded.indices.empty() || seams.error <= welded.error * kSeamErrorAllowance))
+        return seams;
     return welded;
 }
 

@@ -30,11 +30,16 @@ struct Simplified {
 /// costs O(vertex count) per call, which over the whole primitive would make the build quadratic.
 Simplified simplifyGroup(const std::vector<std::uint32_t>& merged, const std::vector<Vertex>& vertices);
 
+/// How much more geometric error a proxy that keeps texture seams may have than a welded one and
+/// still be chosen: on atlas-textured scans, seams cost 2 to 3 times the error down to a few
+/// triangles per island, then far more (there welding takes over: the model is small by then).
+inline constexpr float kSeamErrorAllowance = 3.0f;
+
 /// Simplifies a whole primitive (`indices`, nothing locked) to about `targetTriangles`, for the
 /// far-distance chain of lod_build.h, two ways: on the real vertices (seams and hard edges kept)
 /// and welded like simplifyGroup, where meshopt_simplifySloppy finishes what topology stops short
-/// (open scan borders, tiny islands). The first wins unless its error is over 1.25 x the second's.
-/// Empty when neither gets within twice the target.
+/// (open scan borders, tiny islands). The first wins unless its error is over
+/// kSeamErrorAllowance x the second's. Empty when neither gets within twice the target.
 Simplified simplifyWhole(const std::vector<std::uint32_t>& indices, const std::vector<Vertex>& vertices,
                          std::size_t targetTriangles);
 
