@@ -192,24 +192,30 @@ private:
     static constexpr std::size_t kSmallestProxiedPrimitive = 16384;
     static constexpr std::size_t kProxyAdvantage = 2;
 
-    // Whole-surface simplifications of the primitive, each half the one before, the first (a
-    // quarter) from the original, the rest from their predecessor (one full-size simplification).
+    // Whole-surface simplifications of the primitive, each half the one before: a quarter and an
+    // eighth of the original straight from it, the rest from their predecessor. Finer proxies
+    // never beat the DAG, which is at its best near full detail. The quarter is there for
+    // textured scans, whose proxies keep seams at twice the welded error: without it, the view
+    // that frames the whole model fell to a DAG cut of three times the triangles. The eighth
+    // comes from the original too, because chained errors add up: from the quarter, it would
+    // carry both errors and be drawn only from twice as far.
     std::vector<Proxy> proxyChain(const Indices& original) const {
         std::vector<Proxy> chain;
         // Small models are cheap anyway, and their hard edges stay exact.
         if (original.size() / 3 < kSmallestProxiedPrimitive) return chain;
+        for (std::size_t divisor : {4, 8}) {
+            lod::Simplified s = lod::simplifyWhole(original, vertices_, original.size() / 3 / divisor);
+            if (s.indices.empty() || (!chain.empty() && s.indices.size() >= chain.back().indices.size())) break;
+            chain.push_back({std::move(s.indices), std::max(s.error, errorFloor_)});
+        }
+        if (chain.size() < 2) return chain;  // The eighth failed: so would anything coarser.
         while (true) {
-            const Indices& source = chain.empty() ? original : chain.back().indices;
-            // The first straight to a quarter: finer proxies never beat the DAG, which is at its
-            // best near full detail. (An eighth was enough while proxies were welded; keeping
-            // texture seams doubles their error, and the view that frames the whole model then
-            // fell to a DAG cut of three times the triangles.)
-            const std::size_t target = source.size() / 3 / (chain.empty() ? 4 : 2);
+            const Proxy& source = chain.back();
+            const std::size_t target = source.indices.size() / 3 / 2;
             if (target < kFewestProxyTriangles) break;
-            const float sourceError = chain.empty() ? 0.0f : chain.back().error;
-            lod::Simplified s = lod::simplifyWhole(source, vertices_, target);
-            if (s.indices.empty() || s.indices.size() >= source.size()) break;
-            chain.push_back({std::move(s.indices), sourceError + std::max(s.error, errorFloor_)});
+            lod::Simplified s = lod::simplifyWhole(source.indices, vertices_, target);
+            if (s.indices.empty() || s.indices.size() >= source.indices.size()) break;
+            chain.push_back({std::move(s.indices), source.error + std::max(s.error, errorFloor_)});
         }
         return chain;
     }
