@@ -80,7 +80,6 @@ bool ensureCapacity(gpu::Context& context, gpu::FrameRing& frames, gpu::Buffer& 
 OcclusionCuller::OcclusionCuller(gpu::Context& context, VkSampleCountFlagBits samples)
     : context_(context), samples_(samples) {
     available_ = (context.properties().limits.sampledImageDepthSampleCounts & samples) != 0;
-    multisampled_ = samples != VK_SAMPLE_COUNT_1_BIT;
     if (available_) slots_.resize(gpu::FrameRing::kFramesInFlight);
 }
 
@@ -90,7 +89,6 @@ OcclusionCuller::~OcclusionCuller() = default;
 void OcclusionCuller::createPipelines() {
     if (cull_) return;
     VkDevice device = context_.device();
-    const VkSampleCountFlagBits samples = samples_;
     const VkDescriptorType reduceTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE};
     const VkDescriptorType cullTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                                           VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
@@ -99,8 +97,8 @@ void OcclusionCuller::createPipelines() {
     cullSetLayout_ = makeSetLayout(device, cullTypes);
     reduceLayout_ = makeLayout(device, reduceSetLayout_, sizeof(shader::HizPush));
     cullLayout_ = makeLayout(device, cullSetLayout_, sizeof(shader::CullPush));
-    const uint32_t sampleCount[] = {uint32_t(samples)};
-    reduceFromDepth_ = multisampled_ ? gpu::createComputePipeline(device, kReduceMs, reduceLayout_, sampleCount)
+    const uint32_t sampleCount[] = {uint32_t(samples_)};
+    reduceFromDepth_ = samples_ != VK_SAMPLE_COUNT_1_BIT ? gpu::createComputePipeline(device, kReduceMs, reduceLayout_, sampleCount)
                                      : gpu::createComputePipeline(device, kReduce, reduceLayout_);
     reduce_ = gpu::createComputePipeline(device, kReduce, reduceLayout_);
     cull_ = gpu::createComputePipeline(device, kCull, cullLayout_);

@@ -84,7 +84,6 @@ private:
 
     gpu::Context& context_;
     bool available_ = false;
-    bool multisampled_ = false;
     VkSampleCountFlagBits samples_;
     gpu::Unique<VkDescriptorSetLayout> reduceSetLayout_, cullSetLayout_;
     gpu::Unique<VkPipelineLayout> reduceLayout_, cullLayout_;
