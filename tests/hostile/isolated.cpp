@@ -55,6 +55,17 @@ std::uint64_t residentBytes(pid_t pid) {
     ::_exit(0);  // No static destructors, no leak check of the forked heap: the parent judges.
 }
 
+/// Reads what is in the (non-blocking) pipe now; false once the writer has closed it.
+bool drainPipe(int fd, std::string& into) {
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n > 0) into.append(buffer, std::size_t(n));
+        if (n == 0) return false;
+        if (n < 0) return true;
+    }
+}
+
 }  // namespace
 
 bool underAddressSanitizer() {
@@ -85,19 +96,18 @@ IsolatedOutcome runIsolated(const std::function<std::string()>& work, const Isol
         if (pipeOpen) {
             pollfd p{fds[0], POLLIN, 0};
             ::poll(&p, 1, 5);
-            char buffer[4096];
-            for (;;) {
-                const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-                if (n > 0) out.report.append(buffer, std::size_t(n));
-                if (n == 0) pipeOpen = false;
-                if (n <= 0) break;
-            }
+            pipeOpen = drainPipe(fds[0], out.report);
         } else {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         const pid_t done = ::waitpid(pid, &status, WNOHANG);
         out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (done == pid) break;
+        if (done == pid) {
+            // The child can write its report and exit between our read and waitpid: what it
+            // wrote is still in the pipe, so read the rest before judging.
+            if (pipeOpen) drainPipe(fds[0], out.report);
+            break;
+        }
         const std::uint64_t rss = residentBytes(pid);
         out.peakRssBytes = std::max(out.peakRssBytes, rss);
         const bool overTime = out.seconds * 1000 > double(limits.time.count());
