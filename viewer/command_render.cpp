@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <future>
 
 #include "core/log.h"
 #include "gpu/context.h"
@@ -72,6 +73,9 @@ int runRender(const RenderArgs& args) {
             logError(e->message);
             return kExitUsage;
         }
+    // Starting Vulkan (loading the driver, on lavapipe LLVM too) takes as long as opening a warm
+    // cache and framing the model together: do both at once.
+    auto pendingContext = std::async(std::launch::async, [] { return gpu::Context::create(); });
     auto scene = loadScene(args.scene, *options, Progress::toStderr());
     if (!scene) {
         logError(scene.error().message);
@@ -82,7 +86,7 @@ int runRender(const RenderArgs& args) {
         logError(camera.error().message);
         return kExitFailure;
     }
-    auto context = gpu::Context::create();
+    auto context = pendingContext.get();
     if (!context) {
         logError(context.error().message);
         return kExitFailure;

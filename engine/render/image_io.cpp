@@ -3,27 +3,55 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <png.h>
 #include <stb_image.h>
-#include <stb_image_write.h>
+#include <zlib.h>
 
 #include "core/file_io.h"
 
 namespace axis::render {
+namespace {
+
+void appendBytes(png_structp png, png_bytep data, size_t size) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(png_get_io_ptr(png));
+    out->insert(out->end(), data, data + size);
+}
+
+void flushNothing(png_structp) {}
+
+// libpng reports errors by longjmp back here, so this frame holds no C++ objects of its own:
+// the output vector lives in the caller. Returns false on any libpng error.
+bool encodePng(const Rgba8Image& image, std::vector<std::uint8_t>& out) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    if (!png) return false;
+    png_infop info = png_create_info_struct(png);
+    if (!info || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return false;
+    }
+    png_set_write_fn(png, &out, appendBytes, flushNothing);
+    png_set_IHDR(png, info, image.width, image.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // Renders are sky gradients, flat ground and shaded surfaces: the "sub" row filter turns them
+    // into runs, and run-length deflate packs those. On a 1280x720 render that encodes in a
+    // quarter of the time of zlib's default (or of stb_image_write) and is no bigger.
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_set_compression_strategy(png, Z_RLE);
+    png_write_info(png, info);
+    for (std::uint32_t y = 0; y < image.height; ++y)
+        png_write_row(png, image.pixels.data() + std::size_t(y) * image.width * 4);
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    return true;
+}
+
+}  // namespace
 
 Status writePng(const std::filesystem::path& path, const Rgba8Image& image) {
-    // stb tries all five row filters on every row; "sub" alone encodes a 1280x720 render about
-    // 30% faster and, on renders (sky gradients, flat ground), also smaller. Set once: stb
-    // reads a global.
-    static const bool subFilter = (stbi_write_force_png_filter = 1, true);
-    (void)subFilter;
     std::vector<std::uint8_t> encoded;
-    auto append = [](void* ctx, void* data, int size) {
-        auto* out = static_cast<std::vector<std::uint8_t>*>(ctx);
-        out->insert(out->end(), static_cast<std::uint8_t*>(data), static_cast<std::uint8_t*>(data) + size);
-    };
-    int ok = stbi_write_png_to_func(append, &encoded, int(image.width), int(image.height), 4, image.pixels.data(),
-                                    int(image.width) * 4);
-    if (!ok) return makeError(path.string(), "PNG encoding failed");
+    if (image.width == 0 || image.height == 0 || image.pixels.size() < std::size_t(image.width) * image.height * 4 ||
+        !encodePng(image, encoded))
+        return makeError(path.string(), "PNG encoding failed");
     return saveFileAtomic(path, encoded, false);
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,17 @@ int main(int argc, char** argv) {
                 model.c_str(), (unsigned long long)baked->triangleCount(), copies,
                 (unsigned long long)(baked->triangleCount() * copies), (*context)->deviceName().c_str(),
                 int(renderer.target().samples()));
+    if (std::getenv("AXIS_BENCH_LEVELS")) {  // The hierarchy: triangles and error per level.
+        std::map<std::uint32_t, std::pair<std::uint64_t, float>> levels;
+        for (const LodCluster& c : baked->lod().clusters) {
+            auto& [triangles, error] = levels[c.level];
+            triangles += c.indexCount / 3;
+            error = std::max(error, c.self.error);
+        }
+        for (const auto& [level, te] : levels)
+            std::printf("level %2u: %9llu triangles, error up to %.3g (model radius %.3g)\n", level,
+                        (unsigned long long)te.first, te.second, baked->bounds.radius());
+    }
     if (const char* dump = std::getenv("AXIS_BENCH_DUMP")) {  // Look at what is timed.
         (void)render::writePng(std::string(dump) + "-street.png", renderer.render(view, street));
         render::FrameView noOcclusion = view;
