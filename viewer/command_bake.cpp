@@ -27,7 +27,7 @@ std::string megabytes(std::uint64_t bytes) {
 
 void printCache(const std::string& model, const BakedModel& baked, const std::string& how) {
     std::printf("%s\n  cache: %s (%s)\n  %llu triangles, %llu points, %zu clusters; %s\n", model.c_str(),
-                baked.cachePath.c_str(), megabytes(baked.file.bytes().size()).c_str(),
+                baked.cachePath.c_str(), megabytes(baked.file->bytes().size()).c_str(),
                 static_cast<unsigned long long>(baked.triangleCount()),
                 static_cast<unsigned long long>(baked.pointCount()), baked.clusters.size(), how.c_str());
     std::fflush(stdout);

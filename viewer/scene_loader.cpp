@@ -48,7 +48,7 @@ Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAx
                     logWarn(path.string() + ": texture not found: " + t.name + "; using a checkerboard instead");
             Model model = options.cpuModels ? toModel(*baked) : metadataOnly(*baked);
             // The checksums touched every page; drop them until the upload reads them again.
-            baked->file.evict();
+            baked->file->evict();
             return Opened{std::move(model), std::move(*baked)};
         }
         logWarn(baked.error().message + "; opening " + path.filename().string() + " without the cache");

@@ -23,6 +23,7 @@
 // editing only those.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -93,7 +94,9 @@ struct BakedModel {
     std::vector<BakedPrimitiveInfo> primitiveInfo;  ///< Parallel to primitives.
     std::vector<Material> materials;
     std::vector<BakedTexture> textures;
-    MappedFile file;  ///< Owns the bytes the spans point into.
+    /// Owns the bytes the spans point into. Shared: a GPU that draws straight from host memory
+    /// (lavapipe) keeps the vertex and index pages mapped after this model is gone.
+    std::shared_ptr<const MappedFile> file;
 
     LodData lod() const { return {primitives, clusters}; }
     std::uint64_t vertexCount() const { return vertexBytes.size() / vertexFormat.stride; }

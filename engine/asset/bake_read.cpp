@@ -117,12 +117,12 @@ Expected<Opened> openVerified(const std::filesystem::path& cacheFile) {
         return cacheError(cacheFile, *problem);
     if (auto problem = checkTables(m)) return cacheError(cacheFile, "is inconsistent: " + *problem);
     o.dependencies = std::move(meta->dependencies);
-    m.file = std::move(*mapped);  // The mapping's address does not change: the spans stay valid.
+    m.file = std::make_shared<const MappedFile>(std::move(*mapped));  // Same address: the spans stay valid.
     return o;
 }
 
 Status refreshStamp(const Opened& opened, const FileStamp& stamp) {
-    std::span<const std::uint8_t> bytes = opened.model.file.bytes();
+    std::span<const std::uint8_t> bytes = opened.model.file->bytes();
     std::vector<std::uint8_t> copy(bytes.begin(), bytes.end());
     Header h = opened.header;
     h.sourceSize = stamp.size;

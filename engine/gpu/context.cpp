@@ -67,6 +67,15 @@ int deviceTypeScore(VkPhysicalDeviceType type) {
     }
 }
 
+bool hasDeviceExtension(VkPhysicalDevice device, const char* name) {
+    uint32_t count = 0;
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, nullptr);
+    std::vector<VkExtensionProperties> extensions(count);
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, extensions.data());
+    return std::any_of(extensions.begin(), extensions.end(),
+                       [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; });
+}
+
 bool supports13Features(VkPhysicalDevice device) {
     VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     VkPhysicalDeviceFeatures2 f2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
@@ -223,6 +232,17 @@ Status Context::createDevice(const ContextOptions& options) {
 
     std::vector<const char*> extensions;
     if (surface_) extensions.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
+    features_.hostPointerImport = properties_.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU &&
+                                  !options.withoutHostPointerImport &&
+                                  hasDeviceExtension(physicalDevice_, VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME);
+    if (features_.hostPointerImport) {
+        extensions.push_back(VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME);
+        VkPhysicalDeviceExternalMemoryHostPropertiesEXT host{
+            VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT};
+        VkPhysicalDeviceProperties2 props2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, &host};
+        vkGetPhysicalDeviceProperties2(physicalDevice_, &props2);
+        features_.hostPointerAlignment = host.minImportedHostPointerAlignment;
+    }
     VkDeviceCreateInfo info{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO, &features2};
     info.queueCreateInfoCount = 1;
     info.pQueueCreateInfos = &queueInfo;
@@ -230,6 +250,11 @@ Status Context::createDevice(const ContextOptions& options) {
     info.ppEnabledExtensionNames = extensions.data();
     AXIS_VK_CHECK(vkCreateDevice(physicalDevice_, &info, nullptr, &device_));
     vkGetDeviceQueue(device_, queueFamily_, 0, &queue_);
+    if (features_.hostPointerImport) {
+        getHostPointerProperties_ = reinterpret_cast<PFN_vkGetMemoryHostPointerPropertiesEXT>(
+            vkGetDeviceProcAddr(device_, "vkGetMemoryHostPointerPropertiesEXT"));
+        features_.hostPointerImport = getHostPointerProperties_ != nullptr;
+    }
 
     VkCommandPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
@@ -237,6 +262,15 @@ Status Context::createDevice(const ContextOptions& options) {
     AXIS_VK_CHECK(vkCreateCommandPool(device_, &poolInfo, nullptr, &immediatePool_));
     allocator_ = std::make_unique<Allocator>(physicalDevice_, device_);
     return Ok{};
+}
+
+uint32_t Context::hostPointerMemoryTypes(const void* pointer) const {
+    if (!features_.hostPointerImport) return 0;
+    VkMemoryHostPointerPropertiesEXT props{VK_STRUCTURE_TYPE_MEMORY_HOST_POINTER_PROPERTIES_EXT};
+    if (getHostPointerProperties_(device_, VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT, pointer, &props) !=
+        VK_SUCCESS)
+        return 0;
+    return props.memoryTypeBits;
 }
 
 void Context::submitAndWait(const std::function<void(VkCommandBuffer)>& record) {

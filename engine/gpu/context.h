@@ -27,6 +27,7 @@ struct ContextOptions {
     /// the fallback paths on any device.
     bool withoutDrawIndirectCount = false;
     bool withoutMultiDrawIndirect = false;
+    bool withoutHostPointerImport = false;
 };
 
 /// Optional device features, enabled when the device has them.
@@ -37,6 +38,10 @@ struct DeviceFeatures {
     bool multiDrawIndirect = false;  ///< Several indirect draws per call; else one call per draw.
     bool drawIndirectCount = false;  ///< vkCmdDrawIndexedIndirectCount (a GPU-written draw count).
     float maxAnisotropy = 1.0f;
+    /// VK_EXT_external_memory_host on a CPU device, whose "device memory" is host memory anyway:
+    /// buffers can then use a mapped bake cache as it is (Buffer::importHost) instead of a copy.
+    bool hostPointerImport = false;
+    VkDeviceSize hostPointerAlignment = 0;  ///< minImportedHostPointerAlignment.
 };
 
 class Context {
@@ -59,6 +64,10 @@ public:
     const DeviceFeatures& features() const { return features_; }
     std::string deviceName() const { return properties_.deviceName; }
     Allocator& allocator() { return *allocator_; }
+
+    /// The memory types a host pointer can be imported as (0 when it cannot); needs
+    /// features().hostPointerImport.
+    uint32_t hostPointerMemoryTypes(const void* pointer) const;
 
     /// Validation warnings and errors seen since creation; tests require zero.
     uint32_t validationMessageCount() const { return validationMessages_.load(); }
@@ -84,6 +93,7 @@ private:
     uint32_t queueFamily_ = 0;
     VkCommandPool immediatePool_ = VK_NULL_HANDLE;
     std::unique_ptr<Allocator> allocator_;
+    PFN_vkGetMemoryHostPointerPropertiesEXT getHostPointerProperties_ = nullptr;
     std::atomic<uint32_t> validationMessages_{0};
     bool validation_ = false;
 };

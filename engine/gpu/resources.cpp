@@ -1,5 +1,7 @@
 #include "gpu/resources.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -21,9 +23,43 @@ Buffer::Buffer(Context& context, VkDeviceSize size, VkBufferUsageFlags usage, Me
     AXIS_VK_CHECK(vkBindBufferMemory(device_, buffer_, allocation_.memory, allocation_.offset));
 }
 
+Buffer Buffer::importHost(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
+    const VkDeviceSize alignment = context.features().hostPointerAlignment;
+    if (!context.features().hostPointerImport || bytes.empty() || alignment == 0 ||
+        reinterpret_cast<std::uintptr_t>(bytes.data()) % alignment != 0)
+        return {};
+    Buffer b;
+    b.device_ = context.device();
+    b.size_ = bytes.size();
+    VkExternalMemoryBufferCreateInfo external{VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_BUFFER_CREATE_INFO};
+    external.handleTypes = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
+    VkBufferCreateInfo info{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO, &external};
+    info.size = bytes.size();
+    info.usage = usage;
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    if (vkCreateBuffer(b.device_, &info, nullptr, &b.buffer_) != VK_SUCCESS) return {};
+    VkMemoryRequirements req;
+    vkGetBufferMemoryRequirements(b.device_, b.buffer_, &req);
+    const uint32_t types = req.memoryTypeBits & context.hostPointerMemoryTypes(bytes.data());
+    const VkDeviceSize size = (std::max(req.size, VkDeviceSize(bytes.size())) + alignment - 1) / alignment * alignment;
+    if (types == 0) return {};
+    // The pointer is const: the device never writes a vertex or index buffer.
+    VkImportMemoryHostPointerInfoEXT import{VK_STRUCTURE_TYPE_IMPORT_MEMORY_HOST_POINTER_INFO_EXT};
+    import.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
+    import.pHostPointer = const_cast<std::byte*>(bytes.data());
+    VkMemoryAllocateInfo alloc{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO, &import};
+    alloc.allocationSize = size;
+    alloc.memoryTypeIndex = static_cast<uint32_t>(std::countr_zero(types));
+    if (vkAllocateMemory(b.device_, &alloc, nullptr, &b.importedMemory_) != VK_SUCCESS ||
+        vkBindBufferMemory(b.device_, b.buffer_, b.importedMemory_, 0) != VK_SUCCESS)
+        return {};
+    return b;
+}
+
 Buffer::Buffer(Buffer&& o) noexcept
     : device_(o.device_), allocator_(o.allocator_), buffer_(std::exchange(o.buffer_, VK_NULL_HANDLE)),
-      size_(o.size_), allocation_(std::exchange(o.allocation_, {})) {}
+      size_(o.size_), allocation_(std::exchange(o.allocation_, {})),
+      importedMemory_(std::exchange(o.importedMemory_, VK_NULL_HANDLE)) {}
 
 Buffer& Buffer::operator=(Buffer&& o) noexcept {
     if (this != &o) {
@@ -33,6 +69,7 @@ Buffer& Buffer::operator=(Buffer&& o) noexcept {
         buffer_ = std::exchange(o.buffer_, VK_NULL_HANDLE);
         size_ = o.size_;
         allocation_ = std::exchange(o.allocation_, {});
+        importedMemory_ = std::exchange(o.importedMemory_, VK_NULL_HANDLE);
     }
     return *this;
 }
@@ -42,8 +79,10 @@ Buffer::~Buffer() { release(); }
 void Buffer::release() {
     if (buffer_) vkDestroyBuffer(device_, buffer_, nullptr);
     if (allocation_) allocator_->free(allocation_);
+    if (importedMemory_) vkFreeMemory(device_, importedMemory_, nullptr);
     buffer_ = VK_NULL_HANDLE;
     allocation_ = {};
+    importedMemory_ = VK_NULL_HANDLE;
 }
 
 void Buffer::write(std::span<const std::byte> bytes, VkDeviceSize offset) {

@@ -16,6 +16,11 @@ class Buffer {
 public:
     Buffer() = default;
     Buffer(Context& context, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUsage memory);
+    /// A buffer over `bytes` where they are, no copy (Context features().hostPointerImport). The
+    /// device only reads them. `bytes` must start on hostPointerAlignment, and the memory from
+    /// there to the end of its last aligned block must stay mapped and readable while the buffer
+    /// lives (a file mapping's pages do). Empty when the device will not import this memory.
+    static Buffer importHost(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage);
     Buffer(Buffer&& other) noexcept;
     Buffer& operator=(Buffer&& other) noexcept;
     Buffer(const Buffer&) = delete;
@@ -36,6 +41,7 @@ private:
     VkBuffer buffer_ = VK_NULL_HANDLE;
     VkDeviceSize size_ = 0;
     Allocation allocation_;
+    VkDeviceMemory importedMemory_ = VK_NULL_HANDLE;  ///< importHost's own memory, not the allocator's.
 };
 
 struct ImageDesc {

@@ -7,6 +7,7 @@
 // plain Model becomes one level-0 cluster per primitive (error 0, no parent), so it is always
 // drawn at full detail and culled per primitive.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "gpu/resources.h"
@@ -30,6 +31,9 @@ struct GpuMaterial {
 };
 
 struct GpuModel {
+    /// Keeps host memory that the buffers use in place (a bake cache's mapping, on CPU devices)
+    /// alive until they are gone: declared first, destroyed last.
+    std::shared_ptr<const void> hostMemory;
     gpu::Buffer vertices;
     gpu::Buffer indices;
     gpu::Buffer materialParams;

@@ -76,6 +76,21 @@ void RenderTarget::resume(VkCommandBuffer cmd, bool finalPass) {
     beginRendering(cmd, VK_ATTACHMENT_LOAD_OP_LOAD, unused, finalPass);
 }
 
+void RenderTarget::split(VkCommandBuffer cmd, bool finalPass) {
+    vkCmdEndRendering(cmd);
+    // The next pass tests against the depth this one wrote (resume() adds the colour barrier).
+    gpu::pipelineBarrier(cmd, {gpu::imageBarrier(depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                                                 VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                                 VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                                                 VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                                                 VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                                                     VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                                 VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                                                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                                                 VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+    resume(cmd, finalPass);
+}
+
 void RenderTarget::beginRendering(VkCommandBuffer cmd, VkAttachmentLoadOp load, const float clearColor[4],
                                   bool finalPass) {
     VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};

@@ -29,6 +29,9 @@ public:
     void suspend(VkCommandBuffer cmd);
     /// Begins rendering again on what the suspended pass drew (both attachments loaded).
     void resume(VkCommandBuffer cmd, bool finalPass);
+    /// Ends a pass begun (or resumed) with finalPass false and begins the next on what it drew,
+    /// both attachments loaded: the image is as if the two were one pass.
+    void split(VkCommandBuffer cmd, bool finalPass);
     /// Ends rendering; the resolved image is then in COLOR_ATTACHMENT_OPTIMAL.
     void end(VkCommandBuffer cmd);
 

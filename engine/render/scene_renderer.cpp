@@ -10,6 +10,7 @@
 #include "gpu/upload.h"
 #include "gpu/vk_check.h"
 #include "render/frame_plan.h"
+#include "render/pass_splitter.h"
 #include "render/render_target.h"
 #include "render/view_math.h"
 #include "shared.h"
@@ -61,6 +62,18 @@ uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
     return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
+std::uint64_t primitives(const DrawRange& r) {
+    return r.topology == Topology::Points ? r.vertexCount : r.indexCount / 3;
+}
+
+std::uint64_t plannedPrimitives(const FramePlan& plan) {
+    std::uint64_t n = 0;
+    for (const PlannedItem& p : plan.items)
+        for (const auto* ranges : {&p.first, &p.tested})
+            for (const DrawRange& r : *ranges) n += primitives(r);
+    return n;
+}
+
 uint32_t floatBits(float f) {
     uint32_t u;
     std::memcpy(&u, &f, 4);
@@ -76,6 +89,7 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
     clustersCulled += o.clustersCulled;
     clustersOccluded += o.clustersOccluded;
     drawCalls += o.drawCalls;
+    renderPasses += o.renderPasses;
     return *this;
 }
 
@@ -227,23 +241,30 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     occlusion_.upload(frames, plan.candidates, plan.commands, plan.drawnCommands, plan.batches);
     owners_[frames.index()] = std::move(plan.owners);
 
+    const std::uint64_t splitEvery =
+        context_.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? view.cpuPassPrimitives : 0;
+    const bool split = splitEvery > 0 && plannedPrimitives(plan) > splitEvery;
+    PassSplitter splitter(split ? &target : nullptr, splitEvery);
+
     const float clear[4] = {0, 0, 0, 1};
-    target.begin(cmd, clear, !test);
+    target.begin(cmd, clear, !test && !split);
     drawSky(cmd, extent, view);
     // Opaque models near to far, so that hidden fragments fail the depth test before shading.
     RenderStats stats = plan.stats;
-    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, false);
+    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, false, splitter);
     if (test) {
         target.suspend(cmd);
         occlusion_.cull(cmd, target, uint32_t(plan.candidates.size()), uint32_t(plan.batches.size()));
-        target.resume(cmd, true);  // Dynamic state carries over.
+        target.resume(cmd, !split);  // Dynamic state carries over.
         for (const PlannedItem& p : plan.items)
-            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches);
+            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches, splitter);
     }
     // Blended ones far to near, so that they composite in order (they are never tested).
     for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
-        stats += drawModel(cmd, view, items[it->item], it->first, true);
+        stats += drawModel(cmd, view, items[it->item], it->first, true, splitter);
+    if (split) target.split(cmd, true);  // An empty last pass resolves what the others drew.
     target.end(cmd);
+    stats.renderPasses = 1 + (test ? 1 : 0) + splitter.splits() + (split ? 1 : 0);
     return stats;
 }
 
@@ -319,13 +340,13 @@ void count(RenderStats& stats, const DrawRange& r) {
 }  // namespace
 
 RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                     std::span<const DrawRange> ranges, bool blendedPass) {
+                                     std::span<const DrawRange> ranges, bool blendedPass, PassSplitter& splitter) {
     RenderStats stats;
     ModelBinder binder(*this, cmd, view, item, blendedPass);
     for (const DrawRange& r : ranges) {
         if (!binder.bind(r)) continue;
-        if (r.indexCount > 0) vkCmdDrawIndexed(cmd, r.indexCount, 1, r.firstIndex, r.vertexOffset, 0);
-        else vkCmdDraw(cmd, r.vertexCount, 1, static_cast<uint32_t>(r.vertexOffset), 0);
+        if (r.indexCount > 0) splitter.drawIndexed(cmd, r.indexCount, r.firstIndex, r.vertexOffset);
+        else splitter.drawPoints(cmd, r.vertexCount, static_cast<uint32_t>(r.vertexOffset));
         count(stats, r);
     }
     return stats;
@@ -335,7 +356,8 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
 // drawIndirectCount, a multi-draw (or one call per draw) over all of them, hidden ones with zero
 // instances.
 RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches) {
+                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches,
+                                      PassSplitter& splitter) {
     RenderStats stats;
     ModelBinder binder(*this, cmd, view, item, false);
     const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
@@ -353,7 +375,12 @@ RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view
         else
             for (uint32_t i = 0; i < batch.count; ++i)
                 vkCmdDrawIndexedIndirect(cmd, occlusion_.commands(), offset + VkDeviceSize(i) * stride, 1, stride);
-        for (uint32_t i = 0; i < batch.count; ++i) count(stats, p.tested[range + i]);
+        std::uint64_t batchPrimitives = 0;
+        for (uint32_t i = 0; i < batch.count; ++i) {
+            count(stats, p.tested[range + i]);
+            batchPrimitives += primitives(p.tested[range + i]);
+        }
+        splitter.drew(cmd, batchPrimitives);  // At most: the test draws fewer.
     }
     return stats;
 }

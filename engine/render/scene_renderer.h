@@ -33,6 +33,7 @@ class UploadBatch;
 
 namespace axis::render {
 
+class PassSplitter;
 class RenderTarget;
 struct PlannedItem;
 
@@ -52,6 +53,10 @@ struct FrameView {
     double pixelErrorBound = 1.0;
     bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
     bool occlusionCull = true;  ///< Skip clusters hidden behind nearer models; likewise.
+    /// On CPU devices (lavapipe), a frame of more primitives than this is drawn in several render
+    /// passes of this many, which bounds the rasterizer's memory (render/pass_splitter.h). 0: one
+    /// pass. GPUs always draw one.
+    std::uint64_t cpuPassPrimitives = 131072;
 };
 
 /// What one record() drew, for stats overlays, tests and benchmarks.
@@ -62,6 +67,7 @@ struct RenderStats {
     std::uint64_t clustersCulled = 0;  ///< In the LOD cut but outside the view frustum.
     std::uint64_t clustersOccluded = 0;  ///< In view but hidden (known once the frame finished).
     std::uint64_t drawCalls = 0;
+    std::uint32_t renderPasses = 0;  ///< The scene's, split on CPU devices (FrameView::cpuPassPrimitives).
     RenderStats& operator+=(const RenderStats& o);
 };
 
@@ -108,9 +114,9 @@ private:
     VkPipeline meshPipeline(const PipelineKey& key);
     class ModelBinder;
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                          std::span<const DrawRange> ranges, bool blendedPass);
+                          std::span<const DrawRange> ranges, bool blendedPass, PassSplitter& splitter);
     RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, const PlannedItem& p,
-                           std::span<const shader::DrawBatch> batches);
+                           std::span<const shader::DrawBatch> batches, PassSplitter& splitter);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
     bool occlusionPays(const gpu::FrameRing& frames);
 

@@ -99,11 +99,17 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     gm->primitiveHasNormals.resize(gm->lodPrimitives.size(), 1);
 
     // The streams go up as stored; each chunk's mapped pages are dropped once on the GPU, so a
-    // model of gigabytes never sits in memory twice.
+    // model of gigabytes never sits in memory twice. A CPU device draws from the mapping itself:
+    // then only the pages that frames touch are resident (opening read them all, to verify them).
     auto streamUp = [&](std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
         const auto* base = reinterpret_cast<const std::uint8_t*>(bytes.data());
+        if (gpu::Buffer inPlace = gpu::Buffer::importHost(context_, bytes, usage)) {
+            gm->hostMemory = baked.file;
+            baked.file->evict({base, bytes.size()});
+            return inPlace;
+        }
         return gpu::uploadBufferChunked(context_, bytes, usage, [&](std::size_t offset, std::size_t size) {
-            baked.file.evict({base + offset, size});
+            baked.file->evict({base + offset, size});
         });
     };
     gm->vertices = streamUp(std::as_bytes(baked.vertexBytes), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
@@ -114,7 +120,7 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
         for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
         gm->textures.push_back(gpu::uploadTextureChunked(
             context_, mips, textureFormat(t.usage), [&](uint32_t level, std::size_t offset, std::size_t size) {
-                baked.file.evict(t.levels[level].rgba.subspan(offset, size));
+                baked.file->evict(t.levels[level].rgba.subspan(offset, size));
             }));
     }
     gpu::UploadBatch batch(context_);

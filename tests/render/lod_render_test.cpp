@@ -168,3 +168,46 @@ TEST_CASE("a baked model renders like its plain import", "[render][lod]") {
     }
     REQUIRE(ctx->validationMessageCount() == 0);
 }
+
+TEST_CASE("a CPU device draws a baked model from its mapped cache, like one uploaded", "[render][lod][import]") {
+    gpu::ContextOptions copyOptions;
+    copyOptions.withoutHostPointerImport = true;
+    auto inPlace = test::makeValidatedContext();
+    auto copied = test::makeValidatedContext(copyOptions);
+    const bool cpu = inPlace->properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    CHECK(inPlace->features().hostPointerImport == cpu);
+    CHECK_FALSE(copied->features().hostPointerImport);
+
+    std::vector<render::Rgba8Image> images;
+    for (gpu::Context* ctx : {inPlace.get(), copied.get()}) {
+        render::OffscreenRenderer r(*ctx, target());
+        std::unique_ptr<render::GpuModel> gm;
+        std::vector<glm::dvec3> points;
+        glm::dmat4 toSite(1.0);
+        {
+            // The model is gone once uploaded, as in `axisview render`: what the GPU reads must
+            // stay mapped all the same.
+            BakedModel baked = openBaked("nefertiti-fraunhofer/Nefertiti.glb");
+            gm = r.scene().upload(baked);
+            toSite = upAxisToZUp(baked.up);
+            points = bakedSamples(baked, toSite);
+        }
+        CHECK((gm->hostMemory != nullptr) == ctx->features().hostPointerImport);
+        const render::DrawItem item{gm.get(), toSite, Shading::Unlit};
+        images.push_back(renderFrom(r, {&item, 1}, points, {30, 15, 1.0}, 1.0).image);
+        REQUIRE(ctx->validationMessageCount() == 0);
+    }
+    CHECK(render::compareImages(images[0], images[1], 0).maxChannelDifference == 0);
+}
+
+TEST_CASE("host memory that is not aligned for import is refused, so the upload copies it", "[render][import]") {
+    auto ctx = test::makeValidatedContext();
+    if (!ctx->features().hostPointerImport) return;  // Only CPU devices import.
+    const VkDeviceSize align = ctx->features().hostPointerAlignment;
+    std::vector<std::byte> bytes(4 * align);
+    auto* base = bytes.data() + (align - reinterpret_cast<std::uintptr_t>(bytes.data()) % align) % align;
+    CHECK(gpu::Buffer::importHost(*ctx, {base, 2 * align}, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
+    CHECK_FALSE(gpu::Buffer::importHost(*ctx, {base + 4, 2 * align - 4}, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
+    CHECK_FALSE(gpu::Buffer::importHost(*ctx, {base, 0}, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
+    REQUIRE(ctx->validationMessageCount() == 0);
+}

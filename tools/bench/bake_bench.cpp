@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     const double triangles = double(opened->triangleCount());
     double warm = bestOf(10, [&] { (void)openCached(ply, options); });
 
-    std::printf("cache: %s, %.1f MB, %zu clusters\n", opened->cachePath.c_str(), double(opened->file.bytes().size()) / 1e6,
+    std::printf("cache: %s, %.1f MB, %zu clusters\n", opened->cachePath.c_str(), double(opened->file->bytes().size()) / 1e6,
                 opened->clusters.size());
     std::printf("assimp ReadFile (baseline):   %8.3f s\n", assimp);
     std::printf("importModel (own PLY reader): %8.3f s\n", ours);

@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
     render::FrameView view;
     view.aspect = renderer.aspect();
     view.camera = framePoints(samplePositions(toModel(*baked), up, 20000), {20.0, 10.0, 1.0}, view.aspect);
+    // Render passes on a CPU device hold this many primitives (0: one pass; see FrameView).
+    if (const char* split = std::getenv("AXIS_BENCH_PASS_PRIMITIVES")) view.cpuPassPrimitives = std::strtoull(split, nullptr, 10);
 
     std::printf("%s: %llu triangles; street of %d copies: %llu triangles; %s, 1280x720, %d samples\n",
                 model.c_str(), (unsigned long long)baked->triangleCount(), copies,
