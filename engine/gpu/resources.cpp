@@ -41,14 +41,14 @@ Buffer Buffer::importHost(Context& context, std::span<const std::byte> bytes, Vk
     VkMemoryRequirements req;
     vkGetBufferMemoryRequirements(b.device_, b.buffer_, &req);
     const uint32_t types = req.memoryTypeBits & context.hostPointerMemoryTypes(bytes.data());
-    const VkDeviceSize size = (std::max(req.size, VkDeviceSize(bytes.size())) + alignment - 1) / alignment * alignment;
     if (types == 0) return {};
     // The pointer is const: the device never writes a vertex or index buffer.
     VkImportMemoryHostPointerInfoEXT import{VK_STRUCTURE_TYPE_IMPORT_MEMORY_HOST_POINTER_INFO_EXT};
     import.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
     import.pHostPointer = const_cast<std::byte*>(bytes.data());
     VkMemoryAllocateInfo alloc{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO, &import};
-    alloc.allocationSize = size;
+    // Whole aligned blocks, as Vulkan requires: the last one runs past `bytes` into the mapping.
+    alloc.allocationSize = (std::max(req.size, VkDeviceSize(bytes.size())) + alignment - 1) / alignment * alignment;
     alloc.memoryTypeIndex = static_cast<uint32_t>(std::countr_zero(types));
     if (vkAllocateMemory(b.device_, &alloc, nullptr, &b.importedMemory_) != VK_SUCCESS ||
         vkBindBufferMemory(b.device_, b.buffer_, b.importedMemory_, 0) != VK_SUCCESS)

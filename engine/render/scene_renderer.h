@@ -110,6 +110,7 @@ private:
     void createLayouts();
     void createSkyPipeline();
     void createDefaults();
+    bool importable(std::span<const std::byte> bytes, std::span<const std::uint8_t> mapping) const;
     void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
     VkPipeline meshPipeline(const PipelineKey& key);
     class ModelBinder;

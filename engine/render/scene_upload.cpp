@@ -3,6 +3,8 @@
 #include <cstring>
 #include <limits>
 
+#include <unistd.h>
+
 #include "asset/bake_cache.h"
 #include "gpu/context.h"
 #include "gpu/upload.h"
@@ -87,6 +89,17 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const Model& model) {
     return gm;
 }
 
+// Vulkan imports host memory in whole aligned blocks, so the last block of `bytes` runs past
+// them: it must still be inside the mapping's last page.
+bool SceneRenderer::importable(std::span<const std::byte> bytes, std::span<const std::uint8_t> mapping) const {
+    const auto alignment = static_cast<std::uintptr_t>(context_.features().hostPointerAlignment);
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (alignment == 0) return false;
+    const auto roundUp = [](std::uintptr_t v, std::uintptr_t a) { return (v + a - 1) / a * a; };
+    return roundUp(reinterpret_cast<std::uintptr_t>(bytes.data() + bytes.size()), alignment) <=
+           roundUp(reinterpret_cast<std::uintptr_t>(mapping.data() + mapping.size()), page);
+}
+
 std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     auto gm = std::make_unique<GpuModel>();
     gm->bounds = baked.bounds;
@@ -103,7 +116,8 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     // then only the pages that frames touch are resident (opening read them all, to verify them).
     auto streamUp = [&](std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
         const auto* base = reinterpret_cast<const std::uint8_t*>(bytes.data());
-        if (gpu::Buffer inPlace = gpu::Buffer::importHost(context_, bytes, usage)) {
+        if (gpu::Buffer inPlace = importable(bytes, baked.file->bytes()) ? gpu::Buffer::importHost(context_, bytes, usage)
+                                                                          : gpu::Buffer{}) {
             gm->hostMemory = baked.file;
             baked.file->evict({base, bytes.size()});
             return inPlace;
