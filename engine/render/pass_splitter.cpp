@@ -33,10 +33,6 @@ void PassSplitter::drawPoints(VkCommandBuffer cmd, std::uint32_t vertexCount, st
     }
 }
 
-void PassSplitter::drew(VkCommandBuffer cmd, std::uint64_t primitives) {
-    if (active()) add(cmd, std::min(primitives, room()));
-}
-
 void PassSplitter::add(VkCommandBuffer cmd, std::uint64_t primitives) {
     sincePass_ += primitives;
     if (sincePass_ < limit_) return;

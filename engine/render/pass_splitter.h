@@ -29,8 +29,6 @@ public:
     void drawIndexed(VkCommandBuffer cmd, std::uint32_t indexCount, std::uint32_t firstIndex, std::int32_t vertexOffset);
     /// vkCmdDraw of a point list, cut where a split falls.
     void drawPoints(VkCommandBuffer cmd, std::uint32_t vertexCount, std::uint32_t firstVertex);
-    /// Counts primitives drawn by other means (indirect draws); splits after them when due.
-    void drew(VkCommandBuffer cmd, std::uint64_t primitives);
 
 private:
     std::uint64_t room() const { return limit_ - sincePass_; }

@@ -62,15 +62,12 @@ uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
     return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
-std::uint64_t primitives(const DrawRange& r) {
-    return r.topology == Topology::Points ? r.vertexCount : r.indexCount / 3;
-}
-
-std::uint64_t plannedPrimitives(const FramePlan& plan) {
+// What the frame draws directly. The occlusion test's draws are left out: they are the clusters
+// hidden last time, mostly hidden again, and a CPU device bins nothing for a zero-instance draw.
+std::uint64_t directPrimitives(const FramePlan& plan) {
     std::uint64_t n = 0;
     for (const PlannedItem& p : plan.items)
-        for (const auto* ranges : {&p.first, &p.tested})
-            for (const DrawRange& r : *ranges) n += primitives(r);
+        for (const DrawRange& r : p.first) n += r.topology == Topology::Points ? r.vertexCount : r.indexCount / 3;
     return n;
 }
 
@@ -243,7 +240,7 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
 
     const std::uint64_t splitEvery =
         context_.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? view.cpuPassPrimitives : 0;
-    const bool split = splitEvery > 0 && plannedPrimitives(plan) > splitEvery;
+    const bool split = splitEvery > 0 && directPrimitives(plan) > splitEvery;
     PassSplitter splitter(split ? &target : nullptr, splitEvery);
 
     const float clear[4] = {0, 0, 0, 1};
@@ -257,7 +254,7 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
         occlusion_.cull(cmd, target, uint32_t(plan.candidates.size()), uint32_t(plan.batches.size()));
         target.resume(cmd, !split);  // Dynamic state carries over.
         for (const PlannedItem& p : plan.items)
-            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches, splitter);
+            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches);
     }
     // Blended ones far to near, so that they composite in order (they are never tested).
     for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
@@ -356,8 +353,7 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
 // drawIndirectCount, a multi-draw (or one call per draw) over all of them, hidden ones with zero
 // instances.
 RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches,
-                                      PassSplitter& splitter) {
+                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches) {
     RenderStats stats;
     ModelBinder binder(*this, cmd, view, item, false);
     const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
@@ -375,12 +371,7 @@ RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view
         else
             for (uint32_t i = 0; i < batch.count; ++i)
                 vkCmdDrawIndexedIndirect(cmd, occlusion_.commands(), offset + VkDeviceSize(i) * stride, 1, stride);
-        std::uint64_t batchPrimitives = 0;
-        for (uint32_t i = 0; i < batch.count; ++i) {
-            count(stats, p.tested[range + i]);
-            batchPrimitives += primitives(p.tested[range + i]);
-        }
-        splitter.drew(cmd, batchPrimitives);  // At most: the test draws fewer.
+        for (uint32_t i = 0; i < batch.count; ++i) count(stats, p.tested[range + i]);
     }
     return stats;
 }

@@ -117,7 +117,7 @@ private:
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
                           std::span<const DrawRange> ranges, bool blendedPass, PassSplitter& splitter);
     RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, const PlannedItem& p,
-                           std::span<const shader::DrawBatch> batches, PassSplitter& splitter);
+                           std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
     bool occlusionPays(const gpu::FrameRing& frames);
 
