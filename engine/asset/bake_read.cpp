@@ -28,13 +28,17 @@ std::optional<std::string> checkHeader(const Header& h, std::uint64_t actualSize
     return std::nullopt;
 }
 
-std::optional<std::string> checkSections(const Header& h, std::span<const std::uint8_t> file) {
+// Hashing reads every page of the mapping: each run is dropped once hashed, so that opening a
+// cache of gigabytes does not hold it all (the page cache keeps it for the reads that follow).
+std::optional<std::string> checkSections(const Header& h, const MappedFile& mapped) {
+    const std::span<const std::uint8_t> file = mapped.bytes();
     for (std::uint32_t i = 0; i < kSectionCount; ++i) {
         const SectionEntry& e = h.sections[i];
         const std::string name = std::string("section ") + kSectionNames[i];
         if (e.offset % kSectionAlignment != 0 || e.offset > file.size() || e.size > file.size() - e.offset)
             return name + " lies outside the file";
-        if (hash64(file.subspan(e.offset, e.size)) != e.checksum) return name + ": checksum mismatch";
+        const auto drop = [&](std::span<const std::uint8_t> chunk) { mapped.evict(chunk); };
+        if (hash64(file.subspan(e.offset, e.size), drop) != e.checksum) return name + ": checksum mismatch";
     }
     return std::nullopt;
 }
@@ -46,7 +50,20 @@ std::optional<std::span<const T>> typedSection(std::span<const std::uint8_t> fil
 }
 
 // Ranges and references between tables, so the renderer can trust every number.
-std::optional<std::string> checkTables(const BakedModel& m) {
+// The largest index of a run, read in 16 MiB pieces whose pages are dropped once read (as in
+// checkSections).
+std::uint32_t largestIndex(std::span<const std::uint32_t> run, const MappedFile& mapped) {
+    constexpr std::size_t kPiece = std::size_t(4) << 20;
+    std::uint32_t largest = 0;
+    for (std::size_t at = 0; at < run.size(); at += kPiece) {
+        const auto piece = run.subspan(at, std::min(kPiece, run.size() - at));
+        largest = std::max(largest, *std::max_element(piece.begin(), piece.end()));
+        mapped.evict({reinterpret_cast<const std::uint8_t*>(piece.data()), piece.size_bytes()});
+    }
+    return largest;
+}
+
+std::optional<std::string> checkTables(const BakedModel& m, const MappedFile& mapped) {
     if (m.primitiveInfo.size() != m.primitives.size()) return "meta and primitive tables disagree";
     const std::uint64_t vertices = m.vertexCount();
     for (const LodPrimitive& p : m.primitives) {
@@ -56,7 +73,7 @@ std::optional<std::string> checkTables(const BakedModel& m) {
             return "a primitive's indices lie outside the stream";
         if (std::uint64_t(p.firstCluster) + p.clusterCount > m.clusters.size()) return "a primitive's clusters are out of range";
         auto run = m.indices.subspan(p.firstIndex, p.indexCount);
-        if (!run.empty() && *std::max_element(run.begin(), run.end()) >= p.vertexCount) return "an index is out of range";
+        if (!run.empty() && largestIndex(run, mapped) >= p.vertexCount) return "an index is out of range";
     }
     for (const LodCluster& c : m.clusters) {
         if (c.primitive >= m.primitives.size()) return "a cluster names a missing primitive";
@@ -94,7 +111,7 @@ Expected<Opened> openVerified(const std::filesystem::path& cacheFile) {
         return cacheError(cacheFile, "is too short for a header (" + std::to_string(file.size()) + " bytes)");
     std::memcpy(&o.header, file.data(), sizeof(Header));
     if (auto problem = checkHeader(o.header, file.size())) return cacheError(cacheFile, *problem);
-    if (auto problem = checkSections(o.header, file)) return cacheError(cacheFile, *problem);
+    if (auto problem = checkSections(o.header, *mapped)) return cacheError(cacheFile, *problem);
     auto meta = readMeta(file.subspan(o.header.sections[kMeta].offset, o.header.sections[kMeta].size));
     if (!meta) return cacheError(cacheFile, "section meta is malformed");
 
@@ -115,7 +132,7 @@ Expected<Opened> openVerified(const std::filesystem::path& cacheFile) {
     m.materials = std::move(meta->materials);
     if (auto problem = fillTextures(*meta, file.subspan(s[kTexels].offset, s[kTexels].size), m))
         return cacheError(cacheFile, *problem);
-    if (auto problem = checkTables(m)) return cacheError(cacheFile, "is inconsistent: " + *problem);
+    if (auto problem = checkTables(m, *mapped)) return cacheError(cacheFile, "is inconsistent: " + *problem);
     o.dependencies = std::move(meta->dependencies);
     m.file = std::make_shared<const MappedFile>(std::move(*mapped));  // Same address: the spans stay valid.
     return o;

@@ -41,9 +41,13 @@ std::uint64_t avalanche(std::uint64_t h) {
 
 }  // namespace
 
-std::uint64_t hash64(std::span<const std::uint8_t> bytes, std::uint64_t seed) {
+std::uint64_t hash64(std::span<const std::uint8_t> bytes, std::uint64_t seed) { return hash64(bytes, {}, seed); }
+
+std::uint64_t hash64(std::span<const std::uint8_t> bytes, const HashedChunk& hashed, std::uint64_t seed) {
+    constexpr std::size_t kChunk = std::size_t(16) << 20;  // A multiple of the 32-byte stripe.
     const std::uint8_t* p = bytes.data();
     const std::uint8_t* end = p + bytes.size();
+    const std::uint8_t* chunk = p;
     std::uint64_t h;
     if (bytes.size() >= 32) {
         std::uint64_t v1 = seed + kP1 + kP2, v2 = seed + kP2, v3 = seed, v4 = seed - kP1;
@@ -54,6 +58,7 @@ std::uint64_t hash64(std::span<const std::uint8_t> bytes, std::uint64_t seed) {
             v3 = round(v3, read64(p + 16));
             v4 = round(v4, read64(p + 24));
             p += 32;
+            if (hashed && std::size_t(p - chunk) == kChunk) hashed({chunk, kChunk}), chunk = p;
         } while (p <= limit);
         h = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
         h = mergeRound(mergeRound(mergeRound(mergeRound(h, v1), v2), v3), v4);
@@ -67,13 +72,14 @@ std::uint64_t hash64(std::span<const std::uint8_t> bytes, std::uint64_t seed) {
         p += 4;
     }
     for (; p < end; ++p) h = rotl(h ^ (*p * kP5), 11) * kP1;
+    if (hashed && chunk < end) hashed({chunk, std::size_t(end - chunk)});
     return avalanche(h);
 }
 
 Expected<std::uint64_t> hashFile(const std::filesystem::path& path) {
     auto mapped = MappedFile::open(path);
     if (!mapped) return mapped.error();
-    return hash64(mapped->bytes());
+    return hash64(mapped->bytes(), [&](std::span<const std::uint8_t> chunk) { mapped->evict(chunk); });
 }
 
 }  // namespace axis

@@ -4,6 +4,7 @@
 // it runs at several GB/s, so hashing a source file is bound by the disk, not the CPU.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 
 #include "core/error.h"
@@ -12,7 +13,14 @@ namespace axis {
 
 std::uint64_t hash64(std::span<const std::uint8_t> bytes, std::uint64_t seed = 0);
 
-/// XXH64 of a whole file (memory-mapped, so no copy). The error names the file.
+/// Called with each run of `bytes` (16 MiB or less, in order) once hashed: a caller hashing a
+/// mapped file drops its pages there (MappedFile::evict), so that checking a file of gigabytes
+/// never holds it all in memory.
+using HashedChunk = std::function<void(std::span<const std::uint8_t>)>;
+std::uint64_t hash64(std::span<const std::uint8_t> bytes, const HashedChunk& hashed, std::uint64_t seed = 0);
+
+/// XXH64 of a whole file (memory-mapped, so no copy, and dropped as it is read). The error names
+/// the file.
 Expected<std::uint64_t> hashFile(const std::filesystem::path& path);
 
 }  // namespace axis

@@ -62,6 +62,24 @@ TEST_CASE("hash64 is XXH64", "[bake]") {
     CHECK(hash64(bytes("Nobody inspects the spammish repetition")) == 0xFBCEA83C8A378BF1ull);
 }
 
+TEST_CASE("hash64 reports the runs it has hashed, in order, and hashes the same", "[bake]") {
+    // 40 MiB + 13 bytes: two whole 16 MiB runs, then the rest with the tail the stripes leave.
+    std::vector<std::uint8_t> data((std::size_t(40) << 20) + 13);
+    std::mt19937 rng(3);
+    for (auto& b : data) b = std::uint8_t(rng());
+    std::vector<std::span<const std::uint8_t>> runs;
+    const std::uint64_t chunked = hash64(data, [&](std::span<const std::uint8_t> run) { runs.push_back(run); });
+    CHECK(chunked == hash64(data));
+    REQUIRE(runs.size() == 3);
+    const std::uint8_t* next = data.data();
+    for (auto run : runs) {
+        CHECK(run.data() == next);
+        next += run.size();
+    }
+    CHECK(next == data.data() + data.size());
+    CHECK(runs[0].size() == std::size_t(16) << 20);
+}
+
 TEST_CASE("Octahedral normals stay within 0.02 degrees", "[bake]") {
     std::mt19937 rng(7);
     std::normal_distribution<float> d;
