@@ -94,6 +94,8 @@ printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, igea (vs f3d)" $((axisM / 1024))
 printf '%-48s %10dMB %10dMB %8.2f\n' "peak RSS, $(python3 -c "print(f'{2 * ($GRID - 1) ** 2 / 1e6:.1f}')")M-tri heightfield vs its cache" $((bigM / 1024)) $((cacheKB / 1024)) \
     "$(python3 -c "print($bigM / $cacheKB)")"
 printf '%-48s %10dMB\n' "  (process floor: a 1k-triangle bunny)" $((smallM / 1024))
+printf '%-48s %10dMB %10dMB %8.2f\n' "  the same above the floor (what the model adds)" $(((bigM - smallM) / 1024)) $((cacheKB / 1024)) \
+    "$(python3 -c "print(($bigM - $smallM) / $cacheKB)")"
 printf '%-48s %10.1fms %10.1fms %8.2f\n' "frame time, igea 1280x720, no AA like f3d's" "$axisFrame1" "$f3dFrame" \
     "$(python3 -c "print($axisFrame1 / $f3dFrame)" 2>/dev/null || echo nan)"
 printf '%-48s %10.1fms %10.1fms %8.2f\n' "  the same with axisview's 4x MSAA" "$axisFrame" "$f3dFrame" \
