@@ -47,7 +47,7 @@ Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAx
                 if (t.isFallback)
                     logWarn(path.string() + ": texture not found: " + t.name + "; using a checkerboard instead");
             Model model = options.cpuModels ? toModel(*baked) : metadataOnly(*baked);
-            // The checksums touched every page; drop them until the upload reads them again.
+            // A CPU copy (toModel) reads every page: drop them until the upload reads them again.
             baked->file->evict();
             return Opened{std::move(model), std::move(*baked)};
         }

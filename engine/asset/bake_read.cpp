@@ -49,7 +49,6 @@ std::optional<std::span<const T>> typedSection(std::span<const std::uint8_t> fil
     return std::span<const T>(reinterpret_cast<const T*>(file.data() + e.offset), e.size / sizeof(T));
 }
 
-// Ranges and references between tables, so the renderer can trust every number.
 // The largest index of a run, read in 16 MiB pieces whose pages are dropped once read (as in
 // checkSections).
 std::uint32_t largestIndex(std::span<const std::uint32_t> run, const MappedFile& mapped) {
@@ -63,6 +62,7 @@ std::uint32_t largestIndex(std::span<const std::uint32_t> run, const MappedFile&
     return largest;
 }
 
+// Ranges and references between tables, so the renderer can trust every number.
 std::optional<std::string> checkTables(const BakedModel& m, const MappedFile& mapped) {
     if (m.primitiveInfo.size() != m.primitives.size()) return "meta and primitive tables disagree";
     const std::uint64_t vertices = m.vertexCount();
