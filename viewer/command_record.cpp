@@ -147,7 +147,7 @@ Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSe
     desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
     for (const auto& m : scene.models) {
-        r.models.push_back(r.offscreen->scene().upload(m.model));
+        r.models.push_back(m.baked ? r.offscreen->scene().upload(*m.baked) : r.offscreen->scene().upload(m.model));
         r.items.push_back({r.models.back().get(), m.modelToSite, m.shading});
     }
     return r;
@@ -186,9 +186,12 @@ record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::
 }
 
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
-    auto scene = loadScene(a.scene, {}, Progress::toStderr());
+    LoadOptions options;
+    options.cpuModels = a.labels;  // Labels need the geometry on the CPU to test what hides them.
+    auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a));
+    for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
     auto sink = openSink(a, file.output);

@@ -24,7 +24,9 @@ fs::path demoSitePath() {
 }
 
 int renderStills(const fs::path& scenePath, const fs::path& outDir) {
-    auto scene = loadScene(scenePath, {}, Progress::toStderr());
+    LoadOptions options;
+    options.cpuModels = false;  // Stills draw the baked streams; a CPU copy would only cost memory.
+    auto scene = loadScene(scenePath, options, Progress::toStderr());
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;
@@ -44,9 +46,9 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
     std::vector<render::DrawItem> items;
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene->models) {
-        gpuModels.push_back(renderer.scene().upload(m.model));
+        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
         items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
-        auto pts = samplePositions(m.model, m.modelToSite, 50000 / scene->models.size() + 8);
+        auto pts = samplePositions(m, 50000 / scene->models.size() + 8);
         silhouette.insert(silhouette.end(), pts.begin(), pts.end());
     }
     std::vector<std::pair<std::string, Camera>> shots = {

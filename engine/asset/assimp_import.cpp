@@ -356,7 +356,7 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
     Model model;
     model.sourcePath = name;
     model.format = formatName(ext);
-    TextureLibrary textures(model, path.parent_path(), options.loadTextures);
+    TextureLibrary textures(model, path.parent_path(), options);
     SceneConverter(*scene, model, textures, ext == "gltf" || ext == "glb").convert();
     return model;
 }

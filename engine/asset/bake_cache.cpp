@@ -8,6 +8,8 @@
 
 #include "asset/bake_internal.h"
 #include "asset/hash64.h"
+#include "asset/image_decode.h"
+#include "asset/texture.h"
 #include "core/log.h"
 
 namespace axis {
@@ -77,7 +79,23 @@ std::uint64_t BakedModel::pointCount() const {
     return n;
 }
 
-Model toModel(const BakedModel& baked) {
+Expected<Texture::Level> BakedTexture::decodeLevel(std::uint32_t level) const {
+    if (level >= levelCount) return makeError(name, "has no mip level " + std::to_string(level));
+    if (level >= firstStoredLevel) {
+        const Level& l = levels[level - firstStoredLevel];
+        return Texture::Level{l.width, l.height, {l.rgba.begin(), l.rgba.end()}};
+    }
+    auto decoded = decodeImageLevel(encoded, name, level, usage);
+    if (decoded && (decoded->width != mipSide(width, level) || decoded->height != mipSide(height, level)))
+        return makeError(name, "decodes to another size than the bake cache recorded");
+    return decoded;
+}
+
+std::uint64_t BakedTexture::levelBytes(std::uint32_t level) const {
+    return std::uint64_t(mipSide(width, level)) * mipSide(height, level) * 4;
+}
+
+Model toModel(const BakedModel& baked, bool decodeTextures) {
     Model m;
     m.sourcePath = baked.sourcePath, m.format = baked.format, m.up = baked.up;
     m.meshCount = baked.meshCount, m.bounds = baked.bounds, m.materials = baked.materials;
@@ -98,7 +116,17 @@ Model toModel(const BakedModel& baked) {
     for (const BakedTexture& t : baked.textures) {
         Texture& out = m.textures.emplace_back();
         out.name = t.name, out.usage = t.usage, out.isFallback = t.isFallback;
-        for (const auto& l : t.levels) out.levels.push_back({l.width, l.height, {l.rgba.begin(), l.rgba.end()}});
+        out.width = t.width, out.height = t.height;
+        if (!decodeTextures) continue;
+        for (std::uint32_t level = 0; level < t.levelCount; ++level) {
+            auto decoded = t.decodeLevel(level);
+            if (!decoded) {
+                logWarn(decoded.error().message);
+                out = makeFallbackTexture(t.name);
+                break;
+            }
+            out.levels.push_back(std::move(*decoded));
+        }
     }
     return m;
 }
@@ -127,7 +155,9 @@ Status bake(const fs::path& source, const BakeOptions& options, const Progress& 
     progress.report("hashing source", 0.0);
     auto hash = hashFile(absolute);
     if (!hash) return hash.error();
-    auto model = importModel(absolute, options.import, progress);
+    ImportOptions import = options.import;
+    import.decodedTextureSide = kStoredTextureSide;  // The rest stays encoded (bake_cache.h).
+    auto model = importModel(absolute, import, progress);
     if (!model) return model.error();
     Header identity{};
     identity.sourcePathHash = pathHash(absolute);

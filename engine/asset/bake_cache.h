@@ -14,7 +14,9 @@
 //     clusters    LodCluster[]             (scene/lod.h)
 //     vertices    interleaved baked vertices (baked_vertex.h: 24 or 28 bytes each)
 //     indices     uint32 triangle lists, every primitive's LOD levels (scene/lod.h)
-//     texels      RGBA8 mip levels, each level at a 256-byte aligned offset
+//     texels      per texture: the source image's bytes (JPEG, PNG...) when it is larger than
+//                 kStoredTextureSide, then its RGBA8 mip levels from that side down to 1x1, each
+//                 at a 256-byte aligned offset
 // Trust rules: a cache is used only when magic, version, header checksum, file size, every section
 // checksum, the source path and the bake options all match, and the source's size and mtime match
 // (or, when they differ, its content hash still does). Anything else is an Error naming the cache
@@ -43,7 +45,9 @@ namespace axis {
 /// 3: the top of the cluster DAG replaced by whole-surface proxies (lod_build.h, step 4).
 /// 4: cluster groups keep texture seams where they still shrink (welded, atlas-textured scans
 ///    showed smeared texels at every level of detail but the finest).
-constexpr std::uint32_t kBakeFormatVersion = 4;
+/// 5: textures as the source's image bytes plus a decoded tail up to kStoredTextureSide (every
+///    level as RGBA8 made caches of textured scans 25x their source); per-primitive uv density.
+constexpr std::uint32_t kBakeFormatVersion = 5;
 
 struct BakeOptions {
     ImportOptions import;
@@ -58,22 +62,42 @@ std::filesystem::path defaultCacheDir();
 /// The cache file for a source: DIR/<16 hex digits of XXH64(absolute source path)>.axbake.
 std::filesystem::path cachePathFor(const std::filesystem::path& source, const BakeOptions& options = {});
 
-/// A texture whose mip levels point into the cache mapping.
+/// A texture in the cache: its coarse mip levels stored decoded (the tail, firstStoredLevel to
+/// 1x1), and, when the image is larger than the tail, the image file's own bytes (JPEG, PNG...)
+/// from which the finer levels are decoded on demand (decodeLevel). Spans point into the mapping.
 struct BakedTexture {
     std::string name;
     TextureUsage usage = TextureUsage::Color;
     bool isFallback = false;
+    std::uint32_t width = 0, height = 0;  ///< Level 0.
+    std::uint32_t levelCount = 0;         ///< The full chain, to 1x1.
+    std::uint32_t firstStoredLevel = 0;
+    std::span<const std::uint8_t> encoded;  ///< Empty when every level is stored.
     struct Level {
         std::uint32_t width = 0, height = 0;
         std::span<const std::uint8_t> rgba;  ///< width * height * 4 bytes.
     };
-    std::vector<Level> levels;
+    std::vector<Level> levels;  ///< Stored levels: firstStoredLevel, firstStoredLevel + 1, ...
+
+    /// Mip level `level` as RGBA8: a copy of a stored one, or decoded from `encoded` (thread-safe;
+    /// reads only the mapping). The error names the cache and the texture.
+    Expected<Texture::Level> decodeLevel(std::uint32_t level) const;
+    /// Bytes of level `level` as RGBA8 (the GPU's share of it).
+    std::uint64_t levelBytes(std::uint32_t level) const;
 };
+
+/// Textures stored decoded up to this side; larger levels are kept as the source's image bytes.
+/// 256² RGBA8 with its mips is 350 KB: a site of a hundred atlases opens with all of them showing.
+constexpr std::uint32_t kStoredTextureSide = 256;
 
 /// What LodPrimitive does not say about a primitive.
 struct BakedPrimitiveInfo {
     std::string meshName;
     bool hasVertexColors = false, hasUVs = false, hasNormals = true;
+    /// Texture coordinates per model unit (1 = a texture's width per unit), over most of the
+    /// surface (the 90th percentile by area, so slivers do not count): with a texture's size and
+    /// the distance it gives the mip level a view needs. 0 without UVs.
+    float uvDensity = 0.0f;
 };
 
 /// An opened cache: spans into a read-only mapping plus small decoded tables. Move-only; every
@@ -104,8 +128,10 @@ struct BakedModel {
     std::uint64_t pointCount() const;
 };
 
-/// A plain Model (level-0 triangles, decoded vertices, copied textures) for code that needs one.
-Model toModel(const BakedModel& baked);
+/// A plain Model (level-0 triangles, decoded vertices) for code that needs one: picking,
+/// statistics. Textures keep their names and usage but no texels unless `decodeTextures`, which
+/// decodes every level of each (as an import would: the GPU path streams them instead).
+Model toModel(const BakedModel& baked, bool decodeTextures = false);
 
 /// Opens a cache for `source` if it is present and trustworthy; otherwise an Error naming the
 /// cache file and why ("stale: source size changed", "section vertices: checksum mismatch", ...).

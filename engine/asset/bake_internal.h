@@ -17,11 +17,14 @@ struct TextureEntry {
     std::string name;
     TextureUsage usage = TextureUsage::Color;
     bool isFallback = false;
+    std::uint32_t width = 0, height = 0;  // Level 0.
+    std::uint32_t firstStoredLevel = 0;   // Finer levels decode from the encoded image.
+    std::uint64_t encodedOffset = 0, encodedSize = 0;  // Within the texels section; 0 bytes: none.
     struct Level {
         std::uint32_t width = 0, height = 0;
         std::uint64_t offset = 0, size = 0;  // Within the texels section.
     };
-    std::vector<Level> levels;
+    std::vector<Level> levels;  // firstStoredLevel to 1x1.
 };
 
 /// A file the model was made from besides the source (its textures), by size and mtime.

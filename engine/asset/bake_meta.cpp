@@ -56,6 +56,11 @@ void putTexture(Writer& w, const TextureEntry& t) {
     w.putString(t.name);
     w.put(std::uint8_t(t.usage));
     w.put(std::uint8_t(t.isFallback));
+    w.put(t.width);
+    w.put(t.height);
+    w.put(t.firstStoredLevel);
+    w.put(t.encodedOffset);
+    w.put(t.encodedSize);
     w.put(std::uint32_t(t.levels.size()));
     for (const auto& l : t.levels) {
         w.put(l.width);
@@ -70,6 +75,11 @@ TextureEntry getTexture(Reader& r) {
     t.name = r.getString();
     t.usage = r.get<std::uint8_t>() ? TextureUsage::Linear : TextureUsage::Color;
     t.isFallback = r.get<std::uint8_t>() != 0;
+    t.width = r.get<std::uint32_t>();
+    t.height = r.get<std::uint32_t>();
+    t.firstStoredLevel = r.get<std::uint32_t>();
+    t.encodedOffset = r.get<std::uint64_t>();
+    t.encodedSize = r.get<std::uint64_t>();
     auto levels = r.get<std::uint32_t>();
     for (std::uint32_t i = 0; i < levels && i < 64 && !r.failed(); ++i) {
         TextureEntry::Level l;
@@ -99,6 +109,7 @@ std::vector<std::uint8_t> writeMeta(const Meta& meta) {
     for (const auto& p : meta.primitives) {
         w.putString(p.meshName);
         w.put(std::uint8_t(p.hasVertexColors | (p.hasUVs << 1) | (p.hasNormals << 2)));
+        w.put(p.uvDensity);
     }
     w.put(std::uint32_t(meta.materials.size()));
     for (const auto& m : meta.materials) putMaterial(w, m);
@@ -130,6 +141,8 @@ std::optional<Meta> readMeta(std::span<const std::uint8_t> bytes) {
         p.meshName = r.getString();
         auto flags = r.get<std::uint8_t>();
         p.hasVertexColors = flags & 1, p.hasUVs = flags & 2, p.hasNormals = flags & 4;
+        p.uvDensity = r.get<float>();
+        if (!(p.uvDensity >= 0.0f && p.uvDensity < 1e30f)) return std::nullopt;  // NaN, negative, infinite.
     }
     n = r.get<std::uint32_t>();
     for (std::uint32_t i = 0; plausibleCount(n, r) && i < n && !r.failed(); ++i) meta.materials.push_back(getMaterial(r));

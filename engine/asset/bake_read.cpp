@@ -6,6 +6,7 @@
 
 #include "asset/bake_internal.h"
 #include "asset/hash64.h"
+#include "asset/image_decode.h"
 
 namespace axis::bakefile {
 namespace {
@@ -87,16 +88,37 @@ std::optional<std::string> checkTables(const BakedModel& m, const MappedFile& ma
     return std::nullopt;
 }
 
-std::optional<std::string> fillTextures(const Meta& meta, std::span<const std::uint8_t> texels, BakedModel& m) {
-    for (const TextureEntry& t : meta.textures) {
-        BakedTexture& out = m.textures.emplace_back();
-        out.name = t.name, out.usage = t.usage, out.isFallback = t.isFallback;
-        for (const auto& l : t.levels) {
-            if (l.size != std::uint64_t(l.width) * l.height * 4 || l.offset > texels.size() || l.size > texels.size() - l.offset)
-                return "texture " + t.name + " has a level outside the texels section";
-            out.levels.push_back({l.width, l.height, texels.subspan(l.offset, l.size)});
-        }
+bool inside(std::uint64_t offset, std::uint64_t size, std::span<const std::uint8_t> section) {
+    return offset <= section.size() && size <= section.size() - offset;
+}
+
+// Every stored level must be exactly the mip chain's, down to 1x1, and a chain that does not start
+// at level 0 needs the image it starts from.
+std::optional<std::string> fillTexture(const TextureEntry& t, std::span<const std::uint8_t> texels, BakedTexture& out) {
+    out.name = t.name, out.usage = t.usage, out.isFallback = t.isFallback;
+    out.width = t.width, out.height = t.height, out.firstStoredLevel = t.firstStoredLevel;
+    const std::string problem = "texture " + t.name + " ";
+    if (t.width == 0 || t.height == 0 || t.width > (1u << 16) || t.height > (1u << 16)) return problem + "has a bad size";
+    out.levelCount = mipLevelCount(t.width, t.height);
+    if (t.firstStoredLevel >= out.levelCount || t.levels.size() != out.levelCount - t.firstStoredLevel)
+        return problem + "does not store its coarse mip levels";
+    if (t.firstStoredLevel > 0 && (t.encodedSize == 0 || !inside(t.encodedOffset, t.encodedSize, texels)))
+        return problem + "has its image outside the texels section";
+    if (t.firstStoredLevel > 0) out.encoded = texels.subspan(t.encodedOffset, t.encodedSize);
+    for (std::uint32_t i = 0; i < t.levels.size(); ++i) {
+        const auto& l = t.levels[i];
+        const std::uint32_t level = t.firstStoredLevel + i;
+        if (l.width != mipSide(t.width, level) || l.height != mipSide(t.height, level) ||
+            l.size != std::uint64_t(l.width) * l.height * 4 || !inside(l.offset, l.size, texels))
+            return problem + "has a level outside the texels section";
+        out.levels.push_back({l.width, l.height, texels.subspan(l.offset, l.size)});
     }
+    return std::nullopt;
+}
+
+std::optional<std::string> fillTextures(const Meta& meta, std::span<const std::uint8_t> texels, BakedModel& m) {
+    for (const TextureEntry& t : meta.textures)
+        if (auto problem = fillTexture(t, texels, m.textures.emplace_back())) return problem;
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // Turns an imported Model into a bake cache file: LOD build per primitive, vertex encoding, then
 // one buffer laid out section by section and saved atomically.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -25,10 +26,36 @@ glm::vec4 sphereOf(const std::vector<Vertex>& vertices) {
     return glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-6f));
 }
 
+// Texture coordinates per model unit over most of the surface: the 90th percentile of the
+// triangles' own densities, weighted by area, so that slivers and degenerate triangles (huge or
+// zero density) do not decide the mip level every view of the primitive needs.
+float uvDensityOf(const Primitive& p) {
+    if (!p.hasUVs || p.topology != Topology::Triangles) return 0.0f;
+    std::vector<std::pair<double, double>> densityArea;  // (uv per unit, world area)
+    double totalArea = 0.0;
+    for (std::size_t i = 0; i + 2 < p.indices.size(); i += 3) {
+        const Vertex& a = p.vertices[p.indices[i]];
+        const Vertex& b = p.vertices[p.indices[i + 1]];
+        const Vertex& c = p.vertices[p.indices[i + 2]];
+        const double area = 0.5 * glm::length(glm::cross(glm::dvec3(b.position - a.position), glm::dvec3(c.position - a.position)));
+        const glm::dvec2 e1(b.uv - a.uv), e2(c.uv - a.uv);
+        const double uvArea = 0.5 * std::abs(e1.x * e2.y - e1.y * e2.x);
+        if (!(area > 0.0) || !std::isfinite(uvArea)) continue;
+        densityArea.emplace_back(std::sqrt(uvArea / area), area);
+        totalArea += area;
+    }
+    if (densityArea.empty()) return 0.0f;
+    std::sort(densityArea.begin(), densityArea.end());
+    double covered = 0.0;
+    for (const auto& [density, area] : densityArea)
+        if ((covered += area) >= 0.9 * totalArea) return float(std::min(density, 1e30));
+    return float(std::min(densityArea.back().first, 1e30));
+}
+
 BakedPrimitiveInfo infoOf(const Primitive& p) {
     bool normals = std::any_of(p.vertices.begin(), p.vertices.end(),
                                [](const Vertex& v) { return v.normal != glm::vec3(0.0f); });
-    return {p.meshName, p.hasVertexColors, p.hasUVs, normals};
+    return {p.meshName, p.hasVertexColors, p.hasUVs, normals, uvDensityOf(p)};
 }
 
 LodPrimitive startPrimitive(const Primitive& p, const Streams& s) {
@@ -94,11 +121,23 @@ Streams buildStreams(const Model& model, const LodBuildOptions& options, const P
     return s;
 }
 
+// Level 0's size: the decoded first level's, or the one the import recorded for encoded images.
+std::pair<std::uint32_t, std::uint32_t> levelZeroSize(const Texture& t) {
+    if (t.firstLevel == 0 && !t.levels.empty()) return {t.levels[0].width, t.levels[0].height};
+    return {t.width, t.height};
+}
+
 // Texture headers with offsets into the texels section; returns its size.
 std::uint64_t layoutTextures(const Model& model, std::vector<TextureEntry>& out) {
     std::uint64_t offset = 0;
     for (const Texture& t : model.textures) {
-        TextureEntry e{t.name, t.usage, t.isFallback, {}};
+        const auto [width, height] = levelZeroSize(t);
+        TextureEntry e{t.name, t.usage, t.isFallback, width, height, t.firstLevel, 0, 0, {}};
+        if (t.firstLevel > 0) {
+            e.encodedOffset = offset;
+            e.encodedSize = t.encoded.size();
+            offset = alignUp(offset + t.encoded.size(), kTexelAlignment);
+        }
         for (const auto& l : t.levels) {
             e.levels.push_back({l.width, l.height, offset, l.rgba.size()});
             offset = alignUp(offset + l.rgba.size(), kTexelAlignment);
@@ -106,6 +145,16 @@ std::uint64_t layoutTextures(const Model& model, std::vector<TextureEntry>& out)
         out.push_back(std::move(e));
     }
     return offset;
+}
+
+void copyTexels(const Model& model, const std::vector<TextureEntry>& entries, std::uint8_t* texels) {
+    for (std::size_t t = 0; t < model.textures.size(); ++t) {
+        const Texture& texture = model.textures[t];
+        if (texture.firstLevel > 0)
+            std::memcpy(texels + entries[t].encodedOffset, texture.encoded.data(), texture.encoded.size());
+        for (std::size_t l = 0; l < texture.levels.size(); ++l)
+            std::memcpy(texels + entries[t].levels[l].offset, texture.levels[l].rgba.data(), texture.levels[l].rgba.size());
+    }
 }
 
 std::vector<Dependency> textureDependencies(const Model& model) {
@@ -155,12 +204,7 @@ Status writeCache(const std::filesystem::path& cacheFile, const Model& model, co
     copyInto(file, header.sections[kClusters], s.clusters);
     encodeVertices(s.vertices, format, file.data() + header.sections[kVertices].offset);
     copyInto(file, header.sections[kIndices], s.indices);
-    for (std::size_t t = 0; t < model.textures.size(); ++t)
-        for (std::size_t l = 0; l < model.textures[t].levels.size(); ++l) {
-            const auto& rgba = model.textures[t].levels[l].rgba;
-            std::memcpy(file.data() + header.sections[kTexels].offset + meta.textures[t].levels[l].offset, rgba.data(),
-                        rgba.size());
-        }
+    copyTexels(model, meta.textures, file.data() + header.sections[kTexels].offset);
     for (SectionEntry& e : header.sections) e.checksum = hash64({file.data() + e.offset, e.size});
     header.headerChecksum = hash64({reinterpret_cast<const std::uint8_t*>(&header), offsetof(Header, headerChecksum)});
     std::memcpy(file.data(), &header, sizeof(header));

@@ -309,7 +309,7 @@ Expected<Model> readGltf(const fs::path& path, std::span<const std::uint8_t> byt
         const bool draco = gltfJsonText(bytes, glb).find("KHR_draco_mesh_compression") != std::string_view::npos;
         model.format = glb ? (draco ? "glTF 2.0 binary (GLB, Draco)" : "glTF 2.0 binary (GLB)")
                            : (draco ? "glTF 2.0 (Draco)" : "glTF 2.0");
-        TextureLibrary textures(model, path.parent_path(), options.loadTextures);
+        TextureLibrary textures(model, path.parent_path(), options);
         if (auto ok = GltfConverter(*doc, model, textures).convert(); !ok) return ok.error();
         return model;
     } catch (const json::exception& e) {

@@ -15,6 +15,9 @@ struct ImportOptions {
     /// PLY, OBJ, OFF (fallback y) and STL (fallback z) are guessed by guessUpAxis (up_axis.h).
     std::optional<UpAxis> up;
     bool loadTextures = true;
+    /// Decode only each texture's coarse mip levels (sides up to this many texels) and keep the
+    /// image file's bytes for the rest (Texture::encoded): what the bake stores. 0 decodes all.
+    std::uint32_t decodedTextureSide = 0;
 };
 
 /// Imports a model. Never throws or aborts on bad input: a missing, empty, truncated, corrupt or

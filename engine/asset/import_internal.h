@@ -18,7 +18,7 @@ namespace axis::detail {
 /// keep it alive no longer than the model stays in place.
 class TextureLibrary {
 public:
-    TextureLibrary(Model& model, std::filesystem::path modelFolder, bool enabled);
+    TextureLibrary(Model& model, std::filesystem::path modelFolder, const ImportOptions& options);
 
     /// `reference` as written in the model file (relative, Windows, URL-encoded...). Returns an
     /// index into Model::textures, or -1 when texture loading is disabled.
@@ -33,9 +33,12 @@ private:
     int add(Texture texture);
     int fallback(const std::string& name, const std::string& why, TextureUsage usage);
 
+    Expected<Texture> decode(std::span<const std::uint8_t> encoded, const std::string& name, TextureUsage usage) const;
+
     Model& model_;
     std::filesystem::path folder_;
     bool enabled_;
+    std::uint32_t decodedSide_;
     std::map<std::pair<std::string, TextureUsage>, int> cache_;
 };
 

@@ -359,7 +359,7 @@ Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::
 
     ensureMaterials(model);
     if (const std::string texture = textureFileComment(*header); !texture.empty() && mesh->hasUVs) {
-        TextureLibrary library(model, path.parent_path(), options.loadTextures);
+        TextureLibrary library(model, path.parent_path(), options);
         model.materials[0].baseColorTexture = library.fromFile(texture, TextureUsage::Color);
     }
     return model;

@@ -5,14 +5,10 @@
 #include <cmath>
 #include <limits>
 
-#include <stb_image.h>
+#include "asset/image_decode.h"
 
 namespace axis {
 namespace {
-
-// Decoded textures are capped so a hostile header cannot make us allocate gigabytes:
-// 16384^2 RGBA8 is 1 GiB with mips, already beyond any GPU texture limit we target.
-constexpr int kMaxTextureSide = 16384;
 
 float srgbToLinear(float c) {
     return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
@@ -50,8 +46,11 @@ std::uint8_t encodeSrgb(float linear) {
     return srgbEncodeTable()[i];
 }
 
+}  // namespace
+
 // One 2x2 box-filtered level; odd edges reuse the last row/column (clamp) so no texel is lost.
-Texture::Level downsample(const Texture::Level& src, bool srgb) {
+Texture::Level downsampleLevel(const Texture::Level& src, TextureUsage usage) {
+    const bool srgb = usage == TextureUsage::Color;
     Texture::Level dst;
     dst.width = std::max(1u, src.width / 2);
     dst.height = std::max(1u, src.height / 2);
@@ -83,41 +82,40 @@ Texture::Level downsample(const Texture::Level& src, bool srgb) {
     return dst;
 }
 
-}  // namespace
-
 Expected<Texture> decodeTexture(std::span<const std::uint8_t> encoded, const std::string& name,
                                 TextureUsage usage) {
-    if (encoded.empty()) return makeError(name, "empty image");
-    if (encoded.size() > std::size_t(std::numeric_limits<int>::max())) return makeError(name, "image too large");
-    int width = 0, height = 0, channels = 0;
-    const auto* data = encoded.data();
-    const int size = static_cast<int>(encoded.size());
-    if (!stbi_info_from_memory(data, size, &width, &height, &channels))
-        return makeError(name, std::string("cannot decode image: ") + stbi_failure_reason());
-    if (width <= 0 || height <= 0 || width > kMaxTextureSide || height > kMaxTextureSide)
-        return makeError(name, "image size " + std::to_string(width) + "x" + std::to_string(height) +
-                                   " is outside 1.." + std::to_string(kMaxTextureSide));
-    stbi_uc* pixels = stbi_load_from_memory(data, size, &width, &height, &channels, 4);
-    if (!pixels) return makeError(name, std::string("cannot decode image: ") + stbi_failure_reason());
+    return decodeTextureTail(encoded, name, usage, 0);
+}
+
+Expected<Texture> decodeTextureTail(std::span<const std::uint8_t> encoded, const std::string& name,
+                                    TextureUsage usage, std::uint32_t largestStoredSide) {
+    auto size = probeImage(encoded, name);
+    if (!size) return size.error();
+    const std::uint32_t levelCount = mipLevelCount(size->width, size->height);
+    std::uint32_t first = 0;
+    while (largestStoredSide > 0 && std::max(mipSide(size->width, first), mipSide(size->height, first)) > largestStoredSide)
+        ++first;
+    auto levels = decodeImageLevels(encoded, name, usage, first, levelCount - first);
+    if (!levels) return levels.error();
     Texture texture;
     texture.name = name;
     texture.usage = usage;
-    Texture::Level level0;
-    level0.width = static_cast<std::uint32_t>(width);
-    level0.height = static_cast<std::uint32_t>(height);
-    level0.rgba.assign(pixels, pixels + std::size_t(width) * height * 4);
-    stbi_image_free(pixels);
-    texture.levels.push_back(std::move(level0));
-    buildMipChain(texture);
+    texture.width = size->width;
+    texture.height = size->height;
+    texture.firstLevel = first;
+    if (first > 0) texture.encoded.assign(encoded.begin(), encoded.end());
+    texture.levels = std::move(*levels);
     return texture;
 }
 
 void buildMipChain(Texture& texture) {
     if (texture.levels.empty()) return;
     texture.levels.resize(1);
-    const bool srgb = texture.usage == TextureUsage::Color;
+    texture.firstLevel = 0;
+    texture.width = texture.levels[0].width;
+    texture.height = texture.levels[0].height;
     while (texture.levels.back().width > 1 || texture.levels.back().height > 1)
-        texture.levels.push_back(downsample(texture.levels.back(), srgb));
+        texture.levels.push_back(downsampleLevel(texture.levels.back(), texture.usage));
 }
 
 Texture makeFallbackTexture(const std::string& name) {

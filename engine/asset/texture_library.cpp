@@ -84,8 +84,14 @@ fs::path resolveReferencedFile(const fs::path& folder, const std::string& refere
     return decoded == reference ? fs::path() : resolveOne(folder, decoded);
 }
 
-TextureLibrary::TextureLibrary(Model& model, fs::path modelFolder, bool enabled)
-    : model_(model), folder_(std::move(modelFolder)), enabled_(enabled) {}
+TextureLibrary::TextureLibrary(Model& model, fs::path modelFolder, const ImportOptions& options)
+    : model_(model), folder_(std::move(modelFolder)), enabled_(options.loadTextures),
+      decodedSide_(options.decodedTextureSide) {}
+
+Expected<Texture> TextureLibrary::decode(std::span<const std::uint8_t> encoded, const std::string& name,
+                                         TextureUsage usage) const {
+    return decodedSide_ > 0 ? decodeTextureTail(encoded, name, usage, decodedSide_) : decodeTexture(encoded, name, usage);
+}
 
 int TextureLibrary::add(Texture texture) {
     model_.textures.push_back(std::move(texture));
@@ -110,7 +116,7 @@ int TextureLibrary::fromFile(const std::string& reference, TextureUsage usage) {
         index = fallback(reference, "texture not found: " + (folder_ / reference).string(), usage);
     } else if (auto bytes = readFile(file, kMaxImageFileBytes); !bytes) {
         index = fallback(file.string(), "cannot read texture " + bytes.error().message, usage);
-    } else if (auto texture = decodeTexture(*bytes, file.string(), usage); !texture) {
+    } else if (auto texture = decode(*bytes, file.string(), usage); !texture) {
         index = fallback(file.string(), "bad texture " + texture.error().message, usage);
     } else {
         index = add(std::move(*texture));
@@ -122,7 +128,7 @@ int TextureLibrary::fromFile(const std::string& reference, TextureUsage usage) {
 int TextureLibrary::fromEncoded(const std::string& key, std::span<const std::uint8_t> encoded, TextureUsage usage) {
     if (!enabled_) return -1;
     if (auto it = cache_.find({key, usage}); it != cache_.end()) return it->second;
-    auto texture = decodeTexture(encoded, key, usage);
+    auto texture = decode(encoded, key, usage);
     int index = texture ? add(std::move(*texture)) : fallback(key, "bad embedded texture " + texture.error().message, usage);
     cache_[{key, usage}] = index;
     return index;

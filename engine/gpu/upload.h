@@ -66,4 +66,13 @@ using TextureChunkDone = std::function<void(uint32_t level, std::size_t offset, 
 Image uploadTextureChunked(Context& context, std::span<const MipData> mips, VkFormat format,
                            const TextureChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(8) << 20);
 
+/// A sampled image whose mip levels are `finer` (from the CPU, finest first) followed by the levels
+/// of `coarser` from its level `coarserFrom` on (copied on the GPU, no CPU round trip), left in
+/// SHADER_READ_ONLY_OPTIMAL; either part may be empty, not both. Texture streaming grows an image
+/// by finer levels and shrinks it by dropping them this way. `coarser` must be idle, have
+/// TRANSFER_SRC usage and be in SHADER_READ_ONLY_OPTIMAL; it is left so. The result has TRANSFER_SRC
+/// usage too. Waits for the transfer.
+Image composeTexture(Context& context, std::span<const MipData> finer, const Image& coarser, uint32_t coarserFrom,
+                     VkFormat format);
+
 }  // namespace axis::gpu

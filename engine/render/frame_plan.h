@@ -16,6 +16,7 @@
 
 #include "render/occlusion_history.h"
 #include "render/scene_renderer.h"
+#include "render/texture_demand.h"
 #include "scene/lod.h"
 #include "shared.h"
 
@@ -40,6 +41,7 @@ struct FramePlan {
     std::uint32_t drawnCommands = 0;
     std::vector<shader::DrawBatch> batches;  ///< Over the drawn commands.
     RenderStats stats;  ///< Clusters selected and frustum-culled.
+    std::vector<TextureNeed> textureNeeds;  ///< Of every cluster in view, hidden or not.
 };
 
 /// Plans a frame on a target of `extent`. Without a history, nothing is tested: every cluster is

@@ -6,10 +6,12 @@
 // Both upload paths end in the same shape. A baked model keeps its cache's clusters and levels; a
 // plain Model becomes one level-0 cluster per primitive (error 0, no parent), so it is always
 // drawn at full detail and culled per primitive.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "asset/bake_cache.h"
 #include "gpu/resources.h"
 #include "gpu/unique.h"
 #include "scene/lod.h"
@@ -30,14 +32,47 @@ struct GpuMaterial {
     bool doubleSided = true;
 };
 
+/// A baked texture on the GPU from some mip level down to 1x1: at first the levels the cache
+/// stores decoded, then finer ones as frames need them (render/texture_residency.h).
+struct StreamedTexture {
+    BakedTexture source;  ///< Spans into the cache mapping the model keeps (GpuModel::hostMemory).
+    VkFormat format = VK_FORMAT_R8G8B8A8_SRGB;
+    gpu::Image image;            ///< Levels residentLevel .. source.levelCount - 1.
+    std::uint32_t residentLevel = 0;
+    // Bookkeeping of TextureResidency, on the render thread.
+    std::uint32_t neededLevel = 0;     ///< Finest level the last frame that showed it needed.
+    double nearest = 0.0;              ///< Distance of its nearest cluster then, site units.
+    std::uint64_t lastNeeded = 0;      ///< TextureResidency's frame count when it was last needed.
+    bool requested = false;            ///< A decode is under way.
+    bool failed = false;               ///< A finer level cannot be decoded: it stays as it is.
+    bool capped = false;               ///< The budget keeps it coarser than needed, for now.
+
+    std::uint64_t residentBytes() const;
+};
+
+/// The textures of a baked model, resident by need. Through a pointer so that a renderer can
+/// change residency while drawing a `const GpuModel`.
+struct TextureStreams {
+    std::uint64_t model = 0;  ///< GpuModel::serial, to match decodes finished later to the model.
+    std::shared_ptr<const MappedFile> cache;  ///< What the sources' spans point into.
+    std::vector<StreamedTexture> textures;
+    /// Per material, the textures its set samples at bindings 1, 2, 3 (-1: none).
+    std::vector<std::array<int, 3>> materialTextures;
+    VkSampler sampler = VK_NULL_HANDLE;
+};
+
 struct GpuModel {
     /// Keeps host memory that the buffers use in place (a bake cache's mapping, on CPU devices)
     /// alive until they are gone: declared first, destroyed last.
     std::shared_ptr<const void> hostMemory;
     gpu::Buffer vertices;
     gpu::Buffer indices;
+    bool drawsFromMapping = false;  ///< vertices and indices are the cache's mapped pages (CPU devices).
     gpu::Buffer materialParams;
-    std::vector<gpu::Image> textures;
+    std::vector<gpu::Image> textures;  ///< A plain Model's, all levels (empty when streamed).
+    std::unique_ptr<TextureStreams> streams;  ///< A baked model's textures.
+    std::vector<float> primitiveUvDensity;  ///< Parallel to lodPrimitives (BakedPrimitiveInfo).
+    std::uint64_t serial = 0;  ///< Unique per upload in this process.
     gpu::Unique<VkDescriptorPool> descriptorPool;
     std::vector<GpuMaterial> materials;  ///< Never empty.
     VertexFormat vertexFormat = VertexFormat::Plain;

@@ -12,6 +12,7 @@
 #include "render/frame_plan.h"
 #include "render/pass_splitter.h"
 #include "render/render_target.h"
+#include "render/texture_residency.h"
 #include "render/view_math.h"
 #include "shared.h"
 
@@ -97,6 +98,7 @@ SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkForm
     createLayouts();
     createSkyPipeline();
     createDefaults();
+    residency_ = std::make_unique<TextureResidency>(context, defaultTextureBudget(context));
 }
 
 SceneRenderer::~SceneRenderer() = default;
@@ -227,6 +229,10 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     history_.beginFrame(items);
     const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
     FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
+    // Only the first scene recorded into a frame may swap images: a second one's command buffer
+    // already binds the material sets.
+    residency_->update(frames, items, plan.textureNeeds, frames.frameNumber() != lastResidencyFrame_);
+    lastResidencyFrame_ = frames.frameNumber();
     // A first frame that only reports on what it draws anyway gains nothing now: a one-off still
     // (`axisview render`) skips the test, and the history starts with the next frame.
     const bool test = plan.drawnCommands > 0 || (!plan.candidates.empty() && frames.frameNumber() > 0);
@@ -263,6 +269,19 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     target.end(cmd);
     stats.renderPasses = 1 + (test ? 1 : 0) + splitter.splits() + (split ? 1 : 0);
     return stats;
+}
+
+void SceneRenderer::makeTexturesResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
+                                         std::span<const DrawItem> items) {
+    // Each round applies what finished and asks for more; it ends when every need is met or
+    // cannot be (budget, a broken image). The bound only guards against a bug.
+    constexpr int kMaxRounds = 100000;
+    for (int round = 0; round < kMaxRounds; ++round) {
+        FramePlan plan = planFrame(view, extent, items, nullptr);
+        residency_->update(frames, items, plan.textureNeeds, true);
+        if (residency_->satisfied()) return;
+        residency_->waitForDecodes();
+    }
 }
 
 void SceneRenderer::addOcclusionResults(RenderStats& stats, uint32_t slot) const {

@@ -35,6 +35,7 @@ namespace axis::render {
 
 class PassSplitter;
 class RenderTarget;
+class TextureResidency;
 struct PlannedItem;
 
 struct DrawItem {
@@ -80,10 +81,11 @@ public:
     /// drawn at full detail (one cluster per primitive).
     std::unique_ptr<GpuModel> upload(const Model& model);
 
-    /// Uploads a bake cache's vertex and index streams as they are (no per-vertex work), its
-    /// textures from the mapped mips, and copies its LOD tables. Streams go up in chunks, and the
-    /// mapped pages already copied are dropped, so resident memory stays near one copy of the
-    /// cache. `baked` may be destroyed afterwards.
+    /// Uploads a bake cache's vertex and index streams as they are (no per-vertex work), the
+    /// coarse levels of its textures that the cache stores decoded (finer ones stream in as frames
+    /// need them: render/texture_residency.h), and copies its LOD tables. Streams go up in chunks,
+    /// and the mapped pages already copied are dropped, so resident memory stays near one copy of
+    /// the cache. `baked` may be destroyed afterwards: the model keeps its mapping.
     std::unique_ptr<GpuModel> upload(const BakedModel& baked);
 
     /// Records the scene pass into the current frame of `frames`: begins rendering on `target`
@@ -92,6 +94,13 @@ public:
     /// hidden; addOcclusionResults corrects them once the frame has finished.
     RenderStats record(gpu::FrameRing& frames, RenderTarget& target, const FrameView& view,
                        std::span<const DrawItem> items);
+
+    /// For stills and video frames: makes every texture level that `items` seen in `view` on a
+    /// target of `extent` need resident (decoding and waiting as needed, within the budget), so
+    /// that the frame recorded next is as sharp as with every level. Call before frames.begin().
+    void makeTexturesResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
+                              std::span<const DrawItem> items);
+    TextureResidency& textures() { return *residency_; }
 
     /// Takes out of `stats` what the occlusion test of the last frame recorded in frame slot
     /// `slot` hid. Only once that frame has finished (FrameRing::waitAll, or the slot's begin).
@@ -112,6 +121,7 @@ private:
     void createDefaults();
     bool importable(std::span<const std::byte> bytes, std::span<const std::uint8_t> mapping) const;
     void createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch);
+    std::unique_ptr<TextureStreams> streamTextures(const BakedModel& baked, std::uint64_t serial);
     VkPipeline meshPipeline(const PipelineKey& key);
     class ModelBinder;
     RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
@@ -135,6 +145,8 @@ private:
     OcclusionHistory history_;
     std::vector<std::vector<CommandOwner>> owners_;  ///< Per frame slot: what its commands stand for.
     std::uint64_t skipOcclusionUntil_ = 0;           ///< Frame number; see occlusionPays.
+    std::uint64_t lastResidencyFrame_ = UINT64_MAX;  ///< Frame number of the last update that applied.
+    std::unique_ptr<TextureResidency> residency_;
 };
 
 }  // namespace axis::render

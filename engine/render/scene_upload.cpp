@@ -1,5 +1,6 @@
 // SceneRenderer's two upload paths (plain Model, bake cache) and the material sets they share.
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <limits>
 
@@ -57,10 +58,16 @@ void addPlainCluster(GpuModel& gm, const Primitive& p, uint32_t material, uint32
     gm.primitiveHasNormals.push_back(1);  // Missing normals are (0,0,0) here; mesh.frag handles them.
 }
 
+std::uint64_t nextModelSerial() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
+
 }  // namespace
 
 std::unique_ptr<GpuModel> SceneRenderer::upload(const Model& model) {
     auto gm = std::make_unique<GpuModel>();
+    gm->serial = nextModelSerial();
     gm->bounds = model.bounds;
     gm->triangleCount = model.triangleCount();
 
@@ -100,8 +107,30 @@ bool SceneRenderer::importable(std::span<const std::byte> bytes, std::span<const
            roundUp(reinterpret_cast<std::uintptr_t>(mapping.data() + mapping.size()), page);
 }
 
+// Each texture starts with the levels its cache stores decoded; finer ones stream in by need.
+std::unique_ptr<TextureStreams> SceneRenderer::streamTextures(const BakedModel& baked, std::uint64_t serial) {
+    auto streams = std::make_unique<TextureStreams>();
+    streams->model = serial;
+    streams->cache = baked.file;
+    streams->sampler = sampler_;
+    for (const BakedTexture& t : baked.textures) {
+        StreamedTexture& st = streams->textures.emplace_back();
+        st.source = t;
+        st.format = textureFormat(t.usage);
+        st.residentLevel = st.neededLevel = t.firstStoredLevel;
+        std::vector<gpu::MipData> mips;
+        for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
+        st.image = gpu::composeTexture(context_, mips, gpu::Image{}, 0, st.format);
+        for (const auto& l : t.levels) baked.file->evict(l.rgba);
+    }
+    for (const Material& m : baked.materials)
+        streams->materialTextures.push_back({m.baseColorTexture, m.metallicRoughnessTexture, m.emissiveTexture});
+    return streams;
+}
+
 std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     auto gm = std::make_unique<GpuModel>();
+    gm->serial = nextModelSerial();
     gm->bounds = baked.bounds;
     gm->triangleCount = baked.triangleCount();
     gm->vertexFormat = baked.vertexFormat.uvEncoding == UvEncoding::Float32 ? VertexFormat::BakedFloat32Uv
@@ -118,7 +147,7 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
         const auto* base = reinterpret_cast<const std::uint8_t*>(bytes.data());
         if (gpu::Buffer inPlace = importable(bytes, baked.file->bytes()) ? gpu::Buffer::importHost(context_, bytes, usage)
                                                                           : gpu::Buffer{}) {
-            gm->hostMemory = baked.file;
+            gm->drawsFromMapping = true;
             baked.file->evict({base, bytes.size()});
             return inPlace;
         }
@@ -129,14 +158,10 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     gm->vertices = streamUp(std::as_bytes(baked.vertexBytes), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
     gm->indices = streamUp(std::as_bytes(baked.indices), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
 
-    for (const auto& t : baked.textures) {
-        std::vector<gpu::MipData> mips;
-        for (const auto& l : t.levels) mips.push_back({l.width, l.height, l.rgba});
-        gm->textures.push_back(gpu::uploadTextureChunked(
-            context_, mips, textureFormat(t.usage), [&](uint32_t level, std::size_t offset, std::size_t size) {
-                baked.file->evict(t.levels[level].rgba.subspan(offset, size));
-            }));
-    }
+    gm->streams = streamTextures(baked, gm->serial);
+    for (const auto& info : baked.primitiveInfo) gm->primitiveUvDensity.push_back(info.uvDensity);
+    gm->primitiveUvDensity.resize(gm->lodPrimitives.size(), 0.0f);
+    gm->hostMemory = baked.file;  // The streams decode from it.
     gpu::UploadBatch batch(context_);
     createMaterials(*gm, baked.materials, batch);
     batch.flush();
@@ -168,6 +193,8 @@ void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> mate
     gm.descriptorPool = {device, pool, vkDestroyDescriptorPool};
 
     auto textureView = [&](int index, bool color) {
+        if (gm.streams && index >= 0 && index < int(gm.streams->textures.size()))
+            return gm.streams->textures[index].image.view();
         if (index >= 0 && index < int(gm.textures.size())) return gm.textures[index].view();
         return color ? whiteSrgb_.view() : whiteLinear_.view();
     };

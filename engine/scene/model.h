@@ -57,7 +57,9 @@ enum class TextureUsage : std::uint8_t {
     Linear,  ///< Metallic-roughness, normal, occlusion: stored and sampled linear.
 };
 
-/// A decoded RGBA8 texture with its full mip chain (level 0 first, each half the previous, to 1x1).
+/// A decoded RGBA8 texture with its mip chain (each level half the previous, to 1x1). Imports
+/// decode every level (firstLevel 0). For the bake they may decode only the coarse tail and keep
+/// the image file's bytes in `encoded`, from which the finer levels are decoded when needed.
 struct Texture {
     std::string name;  ///< Source path or "embedded:N", for messages.
     TextureUsage usage = TextureUsage::Color;
@@ -65,7 +67,10 @@ struct Texture {
         std::uint32_t width = 0, height = 0;
         std::vector<std::uint8_t> rgba;  ///< width*height*4 bytes.
     };
-    std::vector<Level> levels;
+    std::vector<Level> levels;  ///< Mip levels firstLevel, firstLevel + 1, ... down to 1x1.
+    std::uint32_t firstLevel = 0;
+    std::uint32_t width = 0, height = 0;  ///< Of level 0, decoded or not.
+    std::vector<std::uint8_t> encoded;    ///< The image file (JPEG, PNG...) when firstLevel > 0.
     bool isFallback = false;  ///< The file was missing or unreadable: a visible checkerboard.
 };
 

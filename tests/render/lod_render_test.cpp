@@ -192,7 +192,7 @@ TEST_CASE("a CPU device draws a baked model from its mapped cache, like one uplo
             toSite = upAxisToZUp(baked.up);
             points = bakedSamples(baked, toSite);
         }
-        CHECK((gm->hostMemory != nullptr) == ctx->features().hostPointerImport);
+        CHECK(gm->drawsFromMapping == ctx->features().hostPointerImport);
         const render::DrawItem item{gm.get(), toSite, Shading::Unlit};
         images.push_back(renderFrom(r, {&item, 1}, points, {30, 15, 1.0}, 1.0).image);
         REQUIRE(ctx->validationMessageCount() == 0);

@@ -32,12 +32,21 @@ const std::map<std::string, UpAxis> kKnownUp = {
 
 const std::set<std::string> kModelExtensions = {"ply", "obj", "gltf", "glb", "fbx", "dae", "3ds", "stl", "off"};
 
+bool insideTileset(const fs::path& file, const fs::path& root) {
+    for (fs::path dir = file.parent_path(); dir != root && dir.has_relative_path(); dir = dir.parent_path())
+        if (fs::exists(dir / "tileset.json")) return true;
+    return false;
+}
+
 std::vector<fs::path> modelsUnder(const fs::path& root) {
     std::vector<fs::path> out;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
         if (!e.is_regular_file()) continue;
         fs::path rel = fs::relative(e.path(), root);
         if (*rel.begin() == "edge") continue;  // Deliberately broken files: the bad-input tests own them.
+        // A 3D Tiles tile is a piece of a tileset (a chunk of wall, seen alone), not a model that
+        // fills a framed view.
+        if (insideTileset(e.path(), root)) continue;
         std::string ext = e.path().extension().string();
         if (!ext.empty()) ext.erase(0, 1);
         for (auto& c : ext) c = char(std::tolower(c));

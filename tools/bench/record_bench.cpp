@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<render::GpuModel>> models;
     std::vector<render::DrawItem> items;
     for (const auto& m : scene.models) {
-        models.push_back(renderer.scene().upload(m.model));
+        models.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
         items.push_back({models.back().get(), m.modelToSite, m.shading});
     }
     const auto renderFrame = record::offscreenRenderFrame(renderer, items);

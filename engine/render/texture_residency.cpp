@@ -1,0 +1,269 @@
+#include "render/texture_residency.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "gpu/frames.h"
+#include "asset/image_decode.h"
+#include "gpu/upload.h"
+#include "render/scene_renderer.h"
+
+namespace axis::render {
+namespace {
+
+constexpr std::uint64_t kMiB = 1ull << 20;
+
+std::uint64_t levelsBytes(const BakedTexture& t, std::uint32_t from, std::uint32_t to) {
+    std::uint64_t bytes = 0;
+    for (std::uint32_t level = from; level < to; ++level) bytes += t.levelBytes(level);
+    return bytes;
+}
+
+// Every model of the frame by serial (several items may share one).
+std::map<std::uint64_t, const GpuModel*> modelsOf(std::span<const DrawItem> items) {
+    std::map<std::uint64_t, const GpuModel*> models;
+    for (const DrawItem& item : items)
+        if (item.model && item.model->streams) models[item.model->serial] = item.model;
+    return models;
+}
+
+// Material sets sample a texture's image through its view: a new image needs them rewritten.
+void rewriteMaterialSets(const GpuModel& model, std::uint32_t texture, VkDevice device) {
+    const TextureStreams& s = *model.streams;
+    const VkImageView view = s.textures[texture].image.view();
+    for (std::size_t material = 0; material < s.materialTextures.size() && material < model.materials.size(); ++material)
+        for (std::uint32_t slot = 0; slot < 3; ++slot) {
+            if (s.materialTextures[material][slot] != int(texture)) continue;
+            VkDescriptorImageInfo image{s.sampler, view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            write.dstSet = model.materials[material].set;
+            write.dstBinding = 1 + slot;
+            write.descriptorCount = 1;
+            write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+            write.pImageInfo = &image;
+            vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+        }
+}
+
+}  // namespace
+
+std::uint64_t StreamedTexture::residentBytes() const {
+    return levelsBytes(source, residentLevel, source.levelCount);
+}
+
+std::uint64_t defaultTextureBudget(const gpu::Context& context) {
+    if (const char* env = std::getenv("AXIS_TEXTURE_BUDGET_MB"); env && *env) {
+        char* end = nullptr;
+        const unsigned long long mb = std::strtoull(env, &end, 10);
+        if (end && *end == '\0' && mb > 0) return mb * kMiB;
+        logWarn("AXIS_TEXTURE_BUDGET_MB: expected a positive number of MiB, got '" + std::string(env) + "'");
+    }
+    if (context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) return 512 * kMiB;
+    VkPhysicalDeviceMemoryProperties memory{};
+    vkGetPhysicalDeviceMemoryProperties(context.physicalDevice(), &memory);
+    VkDeviceSize largest = 0;
+    for (std::uint32_t i = 0; i < memory.memoryHeapCount; ++i)
+        if (memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) largest = std::max(largest, memory.memoryHeaps[i].size);
+    return std::clamp<std::uint64_t>(largest / 4, 256 * kMiB, 4096 * kMiB);
+}
+
+TextureResidency::TextureResidency(gpu::Context& context, std::uint64_t budgetBytes)
+    : context_(context), budget_(budgetBytes) {
+    const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    maxInFlight_ = 2 * workers;
+    for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this](std::stop_token stop) { work(stop); });
+}
+
+TextureResidency::~TextureResidency() {
+    for (auto& w : workers_) w.request_stop();
+    jobReady_.notify_all();
+    workers_.clear();  // Joins.
+}
+
+void TextureResidency::work(std::stop_token stop) {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(mutex_);
+            jobReady_.wait(lock, [&] { return stop.stop_requested() || !jobs_.empty(); });
+            if (stop.stop_requested()) return;
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+        }
+        Result result = decode(job);
+        {
+            std::lock_guard lock(mutex_);
+            results_.push_back(std::move(result));
+        }
+        resultReady_.notify_all();
+    }
+}
+
+// Levels [to, from) from the cache's image bytes.
+TextureResidency::Result TextureResidency::decode(const Job& job) {
+    Result r{job.model, job.texture, job.from, job.to, {}, {}};
+    auto levels = decodeImageLevels(job.source.encoded, job.source.name, job.source.usage, job.to, job.from - job.to);
+    // The image's pages are read once per decode; dropping them keeps resident memory to what
+    // the GPU holds.
+    if (job.cache) job.cache->evict(job.source.encoded);
+    if (!levels) r.error = levels.error().message;
+    else if (levels->empty() || levels->front().width != mipSide(job.source.width, job.to) ||
+             levels->front().height != mipSide(job.source.height, job.to))
+        r.error = job.source.name + ": decodes to another size than the bake cache recorded";
+    else r.levels = std::move(*levels);
+    return r;
+}
+
+void TextureResidency::waitForDecodes() {
+    std::unique_lock lock(mutex_);
+    resultReady_.wait(lock, [&] { return !results_.empty() || inFlight_ == 0; });
+}
+
+void TextureResidency::noteNeeds(std::span<const TextureNeed> needs) {
+    for (const TextureNeed& n : needs) {
+        StreamedTexture& t = n.model->streams->textures[n.texture];
+        if (t.lastNeeded != frame_) {
+            t.lastNeeded = frame_;
+            t.neededLevel = n.level;
+            t.nearest = n.distance;
+        } else {
+            t.neededLevel = std::min(t.neededLevel, n.level);
+            t.nearest = std::min(t.nearest, n.distance);
+        }
+    }
+}
+
+void TextureResidency::update(gpu::FrameRing& frames, std::span<const DrawItem> items,
+                              std::span<const TextureNeed> needs, bool mayApply) {
+    ++frame_;
+    noteNeeds(needs);
+    if (mayApply) apply(frames, items);
+    request(items);
+    countResident(items);
+}
+
+// Frees `bytes` within the budget by dropping textures no frame needed this time back to their
+// stored levels, least recently needed first. False when that is not enough.
+bool TextureResidency::makeRoom(std::uint64_t bytes, std::span<const DrawItem> items,
+                                std::vector<StreamedTexture*>& shrink) {
+    std::vector<StreamedTexture*> idle;
+    std::uint64_t resident = 0;
+    for (const auto& [serial, model] : modelsOf(items))
+        for (StreamedTexture& t : model->streams->textures) {
+            resident += t.residentBytes();
+            if (t.lastNeeded != frame_ && t.residentLevel < t.source.firstStoredLevel) idle.push_back(&t);
+        }
+    for (StreamedTexture* t : shrink) resident -= t->residentBytes() - levelsBytes(t->source, t->source.firstStoredLevel, t->source.levelCount);
+    std::sort(idle.begin(), idle.end(), [](auto* a, auto* b) { return a->lastNeeded < b->lastNeeded; });
+    for (StreamedTexture* t : idle) {
+        if (resident + bytes <= budget_) break;
+        if (std::find(shrink.begin(), shrink.end(), t) != shrink.end()) continue;
+        resident -= t->residentBytes() - levelsBytes(t->source, t->source.firstStoredLevel, t->source.levelCount);
+        shrink.push_back(t);
+    }
+    return resident + bytes <= budget_;
+}
+
+void TextureResidency::apply(gpu::FrameRing& frames, std::span<const DrawItem> items) {
+    std::vector<Result> ready;
+    {
+        std::lock_guard lock(mutex_);
+        ready.swap(results_);
+    }
+    if (ready.empty()) return;
+    inFlight_ -= std::min(inFlight_, ready.size());
+    const auto models = modelsOf(items);
+    // Nearest first, so that the budget goes where it shows most.
+    auto textureOf = [&](const Result& r) -> StreamedTexture* {
+        auto it = models.find(r.model);
+        return it == models.end() ? nullptr : &it->second->streams->textures[r.texture];
+    };
+    std::sort(ready.begin(), ready.end(), [&](const Result& a, const Result& b) {
+        const StreamedTexture *ta = textureOf(a), *tb = textureOf(b);
+        return (ta ? ta->nearest : 1e300) < (tb ? tb->nearest : 1e300);
+    });
+    bool waited = false;
+    for (Result& r : ready) {
+        StreamedTexture* t = textureOf(r);
+        if (!t) continue;  // Its model is gone.
+        t->requested = false;
+        if (!r.error.empty()) {
+            logWarn(r.error + "; drawing texture " + t->source.name + " at a coarser level");
+            t->failed = true;
+            continue;
+        }
+        if (t->residentLevel != r.from) continue;  // Changed meanwhile (shrunk): ask again.
+        std::vector<StreamedTexture*> shrink;
+        if (!makeRoom(levelsBytes(t->source, r.to, r.from), items, shrink)) {
+            if (!t->capped)
+                logInfo("texture budget of " + std::to_string(budget_ / kMiB) + " MiB reached: " + t->source.name +
+                        " drawn coarser than its pixels need");
+            t->capped = true;
+            continue;
+        }
+        if (!waited) frames.waitAll();  // Images and sets are about to change under earlier frames.
+        waited = true;
+        for (auto& [serial, model] : models)
+            for (std::uint32_t i = 0; i < model->streams->textures.size(); ++i)
+                if (std::find(shrink.begin(), shrink.end(), &model->streams->textures[i]) != shrink.end())
+                    rebuild(*model, i, {}, model->streams->textures[i].source.firstStoredLevel);
+        rebuild(*models.at(r.model), r.texture, r.levels, r.to);
+        levelsStreamed_ += r.levels.size();
+    }
+}
+
+// Replaces a texture's image by one starting at `newLevel`: `finer` holds the levels from there up
+// to the current resident level (empty when shrinking).
+void TextureResidency::rebuild(const GpuModel& model, std::uint32_t texture, std::span<const Texture::Level> finer,
+                               std::uint32_t newLevel) {
+    StreamedTexture& t = model.streams->textures[texture];
+    std::vector<gpu::MipData> mips;
+    for (const Texture::Level& l : finer) mips.push_back({l.width, l.height, l.rgba});
+    const std::uint32_t keepFrom = newLevel + std::uint32_t(finer.size()) - t.residentLevel;
+    t.image = gpu::composeTexture(context_, mips, t.image, keepFrom, t.format);
+    t.residentLevel = newLevel;
+    rewriteMaterialSets(model, texture, context_.device());
+}
+
+// Asks for the finer levels of the textures needed now, nearest first, a few at a time so that a
+// moving camera's stale requests never pile up.
+void TextureResidency::request(std::span<const DrawItem> items) {
+    constexpr std::uint64_t kRetryCappedEvery = 64;  // Frames: the budget may have room again.
+    std::vector<std::pair<const GpuModel*, std::uint32_t>> wanted;
+    unmet_ = 0;
+    for (const auto& [serial, model] : modelsOf(items))
+        for (std::uint32_t i = 0; i < model->streams->textures.size(); ++i) {
+            StreamedTexture& t = model->streams->textures[i];
+            if (frame_ % kRetryCappedEvery == 0) t.capped = false;
+            if (t.lastNeeded != frame_ || t.neededLevel >= t.residentLevel || t.failed || t.capped) continue;
+            ++unmet_;
+            if (!t.requested) wanted.emplace_back(model, i);
+        }
+    std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) {
+        return a.first->streams->textures[a.second].nearest < b.first->streams->textures[b.second].nearest;
+    });
+    std::size_t added = 0;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [model, i] : wanted) {
+            if (inFlight_ >= maxInFlight_) break;
+            StreamedTexture& t = model->streams->textures[i];
+            t.requested = true;
+            ++inFlight_;
+            ++added;
+            jobs_.push_back({model->serial, i, t.residentLevel, t.neededLevel, t.nearest, t.source, model->streams->cache});
+        }
+    }
+    for (std::size_t k = 0; k < added; ++k) jobReady_.notify_one();
+}
+
+void TextureResidency::countResident(std::span<const DrawItem> items) {
+    residentBytes_ = 0;
+    for (const auto& [serial, model] : modelsOf(items))
+        for (const StreamedTexture& t : model->streams->textures) residentBytes_ += t.residentBytes();
+}
+
+}  // namespace axis::render
