@@ -117,7 +117,7 @@ FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const Dr
         plan.stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
         plan.stats.clustersCulled += lodStats.clustersCulled;
         if (ranges.empty()) continue;
-        addTextureNeeds(items[i], ranges, view, extent, plan.textureNeeds);
+        addTextureNeeds(items[i], ranges, request, plan.textureNeeds);
         PlannedItem& p = plan.items.emplace_back();
         p.item = i;
         if (!history) {
