@@ -1,9 +1,7 @@
 // `axisview record`: a camera path or a site's tour rendered headlessly to an MP4 or a PNG
 // sequence. The engine does the work (record/); this file parses options, loads the scene and
 // reports progress.
-#include <chrono>
 #include <cstdio>
-#include <unistd.h>
 
 #include "core/log.h"
 #include "gpu/context.h"
@@ -77,35 +75,6 @@ Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
     }
     if (auto problem = record::validateOutput(out)) return Error{*problem};
     return Ok{};
-}
-
-std::string clock(double seconds) {
-    const int s = int(seconds + 0.5);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
-
-// A bar with the time left on a terminal; a line each 10% otherwise (logs, CI). The ETA uses
-// the wall clock, the frames never do.
-Progress progressWithEta() {
-    using Clock = std::chrono::steady_clock;
-    const bool terminal = ::isatty(STDERR_FILENO);
-    auto start = Clock::now();
-    auto lastTenth = std::make_shared<int>(-1);
-    return Progress([=](const std::string& stage, double f) {
-        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        const std::string eta = f > 0.0 ? clock(elapsed * (1.0 - f) / f) : "?";
-        if (terminal) {
-            const int filled = int(f * 30.0);
-            std::fprintf(stderr, "\r%s [%.*s%*s] %3d%%  ETA %s ", stage.c_str(), filled,
-                         "##############################", 30 - filled, "", int(f * 100), eta.c_str());
-            if (f >= 1.0) std::fputc('\n', stderr);
-        } else if (int tenth = int(f * 10.0); tenth != *lastTenth) {
-            *lastTenth = tenth;
-            std::fprintf(stderr, "%s %3d%%  ETA %s\n", stage.c_str(), tenth * 10, eta.c_str());
-        }
-    });
 }
 
 Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const record::OutputSettings& out) {
@@ -201,7 +170,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
                                         a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
     auto stats = record::recordFrames(path, file.output.fps, range,
                                       renderFrame(*renderer, a, file.output), async,
-                                      progressWithEta());
+                                      Progress::toStderr());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())
         return fail(Error{std::to_string(n) + " Vulkan validation message(s) reported"});

@@ -1,9 +1,13 @@
 // Turns an imported Model into a bake cache file: LOD build per primitive, vertex encoding, then
 // one buffer laid out section by section and saved atomically.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "asset/bake_internal.h"
 #include "asset/hash64.h"
@@ -87,8 +91,7 @@ void addUnclustered(const Primitive& p, Streams& s) {
     s.primitives.push_back(lp);
 }
 
-void addClustered(const Primitive& p, const LodBuildOptions& options, Streams& s) {
-    BuiltLod built = buildLod(p, options);
+void addClustered(const Primitive& p, BuiltLod built, Streams& s) {
     LodPrimitive lp = startPrimitive(p, s);
     lp.vertexCount = static_cast<std::uint32_t>(built.vertices.size());
     lp.indexCount = static_cast<std::uint32_t>(built.indices.size());
@@ -104,18 +107,50 @@ void addClustered(const Primitive& p, const LodBuildOptions& options, Streams& s
     s.primitives.push_back(lp);
 }
 
+// Each primitive's LOD is built on its own, so all cores share the work: workers take the next
+// primitive, largest first (so that one big mesh does not start last); the streams are then
+// appended in the source's order, whatever order they finished in.
+std::vector<std::optional<BuiltLod>> buildLods(const Model& model, const LodBuildOptions& options,
+                                               const Progress& progress) {
+    const std::size_t n = model.primitives.size();
+    std::vector<std::optional<BuiltLod>> built(n);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < n; ++i)
+        if (model.primitives[i].topology == Topology::Triangles && model.primitives[i].indices.size() >= 3) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return model.primitives[a].indices.size() > model.primitives[b].indices.size();
+    });
+    const double total = std::max<double>(1.0, double(model.triangleCount()));
+    std::atomic<std::size_t> next{0};
+    std::mutex doneMutex;
+    double done = 0;
+    auto work = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
+            const Primitive& p = model.primitives[order[k]];
+            built[order[k]] = buildLod(p, options);
+            std::lock_guard lock(doneMutex);
+            done += double(p.indices.size() / 3);
+            progress.report("building LOD", done / total);
+        }
+    };
+    const unsigned threads = std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 16);
+    std::vector<std::jthread> workers;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, order.size()); ++t) workers.emplace_back(work);
+    work();
+    workers.clear();  // Joins.
+    return built;
+}
+
 Streams buildStreams(const Model& model, const LodBuildOptions& options, const Progress& progress) {
     Streams s;
-    const double total = std::max<double>(1.0, double(model.triangleCount()));
-    double done = 0;
-    for (const Primitive& p : model.primitives) {
-        progress.report("building LOD", done / total);
-        if (p.topology == Topology::Triangles && p.indices.size() >= 3)
-            addClustered(p, options, s);
-        else
-            addUnclustered(p, s);
+    progress.report("building LOD", 0.0);
+    std::vector<std::optional<BuiltLod>> built = buildLods(model, options, progress);
+    for (std::size_t i = 0; i < model.primitives.size(); ++i) {
+        const Primitive& p = model.primitives[i];
+        if (built[i]) addClustered(p, std::move(*built[i]), s);
+        else addUnclustered(p, s);
+        built[i].reset();
         s.info.push_back(infoOf(p));
-        if (p.topology == Topology::Triangles) done += double(p.indices.size() / 3);
     }
     progress.report("building LOD", 1.0);
     return s;

@@ -15,7 +15,8 @@ public:
 
     void report(const std::string& stage, double fraction) const;
 
-    /// A progress printer for the command line: a bar on a terminal, one line per stage otherwise.
+    /// A progress printer for the command line, with the time left in each stage: a bar on a
+    /// terminal, a line per tenth of each stage otherwise (logs, CI).
     static Progress toStderr();
 
 private:
