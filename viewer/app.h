@@ -17,7 +17,7 @@
 #include "viewer/gestures.h"
 #include "viewer/input.h"
 #include "viewer/mode_layer.h"
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 #include "viewer/ui/image_cache.h"
 #include "viewer/ui/text.h"
 

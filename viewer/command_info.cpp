@@ -6,7 +6,7 @@
 #include "core/log.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 namespace {

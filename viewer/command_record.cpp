@@ -13,7 +13,8 @@
 #include "record/video_encoder.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
-#include "viewer/scene_loader.h"
+#include "site/gpu_scene.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 namespace {
@@ -94,7 +95,7 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
 struct Renderer {
     std::unique_ptr<gpu::Context> context;
     std::unique_ptr<render::OffscreenRenderer> offscreen;
-    std::vector<std::unique_ptr<render::GpuModel>> models;
+    GpuScene gpuScene;
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
     std::unique_ptr<record::LabelOverlay> labels;
@@ -115,10 +116,8 @@ Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSe
     desc.height = equirect ? cubeFaceSize(out) : out.height;
     desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
-    for (const auto& m : scene.models) {
-        r.models.push_back(m.baked ? r.offscreen->scene().upload(*m.baked) : r.offscreen->scene().upload(m.model));
-        r.items.push_back({r.models.back().get(), m.modelToSite, m.shading});
-    }
+    r.gpuScene.addAll(r.offscreen->scene(), scene);
+    r.items = r.gpuScene.items(scene);
     return r;
 }
 

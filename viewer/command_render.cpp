@@ -8,7 +8,8 @@
 #include "render/offscreen.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
-#include "viewer/scene_loader.h"
+#include "site/gpu_scene.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 namespace {
@@ -97,13 +98,10 @@ int runRender(const RenderArgs& args) {
     desc.samples = static_cast<VkSampleCountFlagBits>(args.samples);
     render::OffscreenRenderer renderer(**context, desc);
 
-    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
-    std::vector<render::DrawItem> items;
-    for (auto& m : scene->models) {
-        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
-        m.baked.reset();  // On the GPU now; unmapping keeps resident memory at one copy.
-        items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
-    }
+    GpuScene gpuScene;
+    gpuScene.addAll(renderer.scene(), *scene);
+    for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it still reads.
+    const std::vector<render::DrawItem> items = gpuScene.items(*scene);
     render::FrameView view;
     view.aspect = renderer.aspect();
     view.camera = *camera;

@@ -9,7 +9,8 @@
 #include "render/image_io.h"
 #include "render/offscreen.h"
 #include "viewer/cli_util.h"
-#include "viewer/scene_loader.h"
+#include "site/gpu_scene.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 namespace fs = std::filesystem;
@@ -42,12 +43,11 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
     desc.width = 1280;
     desc.height = 720;
     render::OffscreenRenderer renderer(**context, desc);
-    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
-    std::vector<render::DrawItem> items;
+    GpuScene gpuScene;
+    gpuScene.addAll(renderer.scene(), *scene);
+    const std::vector<render::DrawItem> items = gpuScene.items(*scene);
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene->models) {
-        gpuModels.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
-        items.push_back({gpuModels.back().get(), m.modelToSite, m.shading});
         auto pts = samplePositions(m, 50000 / scene->models.size() + 8);
         silhouette.insert(silhouette.end(), pts.begin(), pts.end());
     }

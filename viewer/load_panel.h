@@ -4,7 +4,7 @@
 // so it needs nothing from the app's panels.
 #include <vector>
 
-#include "viewer/model_stream.h"
+#include "site/model_stream.h"
 
 namespace axis::viewer {
 

@@ -24,7 +24,8 @@
 #include "viewer/kiosk/soak.h"
 #include "viewer/cli_util.h"
 #include "viewer/load_panel.h"
-#include "viewer/model_stream.h"
+#include "site/gpu_scene.h"
+#include "site/model_stream.h"
 #include "viewer/script.h"
 #include "viewer/ui/fonts.h"
 #include "viewer/window_renderer.h"
@@ -103,20 +104,14 @@ std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
     return std::move(*context);
 }
 
-// Baked models draw straight from the cache with cluster LOD and culling.
-std::unique_ptr<render::GpuModel> uploadModel(WindowRenderer& renderer, const LoadedModel& m) {
-    return m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model);
-}
-
 // The frame loop: input (live or scripted), UI, rendering, presentation.
 class Loop {
 public:
     Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app,
          const WindowOptions& options,
-         std::vector<ScriptStep> script, std::vector<std::unique_ptr<render::GpuModel>> gpuModels,
-         std::unique_ptr<ModelStream> stream)
+         std::vector<ScriptStep> script, GpuScene gpuScene, std::unique_ptr<ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
-          gpuModels_(std::move(gpuModels)), stream_(std::move(stream)) {}
+          gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {}
 
     int run() {
         auto last = std::chrono::steady_clock::now();
@@ -178,7 +173,7 @@ private:
             for (auto& m : streamed) arrived.push_back(std::move(m));
         }
         if (arrived.empty()) return;
-        for (const LoadedModel& m : arrived) gpuModels_.push_back(uploadModel(*renderer_, m));
+        for (const LoadedModel& m : arrived) gpuScene_.add(renderer_->scene(), m);
         app_.addModels(std::move(arrived));
     }
 
@@ -188,18 +183,18 @@ private:
     // given up on (exit, and the service manager restarts the kiosk: README).
     bool recoverDevice(const gpu::VulkanError& error) {
         logError("GPU lost (" + std::string(error.what()) + "): recreating the device and uploading " +
-                 std::to_string(gpuModels_.size()) + " model(s) again");
+                 std::to_string(gpuScene_.size()) + " model(s) again");
         if (++recoveries_ > kMaxRecoveries) return false;
         earlierValidationMessages_ += renderer_->context().validationMessageCount();
         renderer_->context().waitIdle();  // A lost device returns at once; a simulated one drains.
-        gpuModels_.clear();                // Before the device they live on.
+        gpuScene_.clear();                 // Before the device they live on.
         renderer_.reset();
         app_.images().forgetTextures();
         auto context = createWindowContext(window_);
         if (!context) return false;
         renderer_ = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window_), options_.vsync);
         renderer_->ui().uploadFonts();
-        for (const LoadedModel& m : app_.scene().models) gpuModels_.push_back(uploadModel(*renderer_, m));
+        gpuScene_.addAll(renderer_->scene(), app_.scene());
         stats_.device = renderer_->context().deviceName();
         logInfo("GPU device recreated: " + stats_.device);
         return true;
@@ -287,10 +282,8 @@ private:
 
     std::optional<int> drawFrame(VkExtent2D extent) {
         buildUi(extent);
-        std::vector<render::DrawItem> items;
-        for (size_t i = 0; i < gpuModels_.size(); ++i)  // Parallel to the app's models (receiveModels).
-            if (app_.modelVisible(i))
-                items.push_back({gpuModels_[i].get(), app_.scene().models[i].modelToSite, app_.modelShading(i)});
+        const std::vector<render::DrawItem> items = gpuScene_.items(
+            app_.scene(), [&](size_t i) { return app_.modelVisible(i); }, [&](size_t i) { return app_.modelShading(i); });
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
@@ -346,7 +339,7 @@ private:
     FrameStats stats_;
     uint64_t frameCount_ = 0;
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
-    std::vector<std::unique_ptr<render::GpuModel>> gpuModels_;
+    GpuScene gpuScene_;
     std::unique_ptr<ModelStream> stream_;
     static constexpr int kMaxRecoveries = 8;
     int recoveries_ = 0;
@@ -390,8 +383,8 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     auto renderer = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window), options.vsync);
     if (const char* frame = std::getenv("AXIS_SIMULATE_DEVICE_LOST"))  // Tests of recoverDevice().
         renderer->simulateDeviceLossAt(std::strtoull(frame, nullptr, 10));
-    std::vector<std::unique_ptr<render::GpuModel>> gpuModels;
-    for (const auto& m : scene.models) gpuModels.push_back(uploadModel(*renderer, m));
+    GpuScene gpuScene;
+    gpuScene.addAll(renderer->scene(), scene);
 
     float xscale = 1.0f, yscale = 1.0f;
     glfwGetWindowContentScale(window, &xscale, &yscale);
@@ -433,7 +426,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     // A deferred site streams in from here, nearest to the first view first.
     std::unique_ptr<ModelStream> stream;
     if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});
-    Loop loop(window, renderer, app, options, std::move(script), std::move(gpuModels), std::move(stream));
+    Loop loop(window, renderer, app, options, std::move(script), std::move(gpuScene), std::move(stream));
     loop.setDevice(renderer->context().deviceName());
     if (options.fullscreen) setFullscreen(window, true, options);
     int code = loop.run();

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 

@@ -1,4 +1,4 @@
-// Streaming a site into the window (viewer/model_stream.h): the window draws before the models
+// Streaming a site into the window (site/model_stream.h): the window draws before the models
 // are in, they arrive nearest first, and scripted runs by default wait for all of them.
 #include <catch2/catch.hpp>
 

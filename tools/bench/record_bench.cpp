@@ -15,7 +15,8 @@
 #include "record/recorder.h"
 #include "record/tour_path.h"
 #include "record/video_encoder.h"
-#include "viewer/scene_loader.h"
+#include "site/gpu_scene.h"
+#include "site/scene_loader.h"
 
 using namespace axis;
 using Clock = std::chrono::steady_clock;
@@ -66,7 +67,7 @@ record::EncoderSettings encoderSettings(const Options& o) {
 
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
-    auto scene = orDie(viewer::loadScene(o.site, {}, {}));
+    auto scene = orDie(axis::loadScene(o.site, {}, {}));
     if (!scene.site || !scene.pois) die(o.site + ": not a site with POIs");
     auto tour = orDie(record::pathFromTour(*scene.site, *scene.pois, "attract"));
     auto path = orDie(record::makeCameraPath(tour.file));
@@ -74,12 +75,9 @@ int main(int argc, char** argv) {
 
     auto context = orDie(gpu::Context::create());
     render::OffscreenRenderer renderer(*context, {o.width, o.height, VK_SAMPLE_COUNT_4_BIT});
-    std::vector<std::unique_ptr<render::GpuModel>> models;
-    std::vector<render::DrawItem> items;
-    for (const auto& m : scene.models) {
-        models.push_back(m.baked ? renderer.scene().upload(*m.baked) : renderer.scene().upload(m.model));
-        items.push_back({models.back().get(), m.modelToSite, m.shading});
-    }
+    GpuScene gpuScene;
+    gpuScene.addAll(renderer.scene(), scene);
+    const std::vector<render::DrawItem> items = gpuScene.items(scene);
     const auto renderFrame = record::offscreenRenderFrame(renderer, items);
     (void)orDie(renderFrame(path.evaluate(double(range.first) / o.fps), double(range.first) / o.fps));  // Warm-up: first-use costs.
 

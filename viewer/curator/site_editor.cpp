@@ -8,7 +8,7 @@
 #include "core/log.h"
 #include "viewer/app.h"
 #include "viewer/curator/focus.h"
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "record/camera_path.h"
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
 namespace axis::viewer::kiosk {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 #include "viewer/ui/text.h"
 
 namespace axis::viewer::kiosk {

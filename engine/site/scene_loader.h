@@ -18,7 +18,7 @@
 #include "scene/model.h"
 #include "scene/site.h"
 
-namespace axis::viewer {
+namespace axis {
 
 struct LoadedModel {
     std::string id;
@@ -99,4 +99,4 @@ std::vector<glm::dvec3> samplePositions(const LoadedModel& model, std::size_t ma
 /// rule applied to the baked tables.
 Shading defaultShading(const LoadedModel& model);
 
-}  // namespace axis::viewer
+}  // namespace axis

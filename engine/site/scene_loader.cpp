@@ -1,4 +1,4 @@
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include "core/file_io.h"
 #include "core/log.h"
 
-namespace axis::viewer {
+namespace axis {
 namespace {
 
 void addModel(LoadedScene& scene, LoadedModel loaded) {
@@ -200,4 +200,4 @@ Expected<LoadedScene> loadScene(const std::filesystem::path& path, const LoadOpt
     return isSiteFile(path) ? loadSiteFile(path, options, progress) : loadModelFile(path, options, progress);
 }
 
-}  // namespace axis::viewer
+}  // namespace axis

@@ -1,4 +1,4 @@
-#include "viewer/model_stream.h"
+#include "site/model_stream.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 
 #include "core/log.h"
 
-namespace axis::viewer {
+namespace axis {
 namespace {
 
 int loadDelayMs() {
@@ -83,4 +83,4 @@ std::vector<ModelStream::ModelStatus> ModelStream::status() const {
     return status_;
 }
 
-}  // namespace axis::viewer
+}  // namespace axis

@@ -16,9 +16,9 @@
 
 #include <glm/glm.hpp>
 
-#include "viewer/scene_loader.h"
+#include "site/scene_loader.h"
 
-namespace axis::viewer {
+namespace axis {
 
 class ModelStream {
 public:
@@ -55,4 +55,4 @@ private:
     std::jthread worker_;       // Last: started after everything it reads is ready.
 };
 
-}  // namespace axis::viewer
+}  // namespace axis
