@@ -3,8 +3,6 @@
 // a budget evicts what is out of view, and a broken image is drawn coarser instead of failing.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-
 #include "asset/bake_cache.h"
 #include "asset/import.h"
 #include "bake/bake_test_util.h"
@@ -13,7 +11,7 @@
 #include "render/offscreen.h"
 #include "render/texture_residency.h"
 #include "support/gpu_support.h"
-#include "support/jpeg_writer.h"
+#include "support/textured_grid.h"
 #include "support/test_support.h"
 
 using namespace axis;
@@ -25,43 +23,6 @@ constexpr std::uint32_t kAtlasSide = 1024;
 constexpr std::uint32_t kStoredFrom = 2;  // 1024 >> 2 = 256 = kStoredTextureSide.
 constexpr int kGrid = 32;
 
-// A 2 x 2 unit grid in z = 0: x < 0 textured by atlas a.jpg, x > 0 by b.jpg, each atlas spread
-// over its half (1 unit across, 2 along y).
-fs::path writeScan(const fs::path& dir) {
-    fs::create_directories(dir);
-    for (int i = 0; i < 2; ++i) {
-        const auto jpeg = test::encodeJpeg(test::detailedTexels(kAtlasSide, kAtlasSide, 11 + i), kAtlasSide, kAtlasSide);
-        std::ofstream(dir / (i == 0 ? "a.jpg" : "b.jpg"), std::ios::binary)
-            .write(reinterpret_cast<const char*>(jpeg.data()), std::streamsize(jpeg.size()));
-    }
-    std::ofstream(dir / "scan.mtl") << "newmtl a\nmap_Kd a.jpg\nnewmtl b\nmap_Kd b.jpg\n";
-    std::ofstream obj(dir / "scan.obj");
-    obj << "mtllib scan.mtl\nvn 0 0 1\n";
-    for (int j = 0; j <= kGrid; ++j)
-        for (int i = 0; i <= kGrid; ++i) {
-            const double x = -1.0 + 2.0 * i / kGrid, y = -1.0 + 2.0 * j / kGrid;
-            obj << "v " << x << " " << y << " 0\n";
-            obj << "vt " << (x <= 0 ? x + 1.0 : x) << " " << (y + 1.0) / 2.0 << "\n";
-        }
-    // The seam column x = 0 belongs to both halves: half b gets its own copy with u = 0.
-    for (int j = 0; j <= kGrid; ++j) obj << "vt 0 " << (-1.0 + 2.0 * j / kGrid + 1.0) / 2.0 << "\n";
-    const int seamBase = (kGrid + 1) * (kGrid + 1);
-    auto v = [](int i, int j) { return j * (kGrid + 1) + i + 1; };
-    for (int half = 0; half < 2; ++half) {
-        obj << "usemtl " << (half == 0 ? "a" : "b") << "\n";
-        for (int j = 0; j < kGrid; ++j)
-            for (int i = half * kGrid / 2; i < (half + 1) * kGrid / 2; ++i) {
-                auto t = [&](int ii, int jj) { return half == 1 && ii == kGrid / 2 ? seamBase + jj + 1 : v(ii, jj); };
-                auto corner = [&](int ii, int jj) {
-                    return std::to_string(v(ii, jj)) + "/" + std::to_string(t(ii, jj)) + "/1";
-                };
-                obj << "f " << corner(i, j) << " " << corner(i + 1, j) << " " << corner(i + 1, j + 1) << "\n";
-                obj << "f " << corner(i, j) << " " << corner(i + 1, j + 1) << " " << corner(i, j + 1) << "\n";
-            }
-    }
-    return dir / "scan.obj";
-}
-
 struct Scan {
     fs::path source;
     BakedModel baked;
@@ -72,7 +33,7 @@ struct Scan {
 Scan openScan(const std::string& name) {
     const fs::path dir = test::scratchDir(name);
     Scan s;
-    s.source = writeScan(dir);
+    s.source = test::writeTexturedGrid(dir, kAtlasSide, kGrid);
     BakeOptions options;
     options.cacheDir = dir / "cache";
     auto baked = openOrBake(s.source, options);
