@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include "render/hiz_footprint.h"
 #include "render/view_math.h"
@@ -77,13 +78,14 @@ void splitItem(FramePlan& plan, std::vector<Feedback>& feedback, PlannedItem& p,
     p.first = mergeAdjacent(p.first);  // Fewer, longer draws.
 }
 
-// Cuts an item's tested draws where the pipeline or material changes: one draw call per run. A
+// Cuts an item's tested draws where the pipeline, material or geometry page changes: one draw call
+// per run. A
 // run stays within the smallest maxDrawIndirectCount a device with multiDrawIndirect may have.
 void addBatches(FramePlan& plan, PlannedItem& p, const GpuModel& m) {
     constexpr uint32_t kMaxBatchDraws = 65535;
     auto state = [&](const DrawRange& r) {
         const bool normals = m.primitiveHasNormals.empty() || m.primitiveHasNormals[r.primitive];
-        return std::pair(std::min<uint32_t>(r.material, uint32_t(m.materials.size()) - 1), normals);
+        return std::tuple(std::min<uint32_t>(r.material, uint32_t(m.materials.size()) - 1), normals, r.page);
     };
     for (uint32_t i = 0; i < p.tested.size(); ++i) {
         if (i > 0 && state(p.tested[i]) == state(p.tested[i - 1]) && plan.batches.back().count < kMaxBatchDraws) {
@@ -99,7 +101,7 @@ void addBatches(FramePlan& plan, PlannedItem& p, const GpuModel& m) {
 }  // namespace
 
 FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items,
-                    const OcclusionHistory* history) {
+                    const OcclusionHistory* history, GeometryResidency& geometry) {
     FramePlan plan;
     const Projector projector{view, extent, glm::dmat4(viewRotation(view.camera)),
                               glm::dmat4(projection(view.camera, view.aspect))};
@@ -113,7 +115,8 @@ FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const Dr
             !sphereInFrustum(modelSphere(items[i].model->bounds), request))
             continue;
         LodStats lodStats;
-        std::vector<DrawRange> ranges = selectLod(items[i].model->lod(), request, &lodStats);
+        std::vector<DrawRange> ranges = items[i].model->pages ? geometry.select(items[i], request, &lodStats)
+                                                              : selectLod(items[i].model->lod(), request, &lodStats);
         plan.stats.clusters += lodStats.clustersSelected - lodStats.clustersCulled;
         plan.stats.clustersCulled += lodStats.clustersCulled;
         if (ranges.empty()) continue;

@@ -14,6 +14,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "render/geometry_residency.h"
 #include "render/occlusion_history.h"
 #include "render/scene_renderer.h"
 #include "render/texture_demand.h"
@@ -45,8 +46,8 @@ struct FramePlan {
 };
 
 /// Plans a frame on a target of `extent`. Without a history, nothing is tested: every cluster is
-/// drawn first.
+/// drawn first. Paged models (GpuModel::pages) draw what `geometry` selects and makes resident.
 FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items,
-                    const OcclusionHistory* history);
+                    const OcclusionHistory* history, GeometryResidency& geometry);
 
 }  // namespace axis::render

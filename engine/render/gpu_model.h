@@ -13,6 +13,7 @@
 
 #include "asset/bake_cache.h"
 #include "gpu/resources.h"
+#include "render/geometry_pages.h"
 #include "gpu/unique.h"
 #include "scene/lod.h"
 #include "scene/model.h"
@@ -68,6 +69,9 @@ struct GpuModel {
     gpu::Buffer vertices;
     gpu::Buffer indices;
     bool drawsFromMapping = false;  ///< vertices and indices are the cache's mapped pages (CPU devices).
+    /// A baked model on a device that cannot draw from the mapping: its geometry in pages resident
+    /// by need (vertices and indices then stay empty). Through a pointer, as `streams`.
+    std::unique_ptr<GeometryPages> pages;
     gpu::Buffer materialParams;
     std::vector<gpu::Image> textures;  ///< A plain Model's, all levels (empty when streamed).
     std::unique_ptr<TextureStreams> streams;  ///< A baked model's textures.

@@ -12,9 +12,9 @@ OffscreenRenderer::OffscreenRenderer(gpu::Context& context, const TargetDesc& de
 
 gpu::Rgba8Image OffscreenRenderer::render(const FrameView& view, std::span<const DrawItem> items,
                                           RenderStats* stats, const Overlay& overlay) {
-    // A still or a video frame is never blurrier than its pixels: the texture levels it shows
-    // are made resident first.
-    scene_.makeTexturesResident(frames_, view, target_.extent(), items);
+    // A still or a video frame is never coarser or blurrier than its pixels: the geometry and
+    // texture levels it shows are made resident first.
+    scene_.makeResident(frames_, view, target_.extent(), items);
     auto& frame = frames_.begin();
     lastStats_ = scene_.record(frames_, target_, view, items);
     if (overlay) overlay(frame.cmd, frames_, target_.beginOverlay(frame.cmd), target_.extent());

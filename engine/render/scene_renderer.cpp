@@ -11,6 +11,7 @@
 #include "gpu/vk_check.h"
 #include "render/frame_plan.h"
 #include "render/pass_splitter.h"
+#include "render/geometry_residency.h"
 #include "render/render_target.h"
 #include "render/texture_residency.h"
 #include "render/view_math.h"
@@ -99,6 +100,7 @@ SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkForm
     createSkyPipeline();
     createDefaults();
     residency_ = std::make_unique<TextureResidency>(context, defaultTextureBudget(context));
+    geometry_ = std::make_unique<GeometryResidency>(context, defaultGeometryBudget(context));
 }
 
 SceneRenderer::~SceneRenderer() = default;
@@ -228,7 +230,8 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     history_.record(owners_[frames.index()], occlusion_.results(frames.index()));
     history_.beginFrame(items);
     const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
-    FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr);
+    geometry_->beginFrame(frames, items, false);
+    FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr, *geometry_);
     // Only the first scene recorded into a frame may swap images: a second one's command buffer
     // already binds the material sets.
     residency_->update(frames, items, plan.textureNeeds, frames.frameNumber() != lastResidencyFrame_);
@@ -271,13 +274,15 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     return stats;
 }
 
-void SceneRenderer::makeTexturesResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
-                                         std::span<const DrawItem> items) {
-    // Each round applies what finished and asks for more; it ends when every need is met or
-    // cannot be (budget, a broken image). The bound only guards against a bug.
+void SceneRenderer::makeResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
+                                 std::span<const DrawItem> items) {
+    // Geometry first (planning loads every page the cut needs), then each round applies the
+    // texture levels that finished and asks for more; it ends when every need is met or cannot be
+    // (budget, a broken image). The bound only guards against a bug.
+    geometry_->beginFrame(frames, items, true);
     constexpr int kMaxRounds = 100000;
     for (int round = 0; round < kMaxRounds; ++round) {
-        FramePlan plan = planFrame(view, extent, items, nullptr);
+        FramePlan plan = planFrame(view, extent, items, nullptr, *geometry_);
         residency_->update(frames, items, plan.textureNeeds, true);
         if (residency_->satisfied()) return;
         residency_->waitForDecodes();
@@ -309,13 +314,15 @@ public:
         const GpuMaterial& mat = m_.materials[material];
         if ((mat.alphaMode == AlphaMode::Blend) != blendedPass_) return std::nullopt;
         if (!bound_) {  // Only models with something to draw in this pass bind anything.
-            VkBuffer vb = m_.vertices.handle();
-            VkDeviceSize zero = 0;
-            vkCmdBindVertexBuffers(cmd_, 0, 1, &vb, &zero);
-            if (m_.indices) vkCmdBindIndexBuffer(cmd_, m_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+            if (!m_.pages) bindStreams(m_.vertices, m_.indices);
             vkCmdPushConstants(cmd_, r_.meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                sizeof(push_), &push_);
             bound_ = true;
+        }
+        if (m_.pages && range.page != page_) {  // A paged model's ranges each name their page.
+            const GeometryPage& page = m_.pages->pages[range.page];
+            bindStreams(page.vertices, page.indices);
+            page_ = range.page;
         }
         const bool normals = m_.primitiveHasNormals.empty() || m_.primitiveHasNormals[range.primitive];
         VkPipeline pipeline = r_.meshPipeline(
@@ -335,6 +342,13 @@ public:
     }
 
 private:
+    void bindStreams(const gpu::Buffer& vertices, const gpu::Buffer& indices) {
+        VkBuffer vb = vertices.handle();
+        VkDeviceSize zero = 0;
+        vkCmdBindVertexBuffers(cmd_, 0, 1, &vb, &zero);
+        if (indices) vkCmdBindIndexBuffer(cmd_, indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+    }
+
     SceneRenderer& r_;
     VkCommandBuffer cmd_;
     const DrawItem& item_;
@@ -345,6 +359,7 @@ private:
     bool bound_ = false;
     VkPipeline pipeline_ = VK_NULL_HANDLE;
     uint32_t material_ = UINT32_MAX;
+    uint32_t page_ = DrawRange::kNoPage;
 };
 
 namespace {

@@ -36,6 +36,7 @@ namespace axis::render {
 class PassSplitter;
 class RenderTarget;
 class TextureResidency;
+class GeometryResidency;
 struct PlannedItem;
 
 struct DrawItem {
@@ -95,12 +96,13 @@ public:
     RenderStats record(gpu::FrameRing& frames, RenderTarget& target, const FrameView& view,
                        std::span<const DrawItem> items);
 
-    /// For stills and video frames: makes every texture level that `items` seen in `view` on a
-    /// target of `extent` need resident (decoding and waiting as needed, within the budget), so
-    /// that the frame recorded next is as sharp as with every level. Call before frames.begin().
-    void makeTexturesResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
-                              std::span<const DrawItem> items);
+    /// For stills and video frames: makes every geometry page and texture level that `items`
+    /// seen in `view` on a target of `extent` need resident (loading, decoding and waiting as
+    /// needed, within the budgets), so that the frame recorded next is as detailed and as sharp as
+    /// with everything resident. Call before frames.begin().
+    void makeResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items);
     TextureResidency& textures() { return *residency_; }
+    GeometryResidency& geometry() { return *geometry_; }
 
     /// Takes out of `stats` what the occlusion test of the last frame recorded in frame slot
     /// `slot` hid. Only once that frame has finished (FrameRing::waitAll, or the slot's begin).
@@ -147,6 +149,7 @@ private:
     std::uint64_t skipOcclusionUntil_ = 0;           ///< Frame number; see occlusionPays.
     std::uint64_t lastResidencyFrame_ = UINT64_MAX;  ///< Frame number of the last update that applied.
     std::unique_ptr<TextureResidency> residency_;
+    std::unique_ptr<GeometryResidency> geometry_;
 };
 
 }  // namespace axis::render

@@ -140,23 +140,23 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     for (const auto& info : baked.primitiveInfo) gm->primitiveHasNormals.push_back(info.hasNormals ? 1 : 0);
     gm->primitiveHasNormals.resize(gm->lodPrimitives.size(), 1);
 
-    // The streams go up as stored; each chunk's mapped pages are dropped once on the GPU, so a
-    // model of gigabytes never sits in memory twice. A CPU device draws from the mapping itself:
-    // then only the pages that frames touch are resident (opening read them all, to verify them).
-    auto streamUp = [&](std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
-        const auto* base = reinterpret_cast<const std::uint8_t*>(bytes.data());
-        if (gpu::Buffer inPlace = importable(bytes, baked.file->bytes()) ? gpu::Buffer::importHost(context_, bytes, usage)
-                                                                          : gpu::Buffer{}) {
-            gm->drawsFromMapping = true;
-            baked.file->evict({base, bytes.size()});
-            return inPlace;
-        }
-        return gpu::uploadBufferChunked(context_, bytes, usage, [&](std::size_t offset, std::size_t size) {
-            baked.file->evict({base + offset, size});
-        });
+    // A CPU device draws from the mapping itself: only the pages that frames touch are resident
+    // (opening read them all, to verify them). Other devices load the geometry in pages, as views
+    // need them (render/geometry_residency.h), so a model larger than their memory still opens.
+    auto imported = [&](std::span<const std::byte> bytes, VkBufferUsageFlags usage) {
+        return importable(bytes, baked.file->bytes()) ? gpu::Buffer::importHost(context_, bytes, usage) : gpu::Buffer{};
     };
-    gm->vertices = streamUp(std::as_bytes(baked.vertexBytes), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
-    gm->indices = streamUp(std::as_bytes(baked.indices), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    gpu::Buffer vertices = imported(std::as_bytes(baked.vertexBytes), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+    gpu::Buffer indices = baked.indices.empty() ? gpu::Buffer{} : imported(std::as_bytes(baked.indices), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    if (vertices && (indices || baked.indices.empty())) {
+        gm->vertices = std::move(vertices);
+        gm->indices = std::move(indices);
+        gm->drawsFromMapping = true;
+        baked.file->evict(baked.vertexBytes);
+        baked.file->evict({reinterpret_cast<const std::uint8_t*>(baked.indices.data()), baked.indices.size_bytes()});
+    } else {
+        gm->pages = makeGeometryPages(baked);
+    }
 
     gm->streams = streamTextures(baked, gm->serial);
     for (const auto& info : baked.primitiveInfo) gm->primitiveUvDensity.push_back(info.uvDensity);

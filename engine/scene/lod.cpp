@@ -74,7 +74,7 @@ glm::dvec4 sphereInSite(const glm::vec4& sphere, const glm::dmat4& modelToSite) 
 
 namespace {
 bool appendsTo(const DrawRange& last, const DrawRange& next) {
-    return last.primitive == next.primitive && next.indexCount > 0 && last.indexCount > 0 &&
+    return last.primitive == next.primitive && last.page == next.page && next.indexCount > 0 && last.indexCount > 0 &&
            last.firstIndex + last.indexCount == next.firstIndex;
 }
 }  // namespace

@@ -79,6 +79,10 @@ struct DrawRange {
     std::uint32_t indexCount = 0;
     std::int32_t vertexOffset = 0;
     std::uint32_t vertexCount = 0;
+    /// Where the indices and vertices live when a renderer pages geometry (render/geometry_pages.h):
+    /// then firstIndex and vertexOffset are within that page. kNoPage: the model's own streams.
+    std::uint32_t page = kNoPage;
+    static constexpr std::uint32_t kNoPage = UINT32_MAX;
 };
 
 /// What the camera sees. The camera is in the site frame; modelToSite places the model there.

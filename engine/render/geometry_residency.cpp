@@ -1,0 +1,182 @@
+#include "render/geometry_residency.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "gpu/frames.h"
+#include "render/geometry_pages.h"
+#include "render/scene_renderer.h"
+
+namespace axis::render {
+namespace {
+
+constexpr std::uint64_t kMiB = 1ull << 20;
+// What the window uploads in one frame at most: a few milliseconds of copying on any device.
+constexpr std::uint64_t kWindowAllowance = 32 * kMiB;
+// A bound no projected error reaches but +infinity (a root's parent): the cut is the roots.
+constexpr double kRootsBound = 1e30;
+
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + kMiB - 1) / kMiB) + " MiB"; }
+
+}  // namespace
+
+std::string GeometryResidency::overBudget(const GeometryPages& g, std::uint64_t bytes) const {
+    return g.source + ": the geometry budget of " + megabytes(budget_) + " is full (" +
+           megabytes(resident_) + " in use, a page of " + megabytes(bytes) +
+           " more wanted): drawing coarser (--gpu-budget sets it)";
+}
+
+std::uint64_t defaultGeometryBudget(const gpu::Context& context) {
+    if (const char* env = std::getenv("AXIS_GEOMETRY_BUDGET_MB"); env && *env) {
+        char* end = nullptr;
+        const unsigned long long mb = std::strtoull(env, &end, 10);
+        if (end && *end == '\0' && mb > 0) return mb * kMiB;
+        logWarn("AXIS_GEOMETRY_BUDGET_MB: expected a positive number of MiB, got '" + std::string(env) + "'");
+    }
+    if (context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) return 512 * kMiB;
+    VkPhysicalDeviceMemoryProperties memory{};
+    vkGetPhysicalDeviceMemoryProperties(context.physicalDevice(), &memory);
+    VkDeviceSize largest = 0;
+    for (std::uint32_t i = 0; i < memory.memoryHeapCount; ++i)
+        if (memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) largest = std::max(largest, memory.memoryHeaps[i].size);
+    return std::clamp<std::uint64_t>(largest / 3, 256 * kMiB, 8192 * kMiB);
+}
+
+void GeometryResidency::beginFrame(gpu::FrameRing& frames, std::span<const DrawItem> items, bool wait) {
+    ++frame_;
+    frames_ = &frames;
+    wait_ = wait;
+    allowance_ = wait ? std::numeric_limits<std::uint64_t>::max() : kWindowAllowance;
+    coarser_ = 0;
+    usedThisFrame_ = 0;
+    models_.clear();
+    resident_ = 0;
+    for (const DrawItem& item : items) {
+        if (!item.model || !item.model->pages) continue;
+        GeometryPages* g = item.model->pages.get();
+        if (std::find(models_.begin(), models_.end(), g) != models_.end()) continue;
+        models_.push_back(g);
+        resident_ += g->residentBytes();
+    }
+}
+
+std::vector<std::uint32_t> GeometryResidency::missing(const GeometryPages& g, std::span<const DrawRange> ranges) const {
+    std::vector<std::uint32_t> out;
+    for (const DrawRange& r : ranges) {
+        const std::uint32_t page = g.pageOfCluster[r.cluster];
+        if (!g.pages[page].resident() && std::find(out.begin(), out.end(), page) == out.end()) out.push_back(page);
+    }
+    return out;
+}
+
+// Evicts pages no cut of this frame uses, least recently used first, until `bytes` more fit.
+bool GeometryResidency::makeRoom(std::uint64_t bytes) {
+    if (resident_ + bytes <= budget_) return true;
+    std::vector<GeometryPage*> idle;
+    for (GeometryPages* g : models_)
+        for (GeometryPage& p : g->pages)
+            if (p.resident() && p.lastUsed != frame_) idle.push_back(&p);
+    std::sort(idle.begin(), idle.end(), [](auto* a, auto* b) { return a->lastUsed < b->lastUsed; });
+    for (GeometryPage* p : idle) {
+        if (resident_ + bytes <= budget_) break;
+        resident_ -= p->residentBytes();
+        frames_->retire(std::move(p->vertices));  // Earlier frames in flight may still draw them.
+        frames_->retire(std::move(p->indices));
+        p->vertices = {};
+        p->indices = {};
+    }
+    return resident_ + bytes <= budget_;
+}
+
+// Nearest pages first: what the viewer looks at sharpens before what lies beyond.
+void GeometryResidency::load(GeometryPages& g, std::vector<std::uint32_t> pages, const DrawItem& item,
+                             const LodRequest& request) {
+    auto distance = [&](std::uint32_t page) {
+        const glm::dvec4 s = sphereInSite(g.clusters[g.pages[page].firstCluster].cullSphere, item.modelToSite);
+        return glm::length(glm::dvec3(s) - request.camera.position) - s.w;
+    };
+    std::sort(pages.begin(), pages.end(), [&](auto a, auto b) { return distance(a) < distance(b); });
+    for (std::uint32_t index : pages) {
+        GeometryPage& page = g.pages[index];
+        if (page.estimatedBytes > allowance_) return;  // The window's share of this frame is spent.
+        const PageData data = buildPage(g, index);
+        if (!makeRoom(data.bytes())) {
+            if (!g.overBudgetReported) logWarn(overBudget(g, data.bytes()));
+            g.overBudgetReported = true;
+            return;
+        }
+        uploadPage(context_, g, index, data);
+        resident_ += page.residentBytes();
+        allowance_ -= std::min(allowance_, page.residentBytes());
+    }
+}
+
+// The bytes of the pages `ranges` would add to what this frame already uses.
+std::uint64_t GeometryResidency::addedBytes(const GeometryPages& g, std::span<const DrawRange> ranges) const {
+    std::vector<std::uint32_t> pages;
+    for (const DrawRange& r : ranges) pages.push_back(g.pageOfCluster[r.cluster]);
+    std::sort(pages.begin(), pages.end());
+    pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+    std::uint64_t bytes = 0;
+    for (std::uint32_t p : pages)
+        if (g.pages[p].lastUsed != frame_) bytes += g.pages[p].resident() ? g.pages[p].residentBytes() : g.pages[p].estimatedBytes;
+    return bytes;
+}
+
+void GeometryResidency::markUsed(GeometryPages& g, std::span<const DrawRange> ranges) {
+    for (const DrawRange& r : ranges) {
+        GeometryPage& page = g.pages[g.pageOfCluster[r.cluster]];
+        if (page.lastUsed == frame_) continue;
+        page.lastUsed = frame_;
+        usedThisFrame_ += page.resident() ? page.residentBytes() : page.estimatedBytes;
+    }
+}
+
+std::vector<DrawRange> GeometryResidency::select(const DrawItem& item, LodRequest request, LodStats* stats) {
+    GeometryPages& g = *item.model->pages;
+    const bool merge = request.mergeRanges;
+    request.mergeRanges = false;  // One cluster a range, so that each finds its page.
+    // The roots first: with them resident, some cut can always be drawn.
+    LodRequest roots = request;
+    roots.pixelErrorBound = kRootsBound;
+    std::vector<DrawRange> coarsest = selectLod(item.model->lod(), roots);
+    markUsed(g, coarsest);
+    load(g, missing(g, coarsest), item, roots);
+
+    // The finest cut, from the one asked for, whose pages fit in what the budget has left.
+    std::vector<DrawRange> ranges = selectLod(item.model->lod(), request, stats);
+    bool coarser = false;
+    for (double bound = request.pixelErrorBound; usedThisFrame_ + addedBytes(g, ranges) > budget_;) {
+        bound = bound > 0.0 ? bound * 4.0 : 0.25;
+        if (bound > 1e12) {
+            ranges = coarsest;
+            break;
+        }
+        request.pixelErrorBound = bound;
+        ranges = selectLod(item.model->lod(), request, stats);
+        coarser = true;
+    }
+    markUsed(g, ranges);
+    load(g, missing(g, ranges), item, request);
+    // What could not be loaded this frame (the window's allowance, a page larger than estimated):
+    // the finest coarser cut that is resident; the roots at worst, or what of them fits.
+    for (double bound = request.pixelErrorBound; !missing(g, ranges).empty();) {
+        bound = bound > 0.0 ? bound * 4.0 : 0.25;
+        coarser = true;
+        if (bound > 1e12) {
+            ranges = std::move(coarsest);
+            std::erase_if(ranges, [&](const DrawRange& r) { return !g.pages[g.pageOfCluster[r.cluster]].resident(); });
+            break;
+        }
+        request.pixelErrorBound = bound;
+        ranges = selectLod(item.model->lod(), request, stats);
+    }
+    if (coarser) ++coarser_;
+    for (DrawRange& r : ranges) r = inPage(g, r);
+    return merge ? mergeAdjacent(ranges) : ranges;
+}
+
+}  // namespace axis::render
