@@ -17,6 +17,10 @@ Expected<ImageSize> parseSize(const std::string& text);
 /// "AZIMUTH,ELEVATION[,DISTANCE]" in degrees and a distance scale.
 Expected<ViewAngles> parseViewAngles(const std::string& text);
 
+/// `--gpu-budget MB`: device memory for the geometry and texture levels that stream in by need.
+constexpr const char* kGpuBudgetHelp =
+    "Device memory in MiB for geometry and texture levels loaded by need (default: a share of the GPU's)";
+
 /// Exit codes: 0 success, 1 the work failed (bad input, render error), 2 bad command line.
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;

@@ -31,6 +31,7 @@ struct RecordArgs {
     bool labels = false;
     std::string language = "zh";      ///< Labels and captions.
     std::string projection = "flat";  ///< "flat" or "equirect" (360°).
+    std::uint64_t gpuBudgetMb = 0;    ///< 0: the device's default.
 };
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
@@ -106,7 +107,7 @@ struct Renderer {
 std::uint32_t cubeFaceSize(const record::OutputSettings& out) { return std::max(2u, out.width / 4); }
 
 Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, int samples,
-                                bool equirect) {
+                                bool equirect, std::uint64_t gpuBudgetMb) {
     auto context = gpu::Context::create();
     if (!context) return context.error();
     Renderer r;
@@ -116,6 +117,7 @@ Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSe
     desc.height = equirect ? cubeFaceSize(out) : out.height;
     desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
+    if (gpuBudgetMb > 0) r.offscreen->scene().setStreamingBudget(gpuBudgetMb << 20);
     r.gpuScene.addAll(r.offscreen->scene(), scene);
     r.items = r.gpuScene.items(scene);
     return r;
@@ -158,7 +160,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     options.cpuModels = a.labels;  // Labels need the geometry on the CPU to test what hides them.
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
-    auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a));
+    auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -218,6 +220,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--samples", args->samples, "MSAA samples (1, 2, 4, 8)")->capture_default_str()
         ->check(CLI::IsMember({1, 2, 4, 8}));
     cmd->add_option("--save-path", args->savePath, "Also save the camera path used (e.g. the tour's) to this file");
+    cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
     cmd->add_option("--language", args->language, "Language of --labels: zh or en")
         ->capture_default_str()

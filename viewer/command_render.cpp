@@ -26,6 +26,7 @@ struct RenderArgs {
     double pixelError = 1.0;
     bool noCache = false;
     bool stats = false;
+    std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
 };
 
 bool isNamedView(const std::string& view) { return view == "start" || view == "overview"; }
@@ -97,6 +98,7 @@ int runRender(const RenderArgs& args) {
     desc.height = size->height;
     desc.samples = static_cast<VkSampleCountFlagBits>(args.samples);
     render::OffscreenRenderer renderer(**context, desc);
+    if (args.gpuBudgetMb > 0) renderer.scene().setStreamingBudget(args.gpuBudgetMb << 20);
 
     GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
@@ -145,6 +147,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
                     "Largest on-screen geometric error of the level of detail, in pixels; 0 = full detail")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_flag("--no-cache", args->noCache, "Import models directly, without the bake cache (also AXIS_NO_CACHE=1)");
+    cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }

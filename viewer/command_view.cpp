@@ -19,6 +19,7 @@ struct ViewArgs {
     std::string script;
     std::string view;
     bool recordMode = false;
+    std::uint64_t gpuBudgetMb = 0;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
     bool kiosk = false;
@@ -53,6 +54,7 @@ int runView(const ViewArgs& args) {
     if (!args.script.empty()) options.script = args.script;
     options.startView = args.view;
     options.recordMode = args.recordMode;
+    options.gpuBudgetMb = args.gpuBudgetMb;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
     options.curator = args.curator;
@@ -90,6 +92,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--record-path", args->recordPath, "Record mode: the camera path file to load and save")
         ->capture_default_str();
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
+    app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
         args->sizeGiven = app.count("--size") > 0;

@@ -193,6 +193,7 @@ private:
         auto context = createWindowContext(window_);
         if (!context) return false;
         renderer_ = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window_), options_.vsync);
+        if (options_.gpuBudgetMb > 0) renderer_->scene().setStreamingBudget(options_.gpuBudgetMb << 20);
         renderer_->ui().uploadFonts();
         gpuScene_.addAll(renderer_->scene(), app_.scene());
         stats_.device = renderer_->context().deviceName();
@@ -381,6 +382,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     auto context = createWindowContext(window);
     if (!context) return kExitFailure;
     auto renderer = std::make_unique<WindowRenderer>(std::move(context), framebufferExtent(window), options.vsync);
+    if (options.gpuBudgetMb > 0) renderer->scene().setStreamingBudget(options.gpuBudgetMb << 20);
     if (const char* frame = std::getenv("AXIS_SIMULATE_DEVICE_LOST"))  // Tests of recoverDevice().
         renderer->simulateDeviceLossAt(std::strtoull(frame, nullptr, 10));
     GpuScene gpuScene;

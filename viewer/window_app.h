@@ -34,6 +34,8 @@ struct WindowOptions {
     bool recordMode = false;
     std::filesystem::path scenePath;
     std::filesystem::path recordPath = "flythrough.path.json";
+    /// Device memory for geometry and texture levels streamed in by need, MiB; 0: the default.
+    std::uint64_t gpuBudgetMb = 0;
 };
 
 /// True when a window can be opened (an X11 or Wayland display is reachable).

@@ -274,6 +274,11 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     return stats;
 }
 
+void SceneRenderer::setStreamingBudget(std::uint64_t bytes) {
+    geometry_->setBudget(bytes / 5 * 3);
+    residency_->setBudget(bytes - bytes / 5 * 3);
+}
+
 void SceneRenderer::makeResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
                                  std::span<const DrawItem> items) {
     // Geometry first (planning loads every page the cut needs), then each round applies the

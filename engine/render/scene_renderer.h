@@ -103,6 +103,10 @@ public:
     void makeResident(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items);
     TextureResidency& textures() { return *residency_; }
     GeometryResidency& geometry() { return *geometry_; }
+    /// Device memory for what streams in by need (`--gpu-budget`): 60% for geometry pages, 40% for
+    /// texture levels. The defaults come from the device (defaultGeometryBudget,
+    /// defaultTextureBudget).
+    void setStreamingBudget(std::uint64_t bytes);
 
     /// Takes out of `stats` what the occlusion test of the last frame recorded in frame slot
     /// `slot` hid. Only once that frame has finished (FrameRing::waitAll, or the slot's begin).
