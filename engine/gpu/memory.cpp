@@ -55,7 +55,7 @@ bool Allocator::carve(Block& block, VkDeviceSize size, VkDeviceSize alignment, V
     return false;
 }
 
-Allocator::Block* Allocator::newBlock(uint32_t memoryType, VkDeviceSize size, bool linear) {
+Allocator::Block* Allocator::newBlock(uint32_t memoryType, VkDeviceSize size, bool linear, bool dedicated) {
     auto block = std::make_unique<Block>();
     VkMemoryAllocateInfo info{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
     info.allocationSize = size;
@@ -64,6 +64,7 @@ Allocator::Block* Allocator::newBlock(uint32_t memoryType, VkDeviceSize size, bo
     block->size = size;
     block->memoryType = memoryType;
     block->linear = linear;
+    block->dedicated = dedicated;
     block->freeRanges[0] = size;
     if (memoryProperties_.memoryTypes[memoryType].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) {
         void* p = nullptr;
@@ -79,22 +80,23 @@ Allocator::Block* Allocator::newBlock(uint32_t memoryType, VkDeviceSize size, bo
     return blocks_.back().get();
 }
 
-Allocation Allocator::allocate(const VkMemoryRequirements& req, MemoryUsage usage, bool linearResource) {
+Allocation Allocator::allocate(const VkMemoryRequirements& req, MemoryUsage usage, bool linearResource, bool dedicated) {
     std::lock_guard lock(mutex_);
     uint32_t type = findMemoryType(req.memoryTypeBits, usage);
     VkDeviceSize alignment = req.alignment ? req.alignment : 1;
     Block* chosen = nullptr;
     VkDeviceSize offset = 0;
-    if (req.size <= kBlockSize / 2) {
+    const bool shared = !dedicated && req.size <= kBlockSize / 2;
+    if (shared) {
         for (auto& b : blocks_)
-            if (b && b->memoryType == type && b->linear == linearResource && b->size == kBlockSize &&
+            if (b && b->memoryType == type && b->linear == linearResource && !b->dedicated && b->size == kBlockSize &&
                 carve(*b, req.size, alignment, offset)) {
                 chosen = b.get();
                 break;
             }
     }
     if (!chosen) {
-        chosen = newBlock(type, req.size <= kBlockSize / 2 ? kBlockSize : req.size, linearResource);
+        chosen = newBlock(type, shared ? kBlockSize : req.size, linearResource, !shared);
         carve(*chosen, req.size, alignment, offset);
     }
     chosen->live++;
@@ -126,7 +128,7 @@ void Allocator::free(const Allocation& a) {
             b.freeRanges.erase(it);
         }
     }
-    if (--b.live == 0 && b.size != kBlockSize) {  // Dedicated blocks go back to the driver at once.
+    if (--b.live == 0 && (b.dedicated || b.size != kBlockSize)) {  // Dedicated blocks go back to the driver at once.
         if (b.mapped) vkUnmapMemory(device_, b.memory);
         vkFreeMemory(device_, b.memory, nullptr);
         blocks_[a.block].reset();

@@ -43,8 +43,12 @@ public:
     Allocator(const Allocator&) = delete;
     Allocator& operator=(const Allocator&) = delete;
 
-    /// Throws VulkanError(VK_ERROR_OUT_OF_DEVICE_MEMORY) when no memory is left.
-    Allocation allocate(const VkMemoryRequirements& requirements, MemoryUsage usage, bool linearResource);
+    /// Throws VulkanError(VK_ERROR_OUT_OF_DEVICE_MEMORY) when no memory is left. `dedicated`: a
+    /// block of its own, given back to the driver when freed: for resources that come and go
+    /// (streamed texture levels), whose freed ranges would otherwise keep shared blocks at their
+    /// high-water mark (on a CPU device, resident host memory).
+    Allocation allocate(const VkMemoryRequirements& requirements, MemoryUsage usage, bool linearResource,
+                        bool dedicated = false);
     void free(const Allocation& allocation);
     AllocatorStats stats() const;
 
@@ -54,6 +58,7 @@ private:
         VkDeviceSize size = 0;
         uint32_t memoryType = 0;
         bool linear = true;
+        bool dedicated = false;  ///< One resource's own: freed with it.
         std::byte* mapped = nullptr;
         std::map<VkDeviceSize, VkDeviceSize> freeRanges;  ///< offset -> size, coalesced.
         uint32_t live = 0;
@@ -61,7 +66,7 @@ private:
 
     uint32_t findMemoryType(uint32_t typeBits, MemoryUsage usage) const;
     bool carve(Block& block, VkDeviceSize size, VkDeviceSize alignment, VkDeviceSize& offset);
-    Block* newBlock(uint32_t memoryType, VkDeviceSize size, bool linear);
+    Block* newBlock(uint32_t memoryType, VkDeviceSize size, bool linear, bool dedicated);
 
     VkDevice device_;
     VkPhysicalDeviceMemoryProperties memoryProperties_{};

@@ -112,7 +112,7 @@ Image::Image(Context& context, const ImageDesc& desc)
     AXIS_VK_CHECK(vkCreateImage(device_, &info, nullptr, &image_));
     VkMemoryRequirements req;
     vkGetImageMemoryRequirements(device_, image_, &req);
-    allocation_ = allocator_->allocate(req, MemoryUsage::GpuOnly, false);
+    allocation_ = allocator_->allocate(req, MemoryUsage::GpuOnly, false, desc.dedicatedMemory);
     AXIS_VK_CHECK(vkBindImageMemory(device_, image_, allocation_.memory, allocation_.offset));
 
     VkImageViewCreateInfo viewInfo{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};

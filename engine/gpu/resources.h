@@ -50,6 +50,7 @@ struct ImageDesc {
     uint32_t mipLevels = 1;
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
     VkImageUsageFlags usage = VK_IMAGE_USAGE_SAMPLED_BIT;
+    bool dedicatedMemory = false;  ///< Allocator::allocate's `dedicated`: for images that come and go.
 };
 
 class Image {

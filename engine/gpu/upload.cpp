@@ -190,6 +190,8 @@ Image composeTexture(Context& context, std::span<const MipData> finer, const Ima
     desc.height = finer.empty() ? std::max(1u, coarser.desc().height >> coarserFrom) : finer[0].height;
     desc.mipLevels = static_cast<uint32_t>(finer.size()) + kept;
     desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    // Streamed levels come and go: a large image gets memory of its own, given back when dropped.
+    desc.dedicatedMemory = VkDeviceSize(desc.width) * desc.height * 4 >= (VkDeviceSize(1) << 20);
     Image image(context, desc);
 
     std::size_t total = 0;

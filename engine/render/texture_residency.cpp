@@ -140,9 +140,28 @@ void TextureResidency::update(gpu::FrameRing& frames, std::span<const DrawItem> 
                               std::span<const TextureNeed> needs, bool mayApply) {
     ++frame_;
     noteNeeds(needs);
-    if (mayApply) apply(frames, items);
+    if (mayApply) {
+        apply(frames, items);
+        dropIdle(frames, items);
+    }
     request(items);
     countResident(items);
+}
+
+// Memory follows what is on screen: a texture no frame has needed for a while goes back to its
+// stored levels even when the budget has room, a few a frame. The window keeps what it turned
+// away from for some seconds; a recording walking on frees what it left behind.
+void TextureResidency::dropIdle(gpu::FrameRing& frames, std::span<const DrawItem> items) {
+    constexpr std::uint64_t kIdleUpdates = 180;
+    constexpr int kMaxDropsPerUpdate = 4;
+    int dropped = 0;
+    for (const auto& [serial, model] : modelsOf(items))
+        for (std::uint32_t i = 0; i < model->streams->textures.size() && dropped < kMaxDropsPerUpdate; ++i) {
+            StreamedTexture& t = model->streams->textures[i];
+            if (t.requested || t.residentLevel >= t.source.firstStoredLevel || t.lastNeeded + kIdleUpdates > frame_) continue;
+            if (dropped++ == 0) frames.waitAll();  // Images and sets are about to change.
+            rebuild(*model, i, {}, t.source.firstStoredLevel);
+        }
 }
 
 // Frees `bytes` within the budget by dropping textures no frame needed this time back to their

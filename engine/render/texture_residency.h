@@ -7,7 +7,9 @@
 // worker threads, nearest first, and swapped in on the render thread: a new image of the finer
 // levels plus the old ones copied on the GPU, and the material sets rewritten. Over the budget,
 // textures no frame has needed lately drop back to their stored levels, least recently needed
-// first; a texture the budget cannot take stays coarser (capped) and the frame still draws.
+// first; within it, so do (a few an update) those no frame has needed for 180 updates, so that
+// memory follows what is on screen. A texture the budget cannot take stays coarser (capped) and
+// the frame still draws.
 //
 // Offline paths (stills, video) call update() and waitForDecodes() until satisfied() before they
 // draw (SceneRenderer::makeTexturesResident); the window only calls update(), never waits, and
@@ -82,6 +84,7 @@ private:
     static Result decode(const Job& job);
     void noteNeeds(std::span<const TextureNeed> needs);
     void apply(gpu::FrameRing& frames, std::span<const DrawItem> items);
+    void dropIdle(gpu::FrameRing& frames, std::span<const DrawItem> items);
     bool makeRoom(std::uint64_t bytes, std::span<const DrawItem> items, std::vector<StreamedTexture*>& shrink);
     void request(std::span<const DrawItem> items);
     void rebuild(const GpuModel& model, std::uint32_t texture, std::span<const Texture::Level> finer,
