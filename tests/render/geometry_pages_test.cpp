@@ -24,8 +24,9 @@ render::TargetDesc target() {
 }
 
 // An icosphere of 328k triangles: a dozen level-0 pages and the coarser ones above them.
-BakedModel bakedSphere() {
-    const auto dir = test::scratchDir("geometry_pages");
+// Each test case bakes into its own folder: ctest runs them in parallel.
+BakedModel bakedSphere(const std::string& folder) {
+    const auto dir = test::scratchDir(folder);
     test::writePly(dir / "sphere.ply", test::makeIcosphere(7));
     BakeOptions options;
     options.cacheDir = dir / "cache";
@@ -62,7 +63,7 @@ TEST_CASE("a GPU without host-pointer import draws a baked model from pages load
     paged.withoutHostPointerImport = true;
     auto mappedCtx = test::makeValidatedContext();
     auto pagedCtx = test::makeValidatedContext(paged);
-    const BakedModel baked = bakedSphere();
+    const BakedModel baked = bakedSphere("geometry_pages_like_mapping");
 
     render::OffscreenRenderer mapped(*mappedCtx, target()), pager(*pagedCtx, target());
     auto reference = mapped.scene().upload(baked);
@@ -96,7 +97,7 @@ TEST_CASE("over its geometry budget, a paged model draws at a coarser level inst
     gpu::ContextOptions paged;
     paged.withoutHostPointerImport = true;
     auto ctx = test::makeValidatedContext(paged);
-    const BakedModel baked = bakedSphere();
+    const BakedModel baked = bakedSphere("geometry_pages_budget");
     render::OffscreenRenderer r(*ctx, target());
     auto gm = r.scene().upload(baked);
     const auto full = draw(r, *gm, viewFrom({0, -4, 1}, 0.0));
