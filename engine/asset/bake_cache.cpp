@@ -85,8 +85,17 @@ Expected<Texture::Level> BakedTexture::decodeLevel(std::uint32_t level) const {
         const Level& l = levels[level - firstStoredLevel];
         return Texture::Level{l.width, l.height, {l.rgba.begin(), l.rgba.end()}};
     }
-    auto decoded = decodeImageLevel(encoded, name, level, usage);
-    if (decoded && (decoded->width != mipSide(width, level) || decoded->height != mipSide(height, level)))
+    auto decoded = decodeLevels(level, 1);
+    if (!decoded) return decoded.error();
+    return std::move(decoded->front());
+}
+
+Expected<std::vector<Texture::Level>> BakedTexture::decodeLevels(std::uint32_t first, std::uint32_t count) const {
+    if (count == 0 || first + count > firstStoredLevel) return makeError(name, "has no such levels to decode");
+    if (hash64(encoded) != encodedChecksum)
+        return makeError(name, "image bytes in the bake cache fail their checksum (`axisview bake --force` rebuilds it)");
+    auto decoded = decodeImageLevels(encoded, name, usage, first, count);
+    if (decoded && (decoded->front().width != mipSide(width, first) || decoded->front().height != mipSide(height, first)))
         return makeError(name, "decodes to another size than the bake cache recorded");
     return decoded;
 }

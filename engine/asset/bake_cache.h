@@ -18,7 +18,9 @@
 //                 kStoredTextureSide, then its RGBA8 mip levels from that side down to 1x1, each
 //                 at a 256-byte aligned offset
 // Trust rules: a cache is used only when magic, version, header checksum, file size, every section
-// checksum, the source path and the bake options all match, and the source's size and mtime match
+// checksum (the texels section's per texture: its stored levels at open, its image bytes before
+// they are decoded, so that opening reads no atlas a view does not need), the source path and the
+// bake options all match, and the source's size and mtime match
 // (or, when they differ, its content hash still does). Anything else is an Error naming the cache
 // file and the problem; openOrBake then rebuilds. Texture files a model references are checked by
 // size and mtime too; other side files (a glTF's .bin) are not: `axisview bake --force` after
@@ -73,6 +75,7 @@ struct BakedTexture {
     std::uint32_t levelCount = 0;         ///< The full chain, to 1x1.
     std::uint32_t firstStoredLevel = 0;
     std::span<const std::uint8_t> encoded;  ///< Empty when every level is stored.
+    std::uint64_t encodedChecksum = 0;      ///< XXH64 of `encoded`, checked before it is decoded.
     struct Level {
         std::uint32_t width = 0, height = 0;
         std::span<const std::uint8_t> rgba;  ///< width * height * 4 bytes.
@@ -80,8 +83,12 @@ struct BakedTexture {
     std::vector<Level> levels;  ///< Stored levels: firstStoredLevel, firstStoredLevel + 1, ...
 
     /// Mip level `level` as RGBA8: a copy of a stored one, or decoded from `encoded` (thread-safe;
-    /// reads only the mapping). The error names the cache and the texture.
+    /// reads only the mapping). The error names the texture: a damaged image, or one whose bytes
+    /// no longer match the cache's checksum.
     Expected<Texture::Level> decodeLevel(std::uint32_t level) const;
+    /// `count` levels from `first` (all finer than the stored ones) decoded from `encoded`, after
+    /// checking its checksum; as decodeImageLevels (asset/image_decode.h).
+    Expected<std::vector<Texture::Level>> decodeLevels(std::uint32_t first, std::uint32_t count) const;
     /// Bytes of level `level` as RGBA8 (the GPU's share of it).
     std::uint64_t levelBytes(std::uint32_t level) const;
 };

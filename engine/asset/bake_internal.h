@@ -20,9 +20,11 @@ struct TextureEntry {
     std::uint32_t width = 0, height = 0;  // Level 0.
     std::uint32_t firstStoredLevel = 0;   // Finer levels decode from the encoded image.
     std::uint64_t encodedOffset = 0, encodedSize = 0;  // Within the texels section; 0 bytes: none.
+    std::uint64_t encodedChecksum = 0;  // XXH64 of the image bytes, checked when they are decoded.
     struct Level {
         std::uint32_t width = 0, height = 0;
         std::uint64_t offset = 0, size = 0;  // Within the texels section.
+        std::uint64_t checksum = 0;          // XXH64 of the level, checked at open.
     };
     std::vector<Level> levels;  // firstStoredLevel to 1x1.
 };

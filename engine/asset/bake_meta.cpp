@@ -61,12 +61,14 @@ void putTexture(Writer& w, const TextureEntry& t) {
     w.put(t.firstStoredLevel);
     w.put(t.encodedOffset);
     w.put(t.encodedSize);
+    w.put(t.encodedChecksum);
     w.put(std::uint32_t(t.levels.size()));
     for (const auto& l : t.levels) {
         w.put(l.width);
         w.put(l.height);
         w.put(l.offset);
         w.put(l.size);
+        w.put(l.checksum);
     }
 }
 
@@ -80,6 +82,7 @@ TextureEntry getTexture(Reader& r) {
     t.firstStoredLevel = r.get<std::uint32_t>();
     t.encodedOffset = r.get<std::uint64_t>();
     t.encodedSize = r.get<std::uint64_t>();
+    t.encodedChecksum = r.get<std::uint64_t>();
     auto levels = r.get<std::uint32_t>();
     for (std::uint32_t i = 0; i < levels && i < 64 && !r.failed(); ++i) {
         TextureEntry::Level l;
@@ -87,6 +90,7 @@ TextureEntry getTexture(Reader& r) {
         l.height = r.get<std::uint32_t>();
         l.offset = r.get<std::uint64_t>();
         l.size = r.get<std::uint64_t>();
+        l.checksum = r.get<std::uint64_t>();
         t.levels.push_back(l);
     }
     return t;

@@ -171,10 +171,11 @@ std::uint64_t layoutTextures(const Model& model, std::vector<TextureEntry>& out)
         if (t.firstLevel > 0) {
             e.encodedOffset = offset;
             e.encodedSize = t.encoded.size();
+            e.encodedChecksum = hash64(t.encoded);
             offset = alignUp(offset + t.encoded.size(), kTexelAlignment);
         }
         for (const auto& l : t.levels) {
-            e.levels.push_back({l.width, l.height, offset, l.rgba.size()});
+            e.levels.push_back({l.width, l.height, offset, l.rgba.size(), hash64(l.rgba)});
             offset = alignUp(offset + l.rgba.size(), kTexelAlignment);
         }
         out.push_back(std::move(e));
@@ -240,7 +241,9 @@ Status writeCache(const std::filesystem::path& cacheFile, const Model& model, co
     encodeVertices(s.vertices, format, file.data() + header.sections[kVertices].offset);
     copyInto(file, header.sections[kIndices], s.indices);
     copyTexels(model, meta.textures, file.data() + header.sections[kTexels].offset);
-    for (SectionEntry& e : header.sections) e.checksum = hash64({file.data() + e.offset, e.size});
+    // The texels section is checked per texture instead (bake_cache.h, trust rules).
+    for (std::uint32_t i = 0; i < kSectionCount; ++i)
+        if (i != kTexels) header.sections[i].checksum = hash64({file.data() + header.sections[i].offset, header.sections[i].size});
     header.headerChecksum = hash64({reinterpret_cast<const std::uint8_t*>(&header), offsetof(Header, headerChecksum)});
     std::memcpy(file.data(), &header, sizeof(header));
     progress.report("writing cache", 0.5);

@@ -105,7 +105,7 @@ void TextureResidency::work(std::stop_token stop) {
 // Levels [to, from) from the cache's image bytes.
 TextureResidency::Result TextureResidency::decode(const Job& job) {
     Result r{job.model, job.texture, job.from, job.to, {}, {}};
-    auto levels = decodeImageLevels(job.source.encoded, job.source.name, job.source.usage, job.to, job.from - job.to);
+    auto levels = job.source.decodeLevels(job.to, job.from - job.to);
     // The image's pages are read once per decode; dropping them keeps resident memory to what
     // the GPU holds.
     if (job.cache) job.cache->evict(job.source.encoded);

@@ -8,6 +8,7 @@
 #include "asset/bake_cache.h"
 #include "asset/hash64.h"
 #include "bake/bake_test_util.h"
+#include "support/textured_grid.h"
 #include "support/test_support.h"
 
 using namespace axis;
@@ -208,6 +209,46 @@ TEST_CASE("A flipped byte in any section is refused and rebuilt", "[bake]") {
         ++damaged;
     }
     CHECK(damaged == 5);
+}
+
+TEST_CASE("A textured cache checks its stored levels at open and an atlas's bytes when it is decoded", "[bake][texture]") {
+    const fs::path dir = scratchDir("bake_texels");
+    ::setenv("AXIS_CACHE_DIR", (dir / "cache").c_str(), 1);
+    const fs::path source = writeTexturedGrid(dir, 1024, 8);
+    REQUIRE(openOrBake(source).ok());
+    const fs::path cache = cachePathFor(source);
+    const auto good = readAll(cache);
+    std::size_t inLevel = 0, inImage = 0;  // Offsets in the file of a stored level and of the atlas.
+    {
+        auto opened = openCached(source);
+        REQUIRE(opened.ok());
+        const BakedTexture& t = opened->textures.at(0);
+        REQUIRE(t.firstStoredLevel == 2);
+        const std::uint8_t* base = opened->file->bytes().data();
+        inLevel = std::size_t(t.levels[1].rgba.data() - base) + 100;
+        inImage = std::size_t(t.encoded.data() - base) + t.encoded.size() / 2;
+        REQUIRE(t.decodeLevel(0).ok());
+    }
+
+    // A stored level is small and read at open: damage there refuses the cache, which is rebuilt.
+    auto bad = good;
+    bad[inLevel] ^= 0x10;
+    writeAll(cache, bad);
+    auto refused = openCached(source);
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.error().message, Catch::Contains("level 3: checksum mismatch"));
+
+    // The atlas itself is read only when a view needs its finer levels: then its checksum speaks,
+    // naming the texture, and the coarse levels still draw.
+    bad = good;
+    bad[inImage] ^= 0x10;
+    writeAll(cache, bad);
+    auto damaged = openCached(source);
+    REQUIRE(damaged.ok());
+    CHECK(damaged->textures[0].decodeLevel(2).ok());
+    auto level0 = damaged->textures[0].decodeLevel(0);
+    REQUIRE_FALSE(level0.ok());
+    CHECK_THAT(level0.error().message, Catch::Contains("a.jpg") && Catch::Contains("checksum"));
 }
 
 TEST_CASE("A cache with another version, wrong magic or a damaged header is refused and rebuilt", "[bake]") {
