@@ -2,7 +2,6 @@
 // Staged uploads: data is copied into host-visible staging buffers and transferred to
 // device-local buffers and images in one command buffer, submitted by flush().
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <vector>
 
@@ -43,28 +42,6 @@ private:
     std::vector<Buffer> staging_;
     std::vector<Copy> copies_;
 };
-
-/// Called after each chunk of uploadBufferChunked reached the GPU: offset and size in the source.
-using ChunkDone = std::function<void(std::size_t offset, std::size_t size)>;
-
-/// A device-local buffer holding `bytes`, copied through one staging buffer of at most
-/// `chunkBytes`, one submission per chunk, waiting for each. For streams of hundreds of megabytes
-/// whose whole staging copy would double peak memory. `chunkDone` lets the caller release the
-/// source pages it no longer needs (e.g. MappedFile::evict). Valid on the GPU once this returns.
-/// The default chunk is small because the staging buffer's pages stay resident in the allocator's
-/// shared upload block afterwards (host RAM on lavapipe); 8 MB still streams at memcpy speed.
-Buffer uploadBufferChunked(Context& context, std::span<const std::byte> bytes, VkBufferUsageFlags usage,
-                           const ChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(8) << 20);
-
-/// Called after each band of rows of uploadTextureChunked reached the GPU: the mip level, and the
-/// band's offset and size within that level's bytes.
-using TextureChunkDone = std::function<void(uint32_t level, std::size_t offset, std::size_t size)>;
-
-/// UploadBatch::createTexture through one staging buffer of at most `chunkBytes` (bands of whole
-/// rows), for textures whose staging copy would double peak memory. Left in
-/// SHADER_READ_ONLY_OPTIMAL, ready once this returns.
-Image uploadTextureChunked(Context& context, std::span<const MipData> mips, VkFormat format,
-                           const TextureChunkDone& chunkDone = {}, VkDeviceSize chunkBytes = VkDeviceSize(8) << 20);
 
 /// A sampled image whose mip levels are `finer` (from the CPU, finest first) followed by the levels
 /// of `coarser` from its level `coarserFrom` on (copied on the GPU, no CPU round trip), left in

@@ -79,8 +79,8 @@ void splitItem(FramePlan& plan, std::vector<Feedback>& feedback, PlannedItem& p,
 }
 
 // Cuts an item's tested draws where the pipeline, material or geometry page changes: one draw call
-// per run. A
-// run stays within the smallest maxDrawIndirectCount a device with multiDrawIndirect may have.
+// per run. A run stays within the smallest maxDrawIndirectCount a device with multiDrawIndirect may
+// have.
 void addBatches(FramePlan& plan, PlannedItem& p, const GpuModel& m) {
     constexpr uint32_t kMaxBatchDraws = 65535;
     auto state = [&](const DrawRange& r) {

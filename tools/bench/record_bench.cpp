@@ -1,7 +1,8 @@
-// axis_bench_record [SITE] [FRAMES] [WIDTHxHEIGHT] [PRESET]: render-only, encode-only and
+// axis_bench_record [SITE] [FRAMES] [WIDTHxHEIGHT] [PRESET] [PATH]: render-only, encode-only and
 // combined (render overlapped with encoding, as `axisview record` runs) frames per second for an
 // export of SITE's attract tour (default: the demo site of this build, 24 frames of the first
-// move at 1920x1080, x264 preset medium). Prints each rate and combined / min(render, encode):
+// move at 1920x1080, x264 preset medium); with PATH (NAME.path.json), of that camera path from its
+// start through SITE, which may then be any model (tools/bench/textured_scans.sh). Prints each rate and combined / min(render, encode):
 // 1.0 means the overlap hides the faster stage completely; 1 / (1/render + 1/encode) is what
 // running them one after the other would give.
 #include <chrono>
@@ -12,6 +13,7 @@
 
 #include "core/log.h"
 #include "gpu/context.h"
+#include "record/path_file.h"
 #include "record/recorder.h"
 #include "record/tour_path.h"
 #include "record/video_encoder.h"
@@ -32,6 +34,7 @@ struct Options {
     std::string preset = "medium";
     int fps = 30;
     double from = 10.0;  ///< The demo tour's first move starts after a 10 s dwell.
+    std::string path;    ///< A camera path file instead of the site's attract tour.
 };
 
 Options parse(int argc, char** argv) {
@@ -40,6 +43,7 @@ Options parse(int argc, char** argv) {
     if (argc > 2) o.frames = std::max(1, std::atoi(argv[2]));
     if (argc > 3) std::sscanf(argv[3], "%ux%u", &o.width, &o.height);
     if (argc > 4) o.preset = argv[4];
+    if (argc > 5) o.path = argv[5], o.from = 0.0;
     return o;
 }
 
@@ -68,9 +72,14 @@ record::EncoderSettings encoderSettings(const Options& o) {
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
     auto scene = orDie(axis::loadScene(o.site, {}, {}));
-    if (!scene.site || !scene.pois) die(o.site + ": not a site with POIs");
-    auto tour = orDie(record::pathFromTour(*scene.site, *scene.pois, "attract"));
-    auto path = orDie(record::makeCameraPath(tour.file));
+    record::PathFile file;
+    if (!o.path.empty()) {
+        file = orDie(record::loadPathFile(o.path));
+    } else {
+        if (!scene.site || !scene.pois) die(o.site + ": not a site with POIs");
+        file = orDie(record::pathFromTour(*scene.site, *scene.pois, "attract")).file;
+    }
+    auto path = orDie(record::makeCameraPath(file));
     const auto range = record::framesOf(path, o.fps, o.from, double(o.frames) / o.fps);
 
     auto context = orDie(gpu::Context::create());
@@ -104,8 +113,8 @@ int main(int argc, char** argv) {
     std::filesystem::remove(out);
 
     const double slower = std::min(renderFps, encodeFps);
-    std::printf("record benchmark: %lld frames of the attract tour from t=%.1f s, %ux%u, MSAA 4x, x264 %s, %s\n",
-                static_cast<long long>(range.count), o.from, o.width, o.height, o.preset.c_str(),
+    std::printf("record benchmark: %lld frames of %s from t=%.1f s, %ux%u, MSAA 4x, x264 %s, %s\n",
+                static_cast<long long>(range.count), o.path.empty() ? "the attract tour" : o.path.c_str(), o.from, o.width, o.height, o.preset.c_str(),
                 context->deviceName().c_str());
     std::printf("  render only      %7.2f frames/s\n", renderFps);
     std::printf("  encode only      %7.2f frames/s\n", encodeFps);
