@@ -52,6 +52,7 @@ void GeometryResidency::beginFrame(gpu::FrameRing& frames, std::span<const DrawI
     allowance_ = wait ? std::numeric_limits<std::uint64_t>::max() : kWindowAllowance;
     coarser_ = 0;
     usedThisFrame_ = 0;
+    loadedThisFrame_ = 0;
     models_.clear();
     resident_ = 0;
     for (const DrawItem& item : items) {
@@ -65,10 +66,10 @@ void GeometryResidency::beginFrame(gpu::FrameRing& frames, std::span<const DrawI
 
 std::vector<std::uint32_t> GeometryResidency::missing(const GeometryPages& g, std::span<const DrawRange> ranges) const {
     std::vector<std::uint32_t> out;
-    for (const DrawRange& r : ranges) {
-        const std::uint32_t page = g.pageOfCluster[r.cluster];
-        if (!g.pages[page].resident() && std::find(out.begin(), out.end(), page) == out.end()) out.push_back(page);
-    }
+    for (const DrawRange& r : ranges)
+        if (const std::uint32_t page = g.pageOfCluster[r.cluster]; !g.pages[page].resident()) out.push_back(page);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -101,7 +102,9 @@ void GeometryResidency::load(GeometryPages& g, std::vector<std::uint32_t> pages,
     std::sort(pages.begin(), pages.end(), [&](auto a, auto b) { return distance(a) < distance(b); });
     for (std::uint32_t index : pages) {
         GeometryPage& page = g.pages[index];
-        if (page.estimatedBytes > allowance_) return;  // The window's share of this frame is spent.
+        // The window's share of this frame is spent; a page larger than the share still loads
+        // alone (a point cloud is one page), or it never would.
+        if (page.estimatedBytes > allowance_ && loadedThisFrame_ > 0) return;
         const PageData data = buildPage(g, index);
         if (!makeRoom(data.bytes())) {
             if (!g.overBudgetReported) logWarn(overBudget(g, data.bytes()));
@@ -110,6 +113,7 @@ void GeometryResidency::load(GeometryPages& g, std::vector<std::uint32_t> pages,
         }
         uploadPage(context_, g, index, data);
         resident_ += page.residentBytes();
+        loadedThisFrame_ += page.residentBytes();
         allowance_ -= std::min(allowance_, page.residentBytes());
     }
 }

@@ -58,7 +58,8 @@ private:
     gpu::FrameRing* frames_ = nullptr;
     std::vector<GeometryPages*> models_;  ///< Of this frame's items.
     std::uint64_t frame_ = 0, resident_ = 0, allowance_ = 0;
-    std::uint64_t usedThisFrame_ = 0;  ///< Bytes of the pages this frame's cuts use so far.
+    std::uint64_t usedThisFrame_ = 0;    ///< Bytes of the pages this frame's cuts use so far.
+    std::uint64_t loadedThisFrame_ = 0;  ///< Bytes uploaded this frame.
     bool wait_ = false;
     std::uint32_t coarser_ = 0;
 };
