@@ -1,7 +1,9 @@
 #pragma once
-// A model resident on the GPU: one vertex and one index buffer for all primitives, its textures,
-// a descriptor set per material, and (on the CPU) the cluster LOD tables that SceneRenderer::record
-// hands to selectLod every frame. Created by SceneRenderer::upload; move-only.
+// A model resident on the GPU: its vertex and index streams (one buffer each, or pages loaded by
+// need on devices that cannot draw from the cache's mapping), its textures (all levels, or
+// streamed by need for baked models), a descriptor set per material, and (on the CPU) the cluster
+// LOD tables that SceneRenderer::record hands to selectLod every frame. Created by
+// SceneRenderer::upload; move-only.
 //
 // Both upload paths end in the same shape. A baked model keeps its cache's clusters and levels; a
 // plain Model becomes one level-0 cluster per primitive (error 0, no parent), so it is always
@@ -13,8 +15,8 @@
 
 #include "asset/bake_cache.h"
 #include "gpu/resources.h"
-#include "render/geometry_pages.h"
 #include "gpu/unique.h"
+#include "render/geometry_pages.h"
 #include "scene/lod.h"
 #include "scene/model.h"
 
@@ -63,8 +65,8 @@ struct TextureStreams {
 };
 
 struct GpuModel {
-    /// Keeps host memory that the buffers use in place (a bake cache's mapping, on CPU devices)
-    /// alive until they are gone: declared first, destroyed last.
+    /// Keeps the bake cache's mapping alive while the model lives: CPU devices draw from it, pages
+    /// and texture levels are built from it. Declared first, destroyed last.
     std::shared_ptr<const void> hostMemory;
     gpu::Buffer vertices;
     gpu::Buffer indices;
