@@ -19,9 +19,14 @@
 #include <nlohmann/json.hpp>
 
 #include "asset/import.h"
+#include "core/file_io.h"
+#include "gltf_accessor.h"
+#include "record/path_file.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+using axis::bench::addAccessor;
 
 namespace {
 
@@ -30,18 +35,8 @@ namespace {
     std::exit(1);
 }
 
-template <typename T>
-int addAccessor(json& gltf, std::ofstream& bin, std::uint64_t& offset, const std::vector<T>& data, int components,
-                int componentType, const char* type, int target) {
-    const std::uint64_t bytes = data.size() * sizeof(T);
-    bin.write(reinterpret_cast<const char*>(data.data()), std::streamsize(bytes));
-    gltf["bufferViews"].push_back({{"buffer", 0}, {"byteOffset", offset}, {"byteLength", bytes}, {"target", target}});
-    offset += bytes;
-    gltf["accessors"].push_back({{"bufferView", gltf["bufferViews"].size() - 1},
-                                 {"componentType", componentType},
-                                 {"count", data.size() / components},
-                                 {"type", type}});
-    return int(gltf["accessors"].size()) - 1;
+void orDie(const axis::Status& status) {
+    if (!status) die(status.error().message);
 }
 
 // The surface in the site frame (z up), as points about kSampleSpacing apart, so that big floor
@@ -82,7 +77,7 @@ std::pair<int, int> wideRun(const std::vector<int>& counts) {
 // cell is free when it has floor and nothing between knee and head height (statue, column, wall);
 // the room is the longest run of rows and of columns at least half as full of floor as the
 // fullest; the walk follows the free lane closest to the room's middle.
-json walkPath(const std::vector<Sample>& samples) {
+axis::record::PathFile walkPath(const std::vector<Sample>& samples) {
     std::map<long, std::size_t> bins;
     for (const Sample& s : samples)
         if (s.facesUp) ++bins[std::lround(std::floor(s.p.z / 0.1))];
@@ -132,25 +127,18 @@ json walkPath(const std::vector<Sample>& samples) {
     };
     const glm::dvec3 from = at(start), to = at(end);
     const double yaw = std::atan2(to.x - from.x, to.y - from.y) * 180 / 3.14159265358979;  // 0 = north (+y).
-    json keys = json::array();
+    axis::record::PathFile path;
+    path.name = "merged tiles walk";
+    path.output = {30, 1280, 720, 20};
     for (int k = 0; k < 3; ++k) {  // A slight look down shows the floor too.
-        const glm::dvec3 p = from + (to - from) * (k / 2.0);
-        keys.push_back({{"time", 5.0 * k}, {"position", {p.x, p.y, p.z}}, {"yaw", yaw}, {"pitch", -5.0},
-                        {"roll", 0.0}, {"fov", 60.0}});
+        axis::record::PathKey& key = path.keys.emplace_back();
+        key.time = 5.0 * k;
+        key.position = from + (to - from) * (k / 2.0);
+        key.angles = {yaw, -5.0, 0.0};
     }
     std::fprintf(stderr, "floor at z = %.2f m; walk from (%.1f, %.1f) to (%.1f, %.1f), %d of %d cells free\n", floorZ,
                  from.x, from.y, to.x, to.y, bestFree, end - start);
-    return {{"format", "axisview-path"},
-            {"version", "1.0"},
-            {"name", "merged tiles walk"},
-            {"output", {{"fps", 30}, {"size", {1280, 720}}, {"quality", 20}}},
-            {"keyframes", keys}};
-}
-
-void writeText(const fs::path& file, const std::string& text) {
-    std::ofstream out(file);
-    out << text << '\n';
-    if (!out) die(file.string() + ": cannot write");
+    return path;
 }
 
 }  // namespace
@@ -236,8 +224,8 @@ int main(int argc, char** argv) {
     json nodes = json::array();
     for (std::size_t i = 0; i < gltf["nodes"].size(); ++i) nodes.push_back(i);
     gltf["scenes"] = {{{"nodes", nodes}}};
-    writeText(outDir / "merged.gltf", gltf.dump(1));
-    writeText(outDir / "merged.path.json", walkPath(samples).dump(2));
+    orDie(axis::saveFileAtomic(outDir / "merged.gltf", gltf.dump(1) + "\n", false));
+    orDie(axis::record::savePathFile(walkPath(samples), outDir / "merged.path.json"));
     std::fprintf(stderr, "wrote %s: %llu triangles, %zu meshes, %zu materials\n", (outDir / "merged.gltf").c_str(),
                  (unsigned long long)triangles, gltf["meshes"].size(), materialByName.size());
     return 0;

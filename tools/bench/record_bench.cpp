@@ -2,9 +2,9 @@
 // combined (render overlapped with encoding, as `axisview record` runs) frames per second for an
 // export of SITE's attract tour (default: the demo site of this build, 24 frames of the first
 // move at 1920x1080, x264 preset medium); with PATH (NAME.path.json), of that camera path from its
-// start through SITE, which may then be any model (tools/bench/textured_scans.sh). Prints each rate and combined / min(render, encode):
-// 1.0 means the overlap hides the faster stage completely; 1 / (1/render + 1/encode) is what
-// running them one after the other would give.
+// start through SITE, which may then be any model (tools/bench/textured_scans.sh). Prints each
+// rate and combined / min(render, encode): 1.0 means the overlap hides the faster stage
+// completely; 1 / (1/render + 1/encode) is what running them one after the other would give.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -114,8 +114,8 @@ int main(int argc, char** argv) {
 
     const double slower = std::min(renderFps, encodeFps);
     std::printf("record benchmark: %lld frames of %s from t=%.1f s, %ux%u, MSAA 4x, x264 %s, %s\n",
-                static_cast<long long>(range.count), o.path.empty() ? "the attract tour" : o.path.c_str(), o.from, o.width, o.height, o.preset.c_str(),
-                context->deviceName().c_str());
+                static_cast<long long>(range.count), o.path.empty() ? "the attract tour" : o.path.c_str(), o.from,
+                o.width, o.height, o.preset.c_str(), context->deviceName().c_str());
     std::printf("  render only      %7.2f frames/s\n", renderFps);
     std::printf("  encode only      %7.2f frames/s\n", encodeFps);
     std::printf("  combined         %7.2f frames/s   (one after the other would give %.2f)\n", combinedFps,

@@ -21,8 +21,14 @@
 #include <nlohmann/json.hpp>
 #include <turbojpeg.h>
 
+#include "core/file_io.h"
+#include "gltf_accessor.h"
+#include "record/path_file.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+using axis::bench::addAccessor;
 
 namespace {
 
@@ -33,6 +39,10 @@ constexpr int kJpegQuality = 90;
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "axis_make_textured_scan: %s\n", message.c_str());
     std::exit(1);
+}
+
+void orDie(const axis::Status& status) {
+    if (!status) die(status.error().message);
 }
 
 std::uint32_t hash(std::int32_t x, std::int32_t y, std::uint32_t seed) {
@@ -158,21 +168,6 @@ Layout layout(int atlases, int meshes, long long triangles) {
     return l;
 }
 
-// Appends `data` to the bin and describes it as one buffer view with one accessor.
-template <typename T>
-int addAccessor(json& gltf, std::ofstream& bin, std::uint64_t& offset, const std::vector<T>& data, int components,
-                int componentType, const char* type, int target) {
-    const std::uint64_t bytes = data.size() * sizeof(T);
-    bin.write(reinterpret_cast<const char*>(data.data()), std::streamsize(bytes));
-    gltf["bufferViews"].push_back({{"buffer", 0}, {"byteOffset", offset}, {"byteLength", bytes}, {"target", target}});
-    offset += bytes;
-    gltf["accessors"].push_back({{"bufferView", gltf["bufferViews"].size() - 1},
-                                 {"componentType", componentType},
-                                 {"count", data.size() / components},
-                                 {"type", type}});
-    return int(gltf["accessors"].size()) - 1;
-}
-
 void writeGeometry(const fs::path& dir, const Layout& l, int atlases, int side, json& gltf) {
     std::ofstream bin(dir / "scan.bin", std::ios::binary);
     std::uint64_t offset = 0;
@@ -236,8 +231,10 @@ void writeGeometry(const fs::path& dir, const Layout& l, int atlases, int side, 
 // A 10 s flight 2 m above the highest ground near the track, along an S over the surface, looking
 // ahead and down so atlases stream in at full detail near the camera and coarse far away. The
 // viewer turns glTF's y-up into the site's z-up, which maps data (x, y, z) back onto itself.
-json flightPath() {
-    json keys = json::array();
+axis::record::PathFile flightPath() {
+    axis::record::PathFile path;
+    path.name = "textured scan flight";
+    path.output = {30, 1280, 720, 20};
     constexpr int kKeys = 7;
     for (int k = 0; k < kKeys; ++k) {
         const double s = double(k) / (kKeys - 1), pi = 3.14159265358979;
@@ -247,24 +244,12 @@ json flightPath() {
         for (int a = 0; a < 16; ++a)
             for (double r : {0.0, 1.0, 2.0})
                 ground = std::max(ground, height(x + r * std::cos(a * pi / 8), y + r * std::sin(a * pi / 8)));
-        keys.push_back({{"time", 10.0 * s},
-                        {"position", {x, y, ground + 2.0}},
-                        {"yaw", std::atan2(headingX, headingY) * 180 / pi},
-                        {"pitch", -25.0},
-                        {"roll", 0.0},
-                        {"fov", 60.0}});
+        axis::record::PathKey& key = path.keys.emplace_back();
+        key.time = 10.0 * s;
+        key.position = {x, y, ground + 2.0};
+        key.angles = {std::atan2(headingX, headingY) * 180 / pi, -25.0, 0.0};
     }
-    return {{"format", "axisview-path"},
-            {"version", "1.0"},
-            {"name", "textured scan flight"},
-            {"output", {{"fps", 30}, {"size", {1280, 720}}, {"quality", 20}}},
-            {"keyframes", keys}};
-}
-
-void writeText(const fs::path& file, const std::string& text) {
-    std::ofstream out(file);
-    out << text << '\n';
-    if (!out) die(file.string() + ": cannot write");
+    return path;
 }
 
 }  // namespace
@@ -311,8 +296,8 @@ int main(int argc, char** argv) {
     json nodes = json::array();
     for (std::size_t i = 0; i < gltf["nodes"].size(); ++i) nodes.push_back(i);
     gltf["scenes"] = {{{"nodes", nodes}}};
-    writeText(dir / "scan.gltf", gltf.dump(1));
-    writeText(dir / "scan.path.json", flightPath().dump(2));
+    orDie(axis::saveFileAtomic(dir / "scan.gltf", gltf.dump(1) + "\n", false));
+    orDie(axis::record::savePathFile(flightPath(), dir / "scan.path.json"));
     writeAtlases(dir, atlases, side);
     std::fprintf(stderr, "wrote %s\n", (dir / "scan.gltf").c_str());
     return 0;
