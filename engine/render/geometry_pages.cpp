@@ -1,6 +1,7 @@
 #include "render/geometry_pages.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "gpu/upload.h"
 
@@ -50,6 +51,10 @@ std::unique_ptr<GeometryPages> makeGeometryPages(const BakedModel& baked) {
             g->pageOfCluster[c] = std::uint32_t(g->pages.size() - 1);
         }
     }
+    for (std::uint32_t c = 0; c < baked.clusters.size(); ++c)
+        if (std::isinf(baked.clusters[c].parent.error) &&
+            (g->rootPages.empty() || g->rootPages.back() != g->pageOfCluster[c]))
+            g->rootPages.push_back(g->pageOfCluster[c]);
     for (GeometryPage& page : g->pages) {
         const LodPrimitive& p = baked.primitives[page.primitive];
         // A closed mesh has a vertex per 2 triangles (6 indices); seams and borders add some.

@@ -44,6 +44,9 @@ struct GeometryPages {
     std::span<const LodCluster> clusters;
     std::vector<GeometryPage> pages;
     std::vector<std::uint32_t> pageOfCluster;
+    /// Pages holding the roots of the cluster DAG (no parent): loaded first and kept, so that
+    /// some cut can always be drawn.
+    std::vector<std::uint32_t> rootPages;
     bool overBudgetReported = false;  ///< Said once per model.
 
     std::uint64_t residentBytes() const;

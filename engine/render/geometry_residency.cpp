@@ -1,7 +1,6 @@
 #include "render/geometry_residency.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
 
 #include "core/log.h"
@@ -9,11 +8,11 @@
 #include "gpu/frames.h"
 #include "render/geometry_pages.h"
 #include "render/scene_renderer.h"
+#include "render/streaming_budget.h"
 
 namespace axis::render {
 namespace {
 
-constexpr std::uint64_t kMiB = 1ull << 20;
 // What the window uploads in one frame at most: a few milliseconds of copying on any device.
 constexpr std::uint64_t kWindowAllowance = 32 * kMiB;
 // A bound no projected error reaches but +infinity (a root's parent): the cut is the roots.
@@ -30,19 +29,7 @@ std::string GeometryResidency::overBudget(const GeometryPages& g, std::uint64_t 
 }
 
 std::uint64_t defaultGeometryBudget(const gpu::Context& context) {
-    if (const char* env = std::getenv("AXIS_GEOMETRY_BUDGET_MB"); env && *env) {
-        char* end = nullptr;
-        const unsigned long long mb = std::strtoull(env, &end, 10);
-        if (end && *end == '\0' && mb > 0) return mb * kMiB;
-        logWarn("AXIS_GEOMETRY_BUDGET_MB: expected a positive number of MiB, got '" + std::string(env) + "'");
-    }
-    if (context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) return 512 * kMiB;
-    VkPhysicalDeviceMemoryProperties memory{};
-    vkGetPhysicalDeviceMemoryProperties(context.physicalDevice(), &memory);
-    VkDeviceSize largest = 0;
-    for (std::uint32_t i = 0; i < memory.memoryHeapCount; ++i)
-        if (memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) largest = std::max(largest, memory.memoryHeaps[i].size);
-    return std::clamp<std::uint64_t>(largest / 3, 256 * kMiB, 8192 * kMiB);
+    return streamingBudget(context, {"AXIS_GEOMETRY_BUDGET_MB", 512 * kMiB, 3, 256 * kMiB, 8192 * kMiB});
 }
 
 void GeometryResidency::beginFrame(gpu::FrameRing& frames, std::span<const DrawItem> items, bool wait) {
@@ -144,40 +131,36 @@ std::vector<DrawRange> GeometryResidency::select(const DrawItem& item, LodReques
     const bool merge = request.mergeRanges;
     request.mergeRanges = false;  // One cluster a range, so that each finds its page.
     // The roots first: with them resident, some cut can always be drawn.
-    LodRequest roots = request;
-    roots.pixelErrorBound = kRootsBound;
-    std::vector<DrawRange> coarsest = selectLod(item.model->lod(), roots);
-    markUsed(g, coarsest);
-    load(g, missing(g, coarsest), item, roots);
+    // (Another item of this model may have counted them already this frame.)
+    std::vector<std::uint32_t> missingRoots, newlyUsed;
+    for (std::uint32_t page : g.rootPages) {
+        if (!g.pages[page].resident()) missingRoots.push_back(page);
+        if (g.pages[page].lastUsed != frame_) newlyUsed.push_back(page);
+        g.pages[page].lastUsed = frame_;  // Not evicted for one another.
+    }
+    load(g, std::move(missingRoots), item, request);
+    for (std::uint32_t page : newlyUsed) usedThisFrame_ += g.pages[page].residentBytes();
 
-    // The finest cut, from the one asked for, whose pages fit in what the budget has left.
+    // Coarsens the cut, 4x the pixel error a step, until `enough` accepts it; the roots at last.
     std::vector<DrawRange> ranges = selectLod(item.model->lod(), request, stats);
     bool coarser = false;
-    for (double bound = request.pixelErrorBound; usedThisFrame_ + addedBytes(g, ranges) > budget_;) {
-        bound = bound > 0.0 ? bound * 4.0 : 0.25;
-        if (bound > 1e12) {
-            ranges = coarsest;
-            break;
+    auto coarsen = [&](auto enough) {
+        for (double bound = request.pixelErrorBound; !enough(ranges);) {
+            coarser = true;
+            bound = bound > 0.0 ? bound * 4.0 : 0.25;
+            request.pixelErrorBound = bound > 1e12 ? kRootsBound : bound;
+            ranges = selectLod(item.model->lod(), request, stats);
+            if (bound > 1e12) return;
         }
-        request.pixelErrorBound = bound;
-        ranges = selectLod(item.model->lod(), request, stats);
-        coarser = true;
-    }
+    };
+    // The finest cut, from the one asked for, whose pages fit in what the budget has left...
+    coarsen([&](const auto& r) { return usedThisFrame_ + addedBytes(g, r) <= budget_; });
     markUsed(g, ranges);
     load(g, missing(g, ranges), item, request);
-    // What could not be loaded this frame (the window's allowance, a page larger than estimated):
-    // the finest coarser cut that is resident; the roots at worst, or what of them fits.
-    for (double bound = request.pixelErrorBound; !missing(g, ranges).empty();) {
-        bound = bound > 0.0 ? bound * 4.0 : 0.25;
-        coarser = true;
-        if (bound > 1e12) {
-            ranges = std::move(coarsest);
-            std::erase_if(ranges, [&](const DrawRange& r) { return !g.pages[g.pageOfCluster[r.cluster]].resident(); });
-            break;
-        }
-        request.pixelErrorBound = bound;
-        ranges = selectLod(item.model->lod(), request, stats);
-    }
+    // ...then, for what could not be loaded this frame (the window's allowance, a page larger than
+    // estimated), the finest coarser cut that is resident; at worst what of the roots fits.
+    coarsen([&](const auto& r) { return missing(g, r).empty(); });
+    std::erase_if(ranges, [&](const DrawRange& r) { return !g.pages[g.pageOfCluster[r.cluster]].resident(); });
     if (coarser) ++coarser_;
     for (DrawRange& r : ranges) r = inPage(g, r);
     return merge ? mergeAdjacent(ranges) : ranges;

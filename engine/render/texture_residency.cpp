@@ -1,7 +1,6 @@
 #include "render/texture_residency.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 #include "core/log.h"
@@ -9,11 +8,10 @@
 #include "gpu/frames.h"
 #include "gpu/upload.h"
 #include "render/scene_renderer.h"
+#include "render/streaming_budget.h"
 
 namespace axis::render {
 namespace {
-
-constexpr std::uint64_t kMiB = 1ull << 20;
 
 std::uint64_t levelsBytes(const BakedTexture& t, std::uint32_t from, std::uint32_t to) {
     std::uint64_t bytes = 0;
@@ -54,19 +52,7 @@ std::uint64_t StreamedTexture::residentBytes() const {
 }
 
 std::uint64_t defaultTextureBudget(const gpu::Context& context) {
-    if (const char* env = std::getenv("AXIS_TEXTURE_BUDGET_MB"); env && *env) {
-        char* end = nullptr;
-        const unsigned long long mb = std::strtoull(env, &end, 10);
-        if (end && *end == '\0' && mb > 0) return mb * kMiB;
-        logWarn("AXIS_TEXTURE_BUDGET_MB: expected a positive number of MiB, got '" + std::string(env) + "'");
-    }
-    if (context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) return 512 * kMiB;
-    VkPhysicalDeviceMemoryProperties memory{};
-    vkGetPhysicalDeviceMemoryProperties(context.physicalDevice(), &memory);
-    VkDeviceSize largest = 0;
-    for (std::uint32_t i = 0; i < memory.memoryHeapCount; ++i)
-        if (memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) largest = std::max(largest, memory.memoryHeaps[i].size);
-    return std::clamp<std::uint64_t>(largest / 4, 256 * kMiB, 4096 * kMiB);
+    return streamingBudget(context, {"AXIS_TEXTURE_BUDGET_MB", 512 * kMiB, 4, 256 * kMiB, 4096 * kMiB});
 }
 
 TextureResidency::TextureResidency(gpu::Context& context, std::uint64_t budgetBytes)
