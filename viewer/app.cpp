@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "nav/framing.h"
+#include "site/site_picking.h"
 
 namespace axis::viewer {
 namespace {
@@ -33,13 +34,11 @@ std::string timestampedName() {
 }  // namespace
 
 ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)) {
-    std::vector<PlacedModel> placed;
     for (const auto& m : scene_.models) {
         visible_.push_back(true);
         shading_.push_back(m.shading);
-        placed.push_back({&m.model, m.modelToSite});
     }
-    bvh_ = Bvh::build(placed);
+    bvh_ = buildSiteBvh(scene_.models);
     Camera start = initialCamera(scene_, aspect);
     startCamera_ = start;
     fovY_ = start.fovY;
@@ -443,13 +442,9 @@ void ViewerApp::setModelTransform(const std::string& id, const glm::dmat4& model
 }
 
 void ViewerApp::rebuildPicking() {
-    std::vector<PlacedModel> placed;
     scene_.bounds = {};
-    for (const auto& m : scene_.models) {
-        placed.push_back({&m.model, m.modelToSite});
-        scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
-    }
-    bvh_ = Bvh::build(placed);
+    for (const auto& m : scene_.models) scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
+    bvh_ = buildSiteBvh(scene_.models);
 }
 
 Bounds ViewerApp::modelBounds(const std::string& id) const {
@@ -467,9 +462,7 @@ void ViewerApp::addModels(std::vector<LoadedModel> models) {
         shading_.push_back(m.shading);
         scene_.models.push_back(std::move(m));
     }
-    std::vector<PlacedModel> placed;
-    for (const auto& m : scene_.models) placed.push_back({&m.model, m.modelToSite});
-    bvh_ = Bvh::build(placed);  // world_ refers to bvh_, so walking and flying see the new models.
+    bvh_ = buildSiteBvh(scene_.models);  // world_ refers to bvh_, so walking and flying see the new models.
 }
 
 }  // namespace axis::viewer

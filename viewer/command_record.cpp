@@ -15,6 +15,7 @@
 #include "viewer/commands.h"
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
+#include "site/site_picking.h"
 
 namespace axis::viewer {
 namespace {
@@ -133,9 +134,7 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
         logWarn("--labels: the scene has no points of interest; no labels to draw");
         return;
     }
-    std::vector<PlacedModel> placed;
-    for (const auto& m : scene.models) placed.push_back({&m.model, m.modelToSite});
-    r.bvh = Bvh::build(placed);
+    r.bvh = buildSiteBvh(scene.models);
     record::LabelOverlaySettings settings;
     settings.language = a.language;
     r.labels = std::make_unique<record::LabelOverlay>(*r.context, r.offscreen->target().colorFormat(), file.output.width,
@@ -157,7 +156,7 @@ record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::
 
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
     LoadOptions options;
-    options.cpuModels = a.labels;  // Labels need the geometry on the CPU to test what hides them.
+    options.cpuModels = false;  // Frames draw the baked streams; labels test the bake's triangles.
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);

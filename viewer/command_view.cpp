@@ -20,6 +20,7 @@ struct ViewArgs {
     std::string view;
     bool recordMode = false;
     std::uint64_t gpuBudgetMb = 0;
+    std::string frameLog;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
     bool kiosk = false;
@@ -40,7 +41,7 @@ int runView(const ViewArgs& args) {
         logInfo("no display: rendering stills instead of opening a window");
         return renderStills(scenePath, args.outDir);
     }
-    auto scene = openForWindow(scenePath, {}, Progress::toStderr());  // A site streams in.
+    auto scene = openForWindow(scenePath, windowLoadOptions(), Progress::toStderr());  // A site streams in.
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;
@@ -55,6 +56,7 @@ int runView(const ViewArgs& args) {
     options.startView = args.view;
     options.recordMode = args.recordMode;
     options.gpuBudgetMb = args.gpuBudgetMb;
+    if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
     options.curator = args.curator;
@@ -93,6 +95,8 @@ void addViewOptions(CLI::App& app, int& exitCode) {
         ->capture_default_str();
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
     app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
+    app.add_option("--frame-log", args->frameLog,
+                   "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
         args->sizeGiven = app.count("--size") > 0;

@@ -14,7 +14,9 @@
 
 #include "core/log.h"
 #include "gpu/vk_check.h"
+#include "render/geometry_residency.h"
 #include "render/image_io.h"
+#include "render/texture_residency.h"
 #include "viewer/app.h"
 #include "viewer/curator/poi_editor.h"
 #include "viewer/curator/site_editor.h"
@@ -23,6 +25,7 @@
 #include "viewer/kiosk/kiosk_text.h"
 #include "viewer/kiosk/soak.h"
 #include "viewer/cli_util.h"
+#include "viewer/frame_log.h"
 #include "viewer/load_panel.h"
 #include "site/gpu_scene.h"
 #include "site/model_stream.h"
@@ -313,6 +316,7 @@ private:
         }
         stats_.triangles = renderer_->lastStats().triangles;  // Shown next frame.
         stats_.clustersHidden = renderer_->lastStats().clustersOccluded;
+        if (frameLog_) logFrame(view.camera);
         if (shot && image) {
             if (auto s = render::writePng(*shot, *image); !s) {
                 logError(s.error().message);
@@ -323,6 +327,13 @@ private:
         }
         if (finalShot || (quitAfterFrame_ && pendingShots_.empty())) quit_ = true;
         return std::nullopt;
+    }
+
+    void logFrame(const Camera& camera) {
+        const render::RenderStats& last = renderer_->recordedStats();
+        render::SceneRenderer& scene = renderer_->scene();
+        frameLog_->add({last.streamingSeconds, last.texturesWaiting, scene.textures().residentBytes(),
+                        scene.geometry().residentBytes(), camera});
     }
 
     GLFWwindow* window_;
@@ -345,9 +356,11 @@ private:
     static constexpr int kMaxRecoveries = 8;
     int recoveries_ = 0;
     uint32_t earlierValidationMessages_ = 0;
+    std::unique_ptr<FrameLog> frameLog_;
 
 public:
     void setDevice(const std::string& name) { stats_.device = name; }
+    void setFrameLog(std::unique_ptr<FrameLog> log) { frameLog_ = std::move(log); }
 };
 
 std::vector<std::string> textsInUse(const LoadedScene& scene) {
@@ -427,9 +440,17 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     });
     // A deferred site streams in from here, nearest to the first view first.
     std::unique_ptr<ModelStream> stream;
-    if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, LoadOptions{});
+    if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, windowLoadOptions());
     Loop loop(window, renderer, app, options, std::move(script), std::move(gpuScene), std::move(stream));
     loop.setDevice(renderer->context().deviceName());
+    if (options.frameLog) {
+        auto log = FrameLog::open(*options.frameLog);
+        if (!log) {
+            logError(log.error().message);
+            return kExitFailure;
+        }
+        loop.setFrameLog(std::move(*log));
+    }
     if (options.fullscreen) setFullscreen(window, true, options);
     int code = loop.run();
     if (renderer) renderer->context().waitIdle();  // Gone when a lost device could not be recreated.
@@ -443,6 +464,12 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
 }
 
 }  // namespace
+
+LoadOptions windowLoadOptions() {
+    LoadOptions options;
+    options.cpuModels = false;
+    return options;
+}
 
 bool displayAvailable() {
     const char* x = std::getenv("DISPLAY");

@@ -36,7 +36,12 @@ struct WindowOptions {
     std::filesystem::path recordPath = "flythrough.path.json";
     /// Device memory for geometry and texture levels streamed in by need, MiB; 0: the default.
     std::uint64_t gpuBudgetMb = 0;
+    /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
+    std::optional<std::filesystem::path> frameLog;
 };
+
+/// How the window opens models: through the bake, drawn and picked from it (no decoded copies).
+LoadOptions windowLoadOptions();
 
 /// True when a window can be opened (an X11 or Wayland display is reachable).
 bool displayAvailable();

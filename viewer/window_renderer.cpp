@@ -55,7 +55,7 @@ std::optional<gpu::Rgba8Image> WindowRenderer::drawFrame(VkExtent2D windowExtent
         resize(windowExtent);
         return std::nullopt;
     }
-    slotStats_[slot] = scene_->record(*frames_, *target_, view, items);
+    slotStats_[slot] = recordedStats_ = scene_->record(*frames_, *target_, view, items);
     VkImageView overlay = target_->beginOverlay(frame.cmd);
     ui_->record(frame.cmd, *frames_, overlay, target_->extent(), ui);
     gpu::Buffer staging;

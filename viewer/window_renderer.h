@@ -36,6 +36,8 @@ public:
     /// draws, and the clusters the occlusion test hid, which are known only once the frame is done:
     /// so these lag a frame or two behind drawFrame).
     const render::RenderStats& lastStats() const { return lastStats_; }
+    /// What the last drawFrame recorded, known at once: its streaming cost, textures waiting.
+    const render::RenderStats& recordedStats() const { return recordedStats_; }
     /// For tests of the recovery path: drawFrame number `frame` (from 1) throws VK_ERROR_DEVICE_LOST
     /// as a real lost device would, before recording anything.
     void simulateDeviceLossAt(uint64_t frame) { lossAtFrame_ = frame; }
@@ -51,6 +53,7 @@ private:
     std::unique_ptr<render::ImGuiPass> ui_;
     std::unique_ptr<gpu::FrameRing> frames_;
     render::RenderStats lastStats_;
+    render::RenderStats recordedStats_;
     std::array<std::optional<render::RenderStats>, gpu::FrameRing::kFramesInFlight> slotStats_;  ///< Recorded, unfinished.
     uint64_t framesDrawn_ = 0, lossAtFrame_ = 0;
 };

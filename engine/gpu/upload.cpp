@@ -114,63 +114,77 @@ VkImageMemoryBarrier2 readableToCopy(VkImage image, bool toCopy, uint32_t baseMi
 
 }  // namespace
 
+StagedMips stageMips(Context& context, std::span<const MipData> mips) {
+    StagedMips staged;
+    std::size_t total = 0;
+    for (const auto& m : mips) total += m.bytes.size();
+    if (total == 0) return staged;
+    staged.buffer = Buffer(context, total, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
+    VkDeviceSize offset = 0;
+    for (const MipData& m : mips) {
+        staged.buffer.write(std::as_bytes(m.bytes), offset);
+        staged.levels.push_back({m.width, m.height, offset});
+        offset += m.bytes.size();
+    }
+    return staged;
+}
+
 Image composeTexture(Context& context, std::span<const MipData> finer, const Image& coarser, uint32_t coarserFrom,
                      VkFormat format) {
+    const StagedMips staged = stageMips(context, finer);
+    Image image;
+    context.submitAndWait(
+        [&](VkCommandBuffer cmd) { image = composeTexture(context, cmd, staged, coarser, coarserFrom, format); });
+    return image;
+}
+
+Image composeTexture(Context& context, VkCommandBuffer cmd, const StagedMips& finer, const Image& coarser,
+                     uint32_t coarserFrom, VkFormat format) {
     const uint32_t kept = coarser ? coarser.desc().mipLevels - std::min(coarserFrom, coarser.desc().mipLevels) : 0;
+    const auto finerCount = static_cast<uint32_t>(finer.levels.size());
     ImageDesc desc;
     desc.format = format;
-    desc.width = finer.empty() ? std::max(1u, coarser.desc().width >> coarserFrom) : finer[0].width;
-    desc.height = finer.empty() ? std::max(1u, coarser.desc().height >> coarserFrom) : finer[0].height;
-    desc.mipLevels = static_cast<uint32_t>(finer.size()) + kept;
+    desc.width = finerCount == 0 ? std::max(1u, coarser.desc().width >> coarserFrom) : finer.levels[0].width;
+    desc.height = finerCount == 0 ? std::max(1u, coarser.desc().height >> coarserFrom) : finer.levels[0].height;
+    desc.mipLevels = finerCount + kept;
     desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     // Streamed levels come and go: a large image gets memory of its own, given back when dropped.
     desc.dedicatedMemory = VkDeviceSize(desc.width) * desc.height * 4 >= (VkDeviceSize(1) << 20);
     Image image(context, desc);
 
-    std::size_t total = 0;
-    for (const auto& m : finer) total += m.bytes.size();
-    Buffer staging;
     std::vector<VkBufferImageCopy> uploads;
-    if (total > 0) {
-        staging = Buffer(context, total, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload);
-        std::size_t offset = 0;
-        for (uint32_t level = 0; level < finer.size(); ++level) {
-            staging.write(std::as_bytes(finer[level].bytes), offset);
-            VkBufferImageCopy region{};
-            region.bufferOffset = offset;
-            region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, 1};
-            region.imageExtent = {finer[level].width, finer[level].height, 1};
-            uploads.push_back(region);
-            offset += finer[level].bytes.size();
-        }
+    for (uint32_t level = 0; level < finerCount; ++level) {
+        VkBufferImageCopy region{};
+        region.bufferOffset = finer.levels[level].offset;
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, 1};
+        region.imageExtent = {finer.levels[level].width, finer.levels[level].height, 1};
+        uploads.push_back(region);
     }
     std::vector<VkImageCopy> copies;
     for (uint32_t i = 0; i < kept; ++i) {
-        const uint32_t from = coarserFrom + i, to = static_cast<uint32_t>(finer.size()) + i;
+        const uint32_t from = coarserFrom + i, to = finerCount + i;
         VkImageCopy c{};
         c.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, from, 0, 1};
         c.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, to, 0, 1};
         c.extent = {std::max(1u, coarser.desc().width >> from), std::max(1u, coarser.desc().height >> from), 1};
         copies.push_back(c);
     }
-    context.submitAndWait([&](VkCommandBuffer cmd) {
-        pipelineBarrier(cmd, {imageBarrier(image.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_NONE, 0,
-                                           VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COPY_BIT,
-                                           VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
-        if (!uploads.empty())
-            vkCmdCopyBufferToImage(cmd, staging.handle(), image.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                                   static_cast<uint32_t>(uploads.size()), uploads.data());
-        if (!copies.empty()) {
-            pipelineBarrier(cmd, {readableToCopy(coarser.handle(), true, 0)});
-            vkCmdCopyImage(cmd, coarser.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.handle(),
-                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, static_cast<uint32_t>(copies.size()), copies.data());
-            pipelineBarrier(cmd, {readableToCopy(coarser.handle(), false, 0)});
-        }
-        pipelineBarrier(cmd, {imageBarrier(image.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
-                                           VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                                           VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                                           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
-    });
+    pipelineBarrier(cmd, {imageBarrier(image.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_NONE, 0,
+                                       VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    if (!uploads.empty())
+        vkCmdCopyBufferToImage(cmd, finer.buffer.handle(), image.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                               static_cast<uint32_t>(uploads.size()), uploads.data());
+    if (!copies.empty()) {
+        pipelineBarrier(cmd, {readableToCopy(coarser.handle(), true, 0)});
+        vkCmdCopyImage(cmd, coarser.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.handle(),
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, static_cast<uint32_t>(copies.size()), copies.data());
+        pipelineBarrier(cmd, {readableToCopy(coarser.handle(), false, 0)});
+    }
+    pipelineBarrier(cmd, {imageBarrier(image.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                       VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
     return image;
 }
 

@@ -43,12 +43,28 @@ private:
     std::vector<Copy> copies_;
 };
 
-/// A sampled image whose mip levels are `finer` (from the CPU, finest first) followed by the levels
-/// of `coarser` from its level `coarserFrom` on (copied on the GPU, no CPU round trip), left in
+/// Mip levels copied into an upload buffer, finest first: made on any thread (a texture
+/// streamer's worker), so that the render thread only records the copies.
+struct StagedMips {
+    struct Level {
+        uint32_t width = 0, height = 0;
+        VkDeviceSize offset = 0;
+    };
+    Buffer buffer;  ///< Empty when there are no levels.
+    std::vector<Level> levels;
+};
+StagedMips stageMips(Context& context, std::span<const MipData> mips);
+
+/// A sampled image whose mip levels are `finer` (staged, finest first) followed by the levels of
+/// `coarser` from its level `coarserFrom` on (copied on the GPU, no CPU round trip), left in
 /// SHADER_READ_ONLY_OPTIMAL; either part may be empty, not both. Texture streaming grows an image
-/// by finer levels and shrinks it by dropping them this way. `coarser` must be idle, have
-/// TRANSFER_SRC usage and be in SHADER_READ_ONLY_OPTIMAL; it is left so. The result has TRANSFER_SRC
-/// usage too. Waits for the transfer.
+/// by finer levels and shrinks it by dropping them this way. `coarser` must have TRANSFER_SRC
+/// usage and be in SHADER_READ_ONLY_OPTIMAL; it is left so. The result has TRANSFER_SRC usage too.
+/// The copies are recorded into `cmd`, outside any rendering: `finer.buffer` and `coarser` must
+/// live until it has run (FrameRing::retire).
+Image composeTexture(Context& context, VkCommandBuffer cmd, const StagedMips& finer, const Image& coarser,
+                     uint32_t coarserFrom, VkFormat format);
+/// The same from levels on the CPU, submitted and waited for (`coarser` must then be idle).
 Image composeTexture(Context& context, std::span<const MipData> finer, const Image& coarser, uint32_t coarserFrom,
                      VkFormat format);
 

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/log.h"
+#include "core/stopwatch.h"
 #include "gpu/context.h"
 #include "gpu/frames.h"
 #include "render/geometry_pages.h"
@@ -40,6 +41,7 @@ void GeometryResidency::beginFrame(gpu::FrameRing& frames, std::span<const DrawI
     coarser_ = 0;
     usedThisFrame_ = 0;
     loadedThisFrame_ = 0;
+    loadSeconds_ = 0.0;
     models_.clear();
     resident_ = 0;
     for (const DrawItem& item : items) {
@@ -82,6 +84,7 @@ bool GeometryResidency::makeRoom(std::uint64_t bytes) {
 // Nearest pages first: what the viewer looks at sharpens before what lies beyond.
 void GeometryResidency::load(GeometryPages& g, std::vector<std::uint32_t> pages, const DrawItem& item,
                              const LodRequest& request) {
+    const ScopedSeconds timing(loadSeconds_);
     auto distance = [&](std::uint32_t page) {
         const glm::dvec4 s = sphereInSite(g.clusters[g.pages[page].firstCluster].cullSphere, item.modelToSite);
         return glm::length(glm::dvec3(s) - request.camera.position) - s.w;

@@ -44,6 +44,8 @@ public:
     std::uint64_t residentBytes() const { return resident_; }
     /// Paged models drawn coarser than asked in the last frame, for tests and the stats panel.
     std::uint32_t coarserThanAsked() const { return coarser_; }
+    /// Seconds this frame spent building and uploading pages, for the window's frame log.
+    double loadSeconds() const { return loadSeconds_; }
 
 private:
     std::vector<std::uint32_t> missing(const GeometryPages& g, std::span<const DrawRange> ranges) const;
@@ -62,6 +64,7 @@ private:
     std::uint64_t loadedThisFrame_ = 0;  ///< Bytes uploaded this frame.
     bool wait_ = false;
     std::uint32_t coarser_ = 0;
+    double loadSeconds_ = 0.0;
 };
 
 }  // namespace axis::render

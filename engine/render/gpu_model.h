@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "asset/bake_cache.h"
+#include "gpu/frames.h"
 #include "gpu/resources.h"
 #include "gpu/unique.h"
 #include "render/geometry_pages.h"
@@ -29,8 +30,11 @@ enum class VertexFormat : std::uint8_t {
     BakedFloat32Uv,  ///< asset/baked_vertex.h, 28 bytes.
 };
 
+/// A material's descriptor set, one copy per frame in flight: a streamed texture's new image goes
+/// into the copy of the frame being recorded, while the frames still on the GPU keep theirs (no
+/// wait; render/texture_residency.h).
 struct GpuMaterial {
-    VkDescriptorSet set = VK_NULL_HANDLE;
+    std::array<VkDescriptorSet, gpu::FrameRing::kFramesInFlight> sets{};
     AlphaMode alphaMode = AlphaMode::Opaque;
     bool doubleSided = true;
 };
@@ -49,6 +53,7 @@ struct StreamedTexture {
     bool requested = false;            ///< A decode is under way.
     bool failed = false;               ///< A finer level cannot be decoded: it stays as it is.
     bool capped = false;               ///< The budget keeps it coarser than needed, for now.
+    std::uint32_t staleSets = 0;       ///< Bit per frame slot whose material sets name an older image.
 
     std::uint64_t residentBytes() const;
 };

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/stopwatch.h"
 #include "gpu/context.h"
 #include "gpu/frames.h"
 #include "gpu/pipeline.h"
@@ -89,6 +90,8 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
     clustersOccluded += o.clustersOccluded;
     drawCalls += o.drawCalls;
     renderPasses += o.renderPasses;
+    streamingSeconds += o.streamingSeconds;
+    texturesWaiting += o.texturesWaiting;
     return *this;
 }
 
@@ -226,16 +229,25 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
                                   std::span<const DrawItem> items) {
     const VkCommandBuffer cmd = frames.current().cmd;
     const VkExtent2D extent = target.extent();
+    frameSlot_ = frames.index();
     // The frame slot's previous use has finished: its results teach the history.
     history_.record(owners_[frames.index()], occlusion_.results(frames.index()));
     history_.beginFrame(items);
     const bool occlusion = view.occlusionCull && occlusion_.available() && occlusionPays(frames);
     geometry_->beginFrame(frames, items, false);
     FramePlan plan = planFrame(view, extent, items, occlusion ? &history_ : nullptr, *geometry_);
-    // Only the first scene recorded into a frame may swap images: a second one's command buffer
-    // already binds the material sets.
-    residency_->update(frames, items, plan.textureNeeds, frames.frameNumber() != lastResidencyFrame_);
+    double textureSeconds = 0.0;
+    {
+        const ScopedSeconds timing(textureSeconds);
+        // Only the first scene recorded into a frame may swap images: a second one's command
+        // buffer already binds the material sets.
+        residency_->update(frames, items, plan.textureNeeds,
+                           frames.frameNumber() != lastResidencyFrame_ ? TextureResidency::Apply::IntoFrame
+                                                                       : TextureResidency::Apply::No);
+    }
     lastResidencyFrame_ = frames.frameNumber();
+    plan.stats.streamingSeconds = geometry_->loadSeconds() + textureSeconds;
+    plan.stats.texturesWaiting = residency_->unmet();
     // A first frame that only reports on what it draws anyway gains nothing now: a one-off still
     // (`axisview render`) skips the test, and the history starts with the next frame.
     const bool test = plan.drawnCommands > 0 || (!plan.candidates.empty() && frames.frameNumber() > 0);
@@ -288,7 +300,7 @@ void SceneRenderer::makeResident(gpu::FrameRing& frames, const FrameView& view, 
     constexpr int kMaxRounds = 100000;
     for (int round = 0; round < kMaxRounds; ++round) {
         FramePlan plan = planFrame(view, extent, items, nullptr, *geometry_);
-        residency_->update(frames, items, plan.textureNeeds, true);
+        residency_->update(frames, items, plan.textureNeeds, TextureResidency::Apply::Waiting);
         if (residency_->satisfied()) return;
         residency_->waitForDecodes();
     }
@@ -340,7 +352,8 @@ public:
             // A mirroring transform flips winding, so the back face is then the front one.
             VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
             vkCmdSetCullMode(cmd_, cull);
-            vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1, &mat.set, 0, nullptr);
+            vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1,
+                                    &mat.sets[r_.frameSlot_], 0, nullptr);
             material_ = material;
         }
         return material;

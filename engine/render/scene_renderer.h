@@ -70,6 +70,10 @@ struct RenderStats {
     std::uint64_t clustersOccluded = 0;  ///< In view but hidden (known once the frame finished).
     std::uint64_t drawCalls = 0;
     std::uint32_t renderPasses = 0;  ///< The scene's, split on CPU devices (FrameView::cpuPassPrimitives).
+    /// Render-thread seconds spent loading geometry pages and swapping in texture levels: what
+    /// streaming adds to the frame (the decodes themselves run on worker threads).
+    double streamingSeconds = 0.0;
+    std::uint32_t texturesWaiting = 0;  ///< Drawn coarser than their pixels need, finer levels on the way.
     RenderStats& operator+=(const RenderStats& o);
 };
 
@@ -152,6 +156,7 @@ private:
     std::vector<std::vector<CommandOwner>> owners_;  ///< Per frame slot: what its commands stand for.
     std::uint64_t skipOcclusionUntil_ = 0;           ///< Frame number; see occlusionPays.
     std::uint64_t lastResidencyFrame_ = UINT64_MAX;  ///< Frame number of the last update that applied.
+    std::uint32_t frameSlot_ = 0;  ///< FrameRing::index() of the frame being recorded: its material sets.
     std::unique_ptr<TextureResidency> residency_;
     std::unique_ptr<GeometryResidency> geometry_;
 };

@@ -168,7 +168,7 @@ std::unique_ptr<GpuModel> SceneRenderer::upload(const BakedModel& baked) {
     return gm;
 }
 
-// One uniform block and one descriptor set per material (a default one when there are none).
+// One uniform block and a descriptor set per material and frame in flight (a default one when there are none).
 // The parameter buffer joins `batch`; the caller flushes before drawing.
 void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> materials, gpu::UploadBatch& batch) {
     const VkDeviceSize align = std::max<VkDeviceSize>(context_.properties().limits.minUniformBufferOffsetAlignment, 16);
@@ -182,10 +182,11 @@ void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> mate
     gm.materialParams = batch.createBuffer(params, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
 
     VkDevice device = context_.device();
-    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, materialCount},
-                                    {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, materialCount * kTexturesPerMaterial}};
+    constexpr uint32_t kCopies = gpu::FrameRing::kFramesInFlight;
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, materialCount * kCopies},
+                                    {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, materialCount * kTexturesPerMaterial * kCopies}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    poolInfo.maxSets = materialCount;
+    poolInfo.maxSets = materialCount * kCopies;
     poolInfo.poolSizeCount = 2;
     poolInfo.pPoolSizes = sizes;
     VkDescriptorPool pool;
@@ -200,36 +201,37 @@ void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> mate
     };
     for (uint32_t i = 0; i < materialCount; ++i) {
         Material m = i < materials.size() ? materials[i] : Material{};
-        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-        alloc.descriptorPool = pool;
-        alloc.descriptorSetCount = 1;
-        VkDescriptorSetLayout layout = materialLayout_;
-        alloc.pSetLayouts = &layout;
         GpuMaterial gmat;
         gmat.alphaMode = m.alphaMode;
         gmat.doubleSided = m.doubleSided;
-        AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &gmat.set));
-
         VkDescriptorBufferInfo bufferInfo{gm.materialParams.handle(), i * stride, sizeof(shader::MaterialParams)};
         VkDescriptorImageInfo images[kTexturesPerMaterial] = {
             {sampler_, textureView(m.baseColorTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
             {sampler_, textureView(m.metallicRoughnessTexture, false), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
             {sampler_, textureView(m.emissiveTexture, true), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
         };
-        VkWriteDescriptorSet writes[2]{};
-        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[0].dstSet = gmat.set;
-        writes[0].dstBinding = 0;
-        writes[0].descriptorCount = 1;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        writes[0].pBufferInfo = &bufferInfo;
-        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[1].dstSet = gmat.set;
-        writes[1].dstBinding = 1;
-        writes[1].descriptorCount = kTexturesPerMaterial;
-        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[1].pImageInfo = images;
-        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+        for (VkDescriptorSet& set : gmat.sets) {
+            VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+            alloc.descriptorPool = pool;
+            alloc.descriptorSetCount = 1;
+            VkDescriptorSetLayout layout = materialLayout_;
+            alloc.pSetLayouts = &layout;
+            AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
+            VkWriteDescriptorSet writes[2]{};
+            writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            writes[0].dstSet = set;
+            writes[0].dstBinding = 0;
+            writes[0].descriptorCount = 1;
+            writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+            writes[0].pBufferInfo = &bufferInfo;
+            writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            writes[1].dstSet = set;
+            writes[1].dstBinding = 1;
+            writes[1].descriptorCount = kTexturesPerMaterial;
+            writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+            writes[1].pImageInfo = images;
+            vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+        }
         gm.materials.push_back(gmat);
     }
 }

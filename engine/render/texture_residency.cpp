@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "core/log.h"
 #include "gpu/context.h"
 #include "gpu/frames.h"
@@ -27,23 +30,26 @@ std::map<std::uint64_t, const GpuModel*> modelsOf(std::span<const DrawItem> item
     return models;
 }
 
-// Material sets sample a texture's image through its view: a new image needs them rewritten.
-void rewriteMaterialSets(const GpuModel& model, std::uint32_t texture, VkDevice device) {
+// Material sets sample a texture's image through its view: a new image needs the sets of the
+// materials that use it rewritten, the copy of frame slot `slot`.
+void rewriteMaterialSets(const GpuModel& model, std::uint32_t texture, std::uint32_t slot, VkDevice device) {
     const TextureStreams& s = *model.streams;
     const VkImageView view = s.textures[texture].image.view();
     for (std::size_t material = 0; material < s.materialTextures.size() && material < model.materials.size(); ++material)
-        for (std::uint32_t slot = 0; slot < 3; ++slot) {
-            if (s.materialTextures[material][slot] != int(texture)) continue;
+        for (std::uint32_t binding = 0; binding < 3; ++binding) {
+            if (s.materialTextures[material][binding] != int(texture)) continue;
             VkDescriptorImageInfo image{s.sampler, view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
             VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-            write.dstSet = model.materials[material].set;
-            write.dstBinding = 1 + slot;
+            write.dstSet = model.materials[material].sets[slot];
+            write.dstBinding = 1 + binding;
             write.descriptorCount = 1;
             write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
             write.pImageInfo = &image;
             vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
         }
 }
+
+constexpr std::uint32_t kAllSlots = (1u << gpu::FrameRing::kFramesInFlight) - 1;
 
 }  // namespace
 
@@ -73,6 +79,9 @@ TextureResidency::~TextureResidency() {
 }
 
 void TextureResidency::work(std::stop_token stop) {
+    // Below the render thread (and the driver's threads on a CPU device): a decode may take its
+    // time, a frame may not. Linux keeps a nice value per thread.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWorkerNice);
     for (;;) {
         Job job;
         {
@@ -91,15 +100,21 @@ void TextureResidency::work(std::stop_token stop) {
     }
 }
 
-// Levels [to, from) from the cache's image bytes.
+// Levels [to, from) from the cache's image bytes, copied into an upload buffer here, on the
+// worker: the render thread then only records the copies.
 TextureResidency::Result TextureResidency::decode(const Job& job) {
-    Result r{job.model, job.texture, job.from, job.to, {}, {}};
+    Result r{job.model, job.texture, job.from, job.to, job.bytes, {}, {}};
     auto levels = job.source.decodeLevels(job.to, job.from - job.to);
     // The image's pages are read once per decode; dropping them keeps resident memory to what
     // the GPU holds.
     if (job.cache) job.cache->evict(job.source.encoded);
-    if (levels) r.levels = std::move(*levels);
-    else r.error = levels.error().message;
+    if (!levels) {
+        r.error = levels.error().message;
+        return r;
+    }
+    std::vector<gpu::MipData> mips;
+    for (const Texture::Level& l : *levels) mips.push_back({l.width, l.height, l.rgba});
+    r.levels = gpu::stageMips(context_, mips);
     return r;
 }
 
@@ -123,21 +138,35 @@ void TextureResidency::noteNeeds(std::span<const TextureNeed> needs) {
 }
 
 void TextureResidency::update(gpu::FrameRing& frames, std::span<const DrawItem> items,
-                              std::span<const TextureNeed> needs, bool mayApply) {
+                              std::span<const TextureNeed> needs, Apply mode) {
     ++frame_;
     noteNeeds(needs);
-    if (mayApply) {
-        apply(frames, items);
-        dropIdle(frames, items);
+    if (mode != Apply::No) {
+        frames_ = &frames;
+        mode_ = mode;
+        waited_ = false;
+        if (mode == Apply::IntoFrame) refreshSets(frames.index(), items);
+        apply(items);
+        dropIdle(items);
     }
     request(items);
     countResident(items);
 }
 
+// This frame slot's material sets still name images replaced while it was on the GPU.
+void TextureResidency::refreshSets(std::uint32_t slot, std::span<const DrawItem> items) {
+    for (const auto& [serial, model] : modelsOf(items))
+        for (std::uint32_t i = 0; i < model->streams->textures.size(); ++i)
+            if (StreamedTexture& t = model->streams->textures[i]; t.staleSets & (1u << slot)) {
+                rewriteMaterialSets(*model, i, slot, context_.device());
+                t.staleSets &= ~(1u << slot);
+            }
+}
+
 // Memory follows what is on screen: a texture no frame has needed for a while goes back to its
 // stored levels even when the budget has room, a few a frame. The window keeps what it turned
 // away from for some seconds; a recording walking on frees what it left behind.
-void TextureResidency::dropIdle(gpu::FrameRing& frames, std::span<const DrawItem> items) {
+void TextureResidency::dropIdle(std::span<const DrawItem> items) {
     constexpr std::uint64_t kIdleUpdates = 180;
     constexpr int kMaxDropsPerUpdate = 4;
     int dropped = 0;
@@ -145,7 +174,7 @@ void TextureResidency::dropIdle(gpu::FrameRing& frames, std::span<const DrawItem
         for (std::uint32_t i = 0; i < model->streams->textures.size() && dropped < kMaxDropsPerUpdate; ++i) {
             StreamedTexture& t = model->streams->textures[i];
             if (t.requested || t.residentLevel >= t.source.firstStoredLevel || t.lastNeeded + kIdleUpdates > frame_) continue;
-            if (dropped++ == 0) frames.waitAll();  // Images and sets are about to change.
+            ++dropped;
             rebuild(*model, i, {}, t.source.firstStoredLevel);
         }
 }
@@ -172,16 +201,17 @@ bool TextureResidency::makeRoom(std::uint64_t bytes, std::span<const DrawItem> i
     return resident + bytes <= budget_;
 }
 
-void TextureResidency::apply(gpu::FrameRing& frames, std::span<const DrawItem> items) {
+// Swaps in the decodes that finished, nearest first. Into a frame, at most kFrameAllowance bytes
+// of new levels (the first always) so that no frame pays for many; the rest wait a frame.
+void TextureResidency::apply(std::span<const DrawItem> items) {
+    constexpr std::uint64_t kFrameAllowance = 48ull << 20;
     std::vector<Result> ready;
     {
         std::lock_guard lock(mutex_);
         ready.swap(results_);
     }
     if (ready.empty()) return;
-    inFlight_ -= std::min(inFlight_, ready.size());
     const auto models = modelsOf(items);
-    // Nearest first, so that the budget goes where it shows most.
     auto textureOf = [&](const Result& r) -> StreamedTexture* {
         auto it = models.find(r.model);
         return it == models.end() ? nullptr : &it->second->streams->textures[r.texture];
@@ -190,10 +220,14 @@ void TextureResidency::apply(gpu::FrameRing& frames, std::span<const DrawItem> i
         const StreamedTexture *ta = textureOf(a), *tb = textureOf(b);
         return (ta ? ta->nearest : 1e300) < (tb ? tb->nearest : 1e300);
     });
-    bool waited = false;
-    for (Result& r : ready) {
+    std::uint64_t applied = 0;
+    std::size_t taken = 0;
+    for (; taken < ready.size(); ++taken) {
+        Result& r = ready[taken];
         StreamedTexture* t = textureOf(r);
         if (!t) continue;  // Its model is gone.
+        const std::uint64_t bytes = levelsBytes(t->source, r.to, r.from);
+        if (mode_ == Apply::IntoFrame && applied > 0 && applied + bytes > kFrameAllowance) break;
         t->requested = false;
         if (!r.error.empty()) {
             logWarn(r.error + "; drawing texture " + t->source.name + " at a coarser level");
@@ -202,35 +236,62 @@ void TextureResidency::apply(gpu::FrameRing& frames, std::span<const DrawItem> i
         }
         if (t->residentLevel != r.from) continue;  // Changed meanwhile (shrunk): ask again.
         std::vector<StreamedTexture*> shrink;
-        if (!makeRoom(levelsBytes(t->source, r.to, r.from), items, shrink)) {
+        if (!makeRoom(bytes, items, shrink)) {
             if (!t->capped)
                 logInfo("texture budget of " + std::to_string(budget_ / kMiB) + " MiB reached: " + t->source.name +
                         " drawn coarser than its pixels need");
             t->capped = true;
             continue;
         }
-        if (!waited) frames.waitAll();  // Images and sets are about to change under earlier frames.
-        waited = true;
         for (auto& [serial, model] : models)
             for (std::uint32_t i = 0; i < model->streams->textures.size(); ++i)
                 if (std::find(shrink.begin(), shrink.end(), &model->streams->textures[i]) != shrink.end())
                     rebuild(*model, i, {}, model->streams->textures[i].source.firstStoredLevel);
-        rebuild(*models.at(r.model), r.texture, r.levels, r.to);
-        levelsStreamed_ += r.levels.size();
+        levelsStreamed_ += r.levels.levels.size();
+        rebuild(*models.at(r.model), r.texture, std::move(r.levels), r.to);
+        applied += bytes;
+    }
+    inFlight_ -= std::min(inFlight_, taken);
+    for (std::size_t i = 0; i < taken; ++i) bytesInFlight_ -= std::min(bytesInFlight_, ready[i].bytes);
+    if (taken < ready.size()) {  // Over this frame's allowance: the next frame's.
+        std::lock_guard lock(mutex_);
+        results_.insert(results_.end(), std::make_move_iterator(ready.begin() + std::ptrdiff_t(taken)),
+                        std::make_move_iterator(ready.end()));
     }
 }
 
 // Replaces a texture's image by one starting at `newLevel`: `finer` holds the levels from there up
-// to the current resident level (empty when shrinking).
-void TextureResidency::rebuild(const GpuModel& model, std::uint32_t texture, std::span<const Texture::Level> finer,
+// to the current resident level (empty when shrinking). Into a frame, the copies are recorded in
+// its command buffer and the old image retired with it; the frame's material sets are rewritten
+// now and the other slots' when they next record (refreshSets). Waiting (stills, video, before a
+// frame begins), the frames in flight finish first and every set is rewritten.
+void TextureResidency::rebuild(const GpuModel& model, std::uint32_t texture, gpu::StagedMips finer,
                                std::uint32_t newLevel) {
     StreamedTexture& t = model.streams->textures[texture];
-    std::vector<gpu::MipData> mips;
-    for (const Texture::Level& l : finer) mips.push_back({l.width, l.height, l.rgba});
-    const std::uint32_t keepFrom = newLevel + std::uint32_t(finer.size()) - t.residentLevel;
-    t.image = gpu::composeTexture(context_, mips, t.image, keepFrom, t.format);
+    const std::uint32_t keepFrom = newLevel + std::uint32_t(finer.levels.size()) - t.residentLevel;
+    if (mode_ == Apply::IntoFrame) {
+        gpu::Image next = gpu::composeTexture(context_, frames_->current().cmd, finer, t.image, keepFrom, t.format);
+        frames_->retire(std::move(t.image));
+        if (finer.buffer) frames_->retire(std::move(finer.buffer));
+        t.image = std::move(next);
+        t.staleSets = kAllSlots;
+        refreshOne(model, texture, frames_->index());
+    } else {
+        if (!waited_) frames_->waitAll();  // Images and sets are about to change under earlier frames.
+        waited_ = true;
+        gpu::Image next;  // The old image is read by the copies: replaced once they ran.
+        context_.submitAndWait(
+            [&](VkCommandBuffer cmd) { next = gpu::composeTexture(context_, cmd, finer, t.image, keepFrom, t.format); });
+        t.image = std::move(next);
+        t.staleSets = kAllSlots;
+        for (std::uint32_t slot = 0; slot < gpu::FrameRing::kFramesInFlight; ++slot) refreshOne(model, texture, slot);
+    }
     t.residentLevel = newLevel;
-    rewriteMaterialSets(model, texture, context_.device());
+}
+
+void TextureResidency::refreshOne(const GpuModel& model, std::uint32_t texture, std::uint32_t slot) {
+    rewriteMaterialSets(model, texture, slot, context_.device());
+    model.streams->textures[texture].staleSets &= ~(1u << slot);
 }
 
 // Asks for the finer levels of the textures needed now, nearest first, a few at a time so that a
@@ -254,12 +315,15 @@ void TextureResidency::request(std::span<const DrawItem> items) {
     {
         std::lock_guard lock(mutex_);
         for (const auto& [model, i] : wanted) {
-            if (inFlight_ >= maxInFlight_) break;
             StreamedTexture& t = model->streams->textures[i];
+            const std::uint64_t bytes = levelsBytes(t.source, t.neededLevel, t.residentLevel);
+            if (inFlight_ >= maxInFlight_ || (inFlight_ > 0 && bytesInFlight_ + bytes > kMaxBytesInFlight)) break;
             t.requested = true;
             ++inFlight_;
+            bytesInFlight_ += bytes;
             ++added;
-            jobs_.push_back({model->serial, i, t.residentLevel, t.neededLevel, t.nearest, t.source, model->streams->cache});
+            jobs_.push_back({model->serial, i, t.residentLevel, t.neededLevel, bytes, t.nearest, t.source,
+                             model->streams->cache});
         }
     }
     for (std::size_t k = 0; k < added; ++k) jobReady_.notify_one();

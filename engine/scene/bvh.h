@@ -22,10 +22,21 @@
 
 namespace axis {
 
-/// A model and where it sits in the site. The model is only read during Bvh::build.
+/// Triangles in model space held elsewhere than in a Model (a bake cache's vertex stream):
+/// positions as three floats at the start of every `stride` bytes of `vertices`, three indices
+/// a triangle into them.
+struct TriangleMeshView {
+    std::span<const std::byte> vertices;
+    std::uint32_t stride = 12;
+    std::span<const std::uint32_t> indices;
+};
+
+/// A model and where it sits in the site. What it points to is only read during Bvh::build.
 struct PlacedModel {
-    const Model* model = nullptr;      ///< Not owned; must outlive build() only.
+    const Model* model = nullptr;      ///< Its triangle primitives, or none: then `meshes`.
     glm::dmat4 modelToSite{1.0};       ///< Model coordinates to site frame (ModelPlacement::transform()).
+    std::vector<TriangleMeshView> meshes;  ///< When `model` is null.
+    Bounds meshBounds;                     ///< Of `meshes`, model space (empty: computed).
 };
 
 class Bvh {

@@ -2,7 +2,9 @@
 // binned-SAH split (16 bins on each axis) into depth-first flattened nodes.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
+#include <optional>
 
 #include "scene/bvh.h"
 
@@ -36,16 +38,25 @@ public:
     void gather(std::span<const PlacedModel> models) {
         Bounds all;
         for (const PlacedModel& pm : models) {
-            if (!pm.model) continue;
-            Bounds b = pm.model->bounds;
-            if (b.empty())
-                for (const Primitive& prim : pm.model->primitives)
-                    for (const Vertex& v : prim.vertices) b.add(glm::dvec3(v.position));
-            all.add(b.transformed(pm.modelToSite));
+            const Bounds b = modelBounds(pm);
+            if (!b.empty()) all.add(b.transformed(pm.modelToSite));
         }
         out_.origin_ = all.empty() ? glm::dvec3(0.0) : all.center();
-        for (std::uint32_t m = 0; m < models.size(); ++m)
-            if (models[m].model) gatherModel(*models[m].model, models[m].modelToSite, m);
+        for (std::uint32_t m = 0; m < models.size(); ++m) {
+            const PlacedModel& pm = models[m];
+            std::uint32_t triangle = 0;
+            if (pm.model) {
+                for (const Primitive& prim : pm.model->primitives)
+                    if (prim.topology == Topology::Triangles)
+                        gatherTriangles(prim.indices, pm.modelToSite, m, triangle, [&](std::uint32_t i) {
+                            return i < prim.vertices.size() ? std::optional(prim.vertices[i].position) : std::nullopt;
+                        });
+            } else {
+                for (const TriangleMeshView& mesh : pm.meshes)
+                    gatherTriangles(mesh.indices, pm.modelToSite, m, triangle,
+                                    [&](std::uint32_t i) { return positionOf(mesh, i); });
+            }
+        }
     }
 
     void build() {
@@ -63,28 +74,49 @@ public:
     }
 
 private:
-    void gatherModel(const Model& model, const glm::dmat4& toSite, std::uint32_t modelIndex) {
-        std::uint32_t triangle = 0;
-        for (const Primitive& prim : model.primitives) {
-            if (prim.topology != Topology::Triangles) continue;
-            for (std::size_t i = 0; i + 2 < prim.indices.size(); i += 3, ++triangle) {
-                glm::vec3 p[3];
-                bool valid = true;
-                for (int k = 0; k < 3; ++k) {
-                    const std::uint32_t idx = prim.indices[i + k];
-                    if (idx >= prim.vertices.size()) { valid = false; break; }
-                    const glm::dvec3 site = glm::dvec3(toSite * glm::dvec4(glm::dvec3(prim.vertices[idx].position), 1.0));
-                    p[k] = glm::vec3(site - out_.origin_);
-                }
-                const glm::vec3 e1 = p[1] - p[0], e2 = p[2] - p[0];
-                if (!valid || glm::dot(glm::cross(e1, e2), glm::cross(e1, e2)) == 0.0f) continue;
-                tris_.push_back({p[0], e1, e2});
-                sources_.push_back({modelIndex, triangle});
-                Box b;
-                for (const glm::vec3& q : p) b.add(q);
-                boxes_.push_back(b);
-                centroids_.push_back((p[0] + p[1] + p[2]) * (1.0f / 3.0f));
+    static std::optional<glm::vec3> positionOf(const TriangleMeshView& mesh, std::uint32_t i) {
+        const std::size_t at = std::size_t(i) * mesh.stride;
+        if (mesh.stride < sizeof(glm::vec3) || at + sizeof(glm::vec3) > mesh.vertices.size()) return std::nullopt;
+        glm::vec3 p;
+        std::memcpy(&p, mesh.vertices.data() + at, sizeof p);
+        return p;
+    }
+
+    static Bounds modelBounds(const PlacedModel& pm) {
+        Bounds b = pm.model ? pm.model->bounds : pm.meshBounds;
+        if (!b.empty()) return b;
+        if (pm.model) {
+            for (const Primitive& prim : pm.model->primitives)
+                for (const Vertex& v : prim.vertices) b.add(glm::dvec3(v.position));
+        } else {
+            for (const TriangleMeshView& mesh : pm.meshes)
+                for (std::uint32_t i = 0; auto p = positionOf(mesh, i); ++i) b.add(glm::dvec3(*p));
+        }
+        return b;
+    }
+
+    // The triangles of one index list; `position(i)` is vertex i, nullopt when out of range.
+    // `triangle` counts the model's triangles, for Hit::triangle.
+    template <class PositionOf>
+    void gatherTriangles(std::span<const std::uint32_t> indices, const glm::dmat4& toSite, std::uint32_t modelIndex,
+                         std::uint32_t& triangle, PositionOf position) {
+        for (std::size_t i = 0; i + 2 < indices.size(); i += 3, ++triangle) {
+            glm::vec3 p[3];
+            bool valid = true;
+            for (int k = 0; k < 3 && valid; ++k) {
+                const std::optional<glm::vec3> q = position(indices[i + k]);
+                valid = q.has_value();
+                if (valid) p[k] = glm::vec3(glm::dvec3(toSite * glm::dvec4(glm::dvec3(*q), 1.0)) - out_.origin_);
             }
+            if (!valid) continue;
+            const glm::vec3 e1 = p[1] - p[0], e2 = p[2] - p[0];
+            if (glm::dot(glm::cross(e1, e2), glm::cross(e1, e2)) == 0.0f) continue;
+            tris_.push_back({p[0], e1, e2});
+            sources_.push_back({modelIndex, triangle});
+            Box b;
+            for (const glm::vec3& q : p) b.add(q);
+            boxes_.push_back(b);
+            centroids_.push_back((p[0] + p[1] + p[2]) * (1.0f / 3.0f));
         }
     }
 

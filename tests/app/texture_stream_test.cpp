@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 #include <sys/wait.h>
 
 #include "render/image_io.h"
@@ -63,8 +65,8 @@ TEST_CASE("the window shows coarse texture levels at once and sharpens to the st
     std::ofstream(dir / "script.txt") << "screenshot " << (dir / "first.png").string() << "\nwait 20\nscreenshot "
                                       << (dir / "later.png").string() << "\nquit\n";
     run("DISPLAY=" + display.display() + " timeout 600 " + exe + " '" + site.string() +
-        "' --size 320x200 --view start --script '" + (dir / "script.txt").string() + "' > '" +
-        (dir / "window.txt").string() + "' 2>&1");
+        "' --size 320x200 --view start --script '" + (dir / "script.txt").string() + "' --frame-log '" +
+        (dir / "frames.csv").string() + "' > '" + (dir / "window.txt").string() + "' 2>&1");
 
     auto still = axis::render::readPng(dir / "still.png");
     auto first = axis::render::readPng(dir / "first.png");
@@ -77,4 +79,25 @@ TEST_CASE("the window shows coarse texture levels at once and sharpens to the st
     CHECK(before < 0.75 * sharp);  // The first frame did not wait for the fine levels...
     CHECK(after > 0.9 * sharp);    // ...which then arrived.
     CHECK(after < 1.1 * sharp);
+
+    // The frame log says the same: textures waited at first, none by the end, and the texture
+    // memory grew by the finer levels.
+    std::ifstream log(dir / "frames.csv");
+    std::string line;
+    REQUIRE(std::getline(log, line));
+    CHECK(line == "frame,seconds,frame_ms,streaming_ms,textures_waiting,texture_mib,geometry_mib,rss_mib,camera_moved");
+    std::vector<std::vector<double>> rows;
+    while (std::getline(log, line)) {
+        std::vector<double> row;
+        std::stringstream fields(line);
+        for (std::string field; std::getline(fields, field, ',');) row.push_back(std::stod(field));
+        REQUIRE(row.size() == 9);
+        rows.push_back(row);
+    }
+    REQUIRE(rows.size() >= 10);
+    CHECK(rows.front()[4] > 0);  // Waiting for finer levels...
+    CHECK(rows.back()[4] == 0);  // ...which all came.
+    CHECK(rows.back()[5] > rows.front()[5]);
+    CHECK(rows.back()[7] > 0);  // Resident memory is known.
+    for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i][0] == rows[i - 1][0] + 1);
 }

@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "viewer/app.h"
+#include "viewer/window_app.h"
 #include "viewer/curator/focus.h"
 #include "site/scene_loader.h"
 
@@ -74,7 +75,7 @@ bool SiteEditorLayer::allowQuit(ViewerApp&) {
 
 void SiteEditorLayer::addScan(ViewerApp& app) {
     std::filesystem::path source = scanPath_;
-    auto loaded = loadScene(source, {}, Progress::toStderr());
+    auto loaded = loadScene(source, windowLoadOptions(), Progress::toStderr());
     if (!loaded || loaded->models.empty()) {
         status_ = loaded ? "no model in " + scanPath_ : loaded.error().message;
         return;

@@ -8,10 +8,12 @@
 #include <imgui.h>
 
 #include "core/log.h"
+#include "core/process.h"
 #include "viewer/app.h"
 #include "viewer/kiosk/kiosk_text.h"
 #include "viewer/kiosk/layout.h"
 #include "viewer/kiosk/minimap.h"
+#include "core/process.h"
 #include "viewer/kiosk/soak.h"
 #include "viewer/kiosk/touch_controls.h"
 

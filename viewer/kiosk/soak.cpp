@@ -2,11 +2,6 @@
 
 #include "viewer/kiosk/layout.h"
 
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -41,22 +36,6 @@ std::vector<ScriptStep> soakScript(int cycles, glm::dvec2 size) {
     }
     at(0.5, ScriptQuit{});
     return s;
-}
-
-long residentKb() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    if (!(statm >> pages >> resident)) return 0;
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-int openFileCount() {
-    std::error_code ec;
-    int n = 0;
-    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); !ec && it != std::filesystem::directory_iterator();
-         it.increment(ec))
-        ++n;
-    return ec ? -1 : n;
 }
 
 }  // namespace axis::viewer::kiosk

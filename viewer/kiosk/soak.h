@@ -22,9 +22,4 @@ constexpr int kSoakReportEvery = 250;     ///< Cycles between memory reports.
 /// The scripted input of `cycles` cycles for a window of `size` points.
 std::vector<ScriptStep> soakScript(int cycles, glm::dvec2 size);
 
-/// This process's resident set in KiB (/proc/self/statm); 0 where unknown.
-long residentKb();
-/// This process's open file descriptors (/proc/self/fd); -1 where unknown.
-int openFileCount();
-
 }  // namespace axis::viewer::kiosk
