@@ -12,7 +12,7 @@ JOBS=$(nproc)
 PACKAGES=(
   cmake g++ pkg-config make
   libvulkan-dev glslc vulkan-validationlayers mesa-vulkan-drivers
-  libglfw3-dev libglm-dev libassimp-dev libdraco-dev libimgui-dev libstb-dev libpng-dev libturbojpeg0-dev
+  libglfw3-dev libglm-dev libassimp-dev libdraco-dev libimgui-dev libstb-dev libpng-dev libturbojpeg0-dev libproj-dev
   nlohmann-json3-dev libcli11-dev catch2 libmeshoptimizer-dev
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
   xvfb xauth fonts-noto-cjk

@@ -436,9 +436,9 @@ void ViewerApp::drawStats(const FrameStats& stats) {
     ImGui::End();
 }
 
-void ViewerApp::setModelTransform(const std::string& id, const glm::dmat4& modelToSite) {
+void ViewerApp::setModelPlacement(const std::string& id, const glm::dmat4& placement, UpAxis placementUp) {
     for (auto& m : scene_.models)
-        if (m.id == id) m.modelToSite = modelToSite;
+        if (m.id == id) m.modelToSite = placedModelToSite(placement, placementUp, m.model);
 }
 
 void ViewerApp::rebuildPicking() {

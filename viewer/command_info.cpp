@@ -4,6 +4,7 @@
 
 #include "asset/import.h"
 #include "core/log.h"
+#include "geo/geodesy.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
 #include "site/scene_loader.h"
@@ -42,6 +43,17 @@ std::string describeSite(const LoadedScene& scene, const std::filesystem::path& 
     return out.str();
 }
 
+// Where on the earth the model's centre is, when its coordinates say so.
+std::string geographicCentre(const Model& model) {
+    if (!model.frame.earthCentred) return "";
+    auto at = geo::geodeticFromEcef(model.frame.origin);
+    if (!at) return "centre: unknown (" + at.error().message + ")\n";
+    char text[160];
+    std::snprintf(text, sizeof text, "centre: lat %.8f, lon %.8f, height %.3f m (WGS84)\n", at->latitude, at->longitude,
+                  at->height);
+    return text;
+}
+
 int describe(const std::string& file, bool several) {
     if (isSiteFile(file)) {
         auto scene = loadScene(file, {}, Progress::toStderr());
@@ -57,7 +69,7 @@ int describe(const std::string& file, bool several) {
         logError(model.error().message);
         return kExitFailure;
     }
-    std::cout << describeModel(*model) << (several ? "\n" : "") << std::flush;
+    std::cout << describeModel(*model) << geographicCentre(*model) << (several ? "\n" : "") << std::flush;
     return 0;
 }
 

@@ -358,6 +358,7 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
     model.format = formatName(ext);
     TextureLibrary textures(model, path.parent_path(), options);
     SceneConverter(*scene, model, textures, ext == "gltf" || ext == "glb").convert();
+    textures.finish();
     return model;
 }
 

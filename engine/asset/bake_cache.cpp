@@ -106,7 +106,7 @@ std::uint64_t BakedTexture::levelBytes(std::uint32_t level) const {
 
 Model toModel(const BakedModel& baked, bool decodeTextures) {
     Model m;
-    m.sourcePath = baked.sourcePath, m.format = baked.format, m.up = baked.up;
+    m.sourcePath = baked.sourcePath, m.format = baked.format, m.up = baked.up, m.frame = baked.frame;
     m.meshCount = baked.meshCount, m.bounds = baked.bounds, m.materials = baked.materials;
     const std::uint32_t stride = baked.vertexFormat.stride;
     for (std::size_t i = 0; i < baked.primitives.size(); ++i) {

@@ -49,7 +49,8 @@ namespace axis {
 ///    showed smeared texels at every level of detail but the finest).
 /// 5: textures as the source's image bytes plus a decoded tail up to kStoredTextureSide (every
 ///    level as RGBA8 made caches of textured scans 25x their source); per-primitive uv density.
-constexpr std::uint32_t kBakeFormatVersion = 5;
+/// 6: the model's source frame (double-precision origin, earth-centred flag, up rule).
+constexpr std::uint32_t kBakeFormatVersion = 6;
 
 struct BakeOptions {
     ImportOptions import;
@@ -115,6 +116,7 @@ struct BakedModel {
     std::string sourcePath;  ///< Absolute.
     std::string format;      ///< The source's format, as importModel named it.
     UpAxis up = UpAxis::Y;
+    SourceFrame frame;
     std::uint32_t meshCount = 0;
     Bounds bounds;  ///< Of all vertex positions, model space.
     BakedVertexFormat vertexFormat;

@@ -39,6 +39,7 @@ struct Dependency {
 struct Meta {
     std::string sourcePath, format;
     UpAxis up = UpAxis::Y;
+    SourceFrame frame;
     std::uint32_t meshCount = 0;
     Bounds bounds;
     UvEncoding uvEncoding = UvEncoding::Unorm16;

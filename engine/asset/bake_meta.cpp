@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "asset/bake_internal.h"
 #include "asset/hash64.h"
@@ -106,6 +107,9 @@ std::vector<std::uint8_t> writeMeta(const Meta& meta) {
     w.putString(meta.sourcePath);
     w.putString(meta.format);
     w.put(std::uint8_t(meta.up));
+    for (int i = 0; i < 3; ++i) w.put(meta.frame.origin[i]);
+    w.put(std::uint8_t(meta.frame.earthCentred));
+    w.putString(meta.frame.upRule);
     w.put(meta.meshCount);
     putBounds(w, meta.bounds);
     w.put(std::uint32_t(meta.uvEncoding));
@@ -134,6 +138,10 @@ std::optional<Meta> readMeta(std::span<const std::uint8_t> bytes) {
     meta.sourcePath = r.getString();
     meta.format = r.getString();
     meta.up = r.get<std::uint8_t>() ? UpAxis::Z : UpAxis::Y;
+    for (int i = 0; i < 3; ++i) meta.frame.origin[i] = r.get<double>();
+    if (!std::isfinite(meta.frame.origin.x + meta.frame.origin.y + meta.frame.origin.z)) return std::nullopt;
+    meta.frame.earthCentred = r.get<std::uint8_t>() != 0;
+    meta.frame.upRule = r.getString();
     meta.meshCount = r.get<std::uint32_t>();
     meta.bounds = getBounds(r);
     auto uv = r.get<std::uint32_t>();

@@ -142,7 +142,7 @@ Expected<Opened> openVerified(const std::filesystem::path& cacheFile) {
 
     BakedModel& m = o.model;
     m.cachePath = cacheFile;
-    m.sourcePath = meta->sourcePath, m.format = meta->format, m.up = meta->up;
+    m.sourcePath = meta->sourcePath, m.format = meta->format, m.up = meta->up, m.frame = meta->frame;
     m.meshCount = meta->meshCount, m.bounds = meta->bounds;
     m.vertexFormat = BakedVertexFormat::forUvs(meta->uvEncoding);
     const SectionEntry* s = o.header.sections;

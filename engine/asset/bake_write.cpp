@@ -213,7 +213,7 @@ Status writeCache(const std::filesystem::path& cacheFile, const Model& model, co
                   const BakeOptions& options, const Progress& progress) {
     Streams s = buildStreams(model, options.lod, progress);
     progress.report("writing cache", 0.0);
-    Meta meta{model.sourcePath, model.format, model.up, model.meshCount, model.bounds,
+    Meta meta{model.sourcePath, model.format, model.up, model.frame, model.meshCount, model.bounds,
               chooseUvEncoding(s.vertices), std::move(s.info), model.materials, {}, textureDependencies(model)};
     meta.sourcePath = absoluteSource(model.sourcePath).string();
     const std::uint64_t texelBytes = layoutTextures(model, meta.textures);

@@ -311,6 +311,7 @@ Expected<Model> readGltf(const fs::path& path, std::span<const std::uint8_t> byt
                            : (draco ? "glTF 2.0 (Draco)" : "glTF 2.0");
         TextureLibrary textures(model, path.parent_path(), options);
         if (auto ok = GltfConverter(*doc, model, textures).convert(); !ok) return ok.error();
+        textures.finish();
         return model;
     } catch (const json::exception& e) {
         // A field of the wrong type or a missing required one: the file breaks the glTF schema.

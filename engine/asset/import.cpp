@@ -10,6 +10,8 @@
 #include "asset/import_internal.h"
 #include "asset/up_axis.h"
 #include "core/file_io.h"
+#include "core/log.h"
+#include "geo/geodesy.h"
 
 namespace axis {
 namespace fs = std::filesystem;
@@ -67,15 +69,63 @@ Expected<Model> readGuarded(const fs::path& path, std::span<const std::uint8_t> 
     }
 }
 
-// glTF, FBX, COLLADA, 3DS... arrive y-up from Assimp. Formats without a convention are
-// guessed from their geometry; STL comes from CAD and 3D printing, which are mostly z-up.
-UpAxis chooseUpAxis(const fs::path& path, const Model& model, const ImportOptions& options) {
-    if (options.up) return *options.up;
+// Earth-centred positions turned into the east-north-up frame at the origin, so that the model is
+// stored upright (its bake, LOD and picking see the same axes as for the same scan at the origin).
+void turnEastNorthUp(Model& model) {
+    auto at = geo::geodeticFromEcef(model.frame.origin);
+    if (!at) {
+        logWarn(model.sourcePath + ": earth-centred coordinates kept unturned: " + at.error().message);
+        return;
+    }
+    const glm::dmat3 turn = geo::enuFromEcef(*at);
+    for (Primitive& p : model.primitives)
+        for (Vertex& v : p.vertices) {
+            v.position = glm::vec3(turn * glm::dvec3(v.position));
+            v.normal = glm::vec3(turn * glm::dvec3(v.normal));
+        }
+    model.computeBounds();
+    model.frame.earthCentred = true;
+    model.up = UpAxis::Z;
+    char rule[160];
+    std::snprintf(rule, sizeof rule, "earth-centred coordinates, turned east-north-up at lat %.6f, lon %.6f",
+                  at->latitude, at->longitude);
+    model.frame.upRule = rule;
+}
+
+// A reader that kept an origin (large coordinates) stored positions relative to its first one:
+// move the origin to the centroid of the vertices (which a rotation keeps, unlike a box's
+// centre), so that the model's own coordinates are small and centred, and recognise
+// earth-centred coordinates by their distance from the earth's centre (within 20 km of its
+// surface, radius 6,357-6,378 km, for a model under 100 km): projected eastings and northings
+// with heights near zero never come that close.
+void placeSourceFrame(Model& model) {
+    if (model.frame.origin == glm::dvec3(0.0)) return;
+    glm::dvec3 sum(0.0);
+    std::uint64_t count = 0;
+    for (const Primitive& p : model.primitives)
+        for (const Vertex& v : p.vertices) sum += glm::dvec3(v.position), ++count;
+    const glm::dvec3 centroid = count ? sum / double(count) : glm::dvec3(0.0);
+    for (Primitive& p : model.primitives)
+        for (Vertex& v : p.vertices) v.position = glm::vec3(glm::dvec3(v.position) - centroid);
+    model.frame.origin += centroid;
+    model.computeBounds();
+    const double radius = glm::length(model.frame.origin);
+    const glm::dvec3 size = model.bounds.size();
+    if (radius > 6337e3 && radius < 6398e3 && std::max({size.x, size.y, size.z}) < 100e3) turnEastNorthUp(model);
+}
+
+// Earth-centred coordinates have only one up. Otherwise an override wins, then the writer's
+// convention when the reader knows it (MeshLab's PLY). glTF, FBX, COLLADA, 3DS... arrive y-up
+// from Assimp. Formats without a convention are guessed from their geometry; STL comes from CAD
+// and 3D printing, which are mostly z-up.
+UpGuess chooseUpAxis(const fs::path& path, const Model& model, const ImportOptions& options) {
+    if (model.frame.earthCentred || (!options.up && !model.frame.upRule.empty())) return {model.up, model.frame.upRule};
+    if (options.up) return {*options.up, "set by the user or the site"};
     const std::string ext = lowerExtension(path);
-    if (ext == "stl") return guessUpAxis(model, UpAxis::Z);
+    if (ext == "stl") return explainUpAxis(model, UpAxis::Z);
     static const std::set<std::string> kNoConvention = {"ply", "obj", "off", "xyz", "pcd", "asc"};
-    if (kNoConvention.count(ext)) return guessUpAxis(model, UpAxis::Y);
-    return UpAxis::Y;
+    if (kNoConvention.count(ext)) return explainUpAxis(model, UpAxis::Y);
+    return {UpAxis::Y, "the format's convention (y up)"};
 }
 
 }  // namespace
@@ -93,23 +143,29 @@ Expected<Model> importModel(const fs::path& path, const ImportOptions& options, 
     model->computeBounds();
     if (model->vertexCount() == 0 || model->bounds.empty())
         return makeError(name, "no geometry: the file holds no triangles or points");
-    model->up = chooseUpAxis(path, *model, options);
+    placeSourceFrame(*model);
+    const UpGuess up = chooseUpAxis(path, *model, options);
+    model->up = up.up;
+    model->frame.upRule = up.rule;
     progress.report("reading " + path.filename().string(), 1.0);
     return model;
 }
 
 std::string describeModel(const Model& model) {
+    // Source coordinates: the origin added back, as many digits as a georeferenced one needs.
     auto vec = [](const glm::dvec3& v) {
-        char text[96];
-        std::snprintf(text, sizeof text, "%.6g %.6g %.6g", v.x, v.y, v.z);
+        char text[128];
+        std::snprintf(text, sizeof text, "%.10g %.10g %.10g", v.x, v.y, v.z);
         return std::string(text);
     };
+    const glm::dvec3 origin = model.frame.origin;
     std::size_t fallbacks = 0;
     for (const auto& t : model.textures) fallbacks += t.isFallback;
     std::ostringstream out;
     out << "file: " << model.sourcePath << "\n"
         << "format: " << model.format << "\n"
-        << "up axis: " << (model.up == UpAxis::Y ? "y" : "z") << "\n"
+        << "up axis: " << (model.up == UpAxis::Y ? "y" : "z")
+        << (model.frame.upRule.empty() ? "" : " (" + model.frame.upRule + ")") << "\n"
         << "meshes: " << model.meshCount << "\n"
         << "primitives: " << model.primitives.size() << "\n"
         << "triangles: " << model.triangleCount() << "\n"
@@ -117,9 +173,12 @@ std::string describeModel(const Model& model) {
         << "vertices: " << model.vertexCount() << "\n"
         << "materials: " << model.materials.size() << "\n"
         << "textures: " << model.textures.size() << " (" << fallbacks << " missing, shown as a checkerboard)\n"
-        << "bounds min: " << vec(model.bounds.empty() ? glm::dvec3(0) : model.bounds.min) << "\n"
-        << "bounds max: " << vec(model.bounds.empty() ? glm::dvec3(0) : model.bounds.max) << "\n"
+        << "bounds min: " << vec(origin + (model.bounds.empty() ? glm::dvec3(0) : model.bounds.min)) << "\n"
+        << "bounds max: " << vec(origin + (model.bounds.empty() ? glm::dvec3(0) : model.bounds.max)) << "\n"
         << "bounds size: " << vec(model.bounds.size()) << "\n";
+    if (origin != glm::dvec3(0.0))
+        out << "origin: " << vec(origin) << " (positions are kept relative to it, in double)\n";
+    if (model.frame.earthCentred) out << "coordinates: earth-centred (ECEF, EPSG:4978), shown east-north-up\n";
     return out.str();
 }
 

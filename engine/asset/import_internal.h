@@ -3,10 +3,14 @@
 // Not part of the public interface; tests may include it to reach the pieces directly.
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <memory>
+#include <semaphore>
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "asset/import.h"
 #include "scene/model.h"
@@ -14,11 +18,19 @@
 namespace axis::detail {
 
 /// Adds textures to a model on demand, decoding each (file, usage) once, and turning a missing
-/// or broken image into one warning plus a fallback checkerboard. Holds a reference to `model`:
-/// keep it alive no longer than the model stays in place.
+/// or broken image into one warning plus a fallback checkerboard. Images decode on worker threads
+/// (as many at once as the machine has cores) while the reader goes on; finish() waits for them
+/// and puts them in place. Holds a reference to `model`: call finish() before the model moves.
 class TextureLibrary {
 public:
     TextureLibrary(Model& model, std::filesystem::path modelFolder, const ImportOptions& options);
+    /// Waits for decodes still running (their results are dropped: call finish() to keep them).
+    ~TextureLibrary();
+    TextureLibrary(const TextureLibrary&) = delete;
+    TextureLibrary& operator=(const TextureLibrary&) = delete;
+
+    /// Waits for every decode and stores it at its index (or a fallback, with one warning).
+    void finish();
 
     /// `reference` as written in the model file (relative, Windows, URL-encoded...). Returns an
     /// index into Model::textures, or -1 when texture loading is disabled.
@@ -30,22 +42,38 @@ public:
                  std::span<const std::uint8_t> rgba, TextureUsage usage);
 
 private:
+    struct Pending {
+        int index = -1;
+        std::string name;
+        TextureUsage usage = TextureUsage::Color;
+        std::future<Expected<Texture>> texture;
+    };
     int add(Texture texture);
     int fallback(const std::string& name, const std::string& why, TextureUsage usage);
-
-    Expected<Texture> decode(std::span<const std::uint8_t> encoded, const std::string& name, TextureUsage usage) const;
+    Texture fallbackTexture(const std::string& name, const std::string& why, TextureUsage usage) const;
+    /// Decodes `file`, or else `encoded` (which must outlive finish()), on a worker; returns the
+    /// index the texture will have.
+    int decodeLater(std::filesystem::path file, std::span<const std::uint8_t> encoded, const std::string& name,
+                    TextureUsage usage);
 
     Model& model_;
     std::filesystem::path folder_;
     bool enabled_;
     std::uint32_t decodedSide_;
     std::map<std::pair<std::string, TextureUsage>, int> cache_;
+    std::vector<Pending> pending_;
+    std::shared_ptr<std::counting_semaphore<>> slots_;  ///< Decodes running at once.
 };
 
 /// Finds the file a model refers to: backslashes, "./", URL escapes (%20), absolute paths from
 /// another machine (only the file name is kept) and case differences are all tolerated.
 /// Returns an empty path when nothing matches.
 std::filesystem::path resolveReferencedFile(const std::filesystem::path& folder, const std::string& reference);
+
+/// The origin a reader stores positions relative to (SourceFrame::origin), from the first
+/// position it reads: zero while floats hold coordinates to a millimetre (within 10 km of zero),
+/// else that position rounded to the metre. importModel then moves it to the bounds' centre.
+glm::dvec3 originFor(const glm::dvec3& first);
 
 /// Area-weighted smooth vertex normals from the triangle list; vertices in no triangle get (0,0,0).
 void computeSmoothNormals(Primitive& primitive);

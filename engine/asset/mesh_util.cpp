@@ -1,11 +1,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include "asset/import_internal.h"
 
 namespace axis::detail {
+
+glm::dvec3 originFor(const glm::dvec3& first) {
+    constexpr double kFloatSafe = 1e4;  // Metres: float spacing there is about a millimetre.
+    if (!std::isfinite(first.x + first.y + first.z)) return glm::dvec3(0.0);
+    if (std::max({std::abs(first.x), std::abs(first.y), std::abs(first.z)}) < kFloatSafe) return glm::dvec3(0.0);
+    return glm::round(first);
+}
 
 void computeSmoothNormals(Primitive& primitive) {
     std::vector<glm::vec3> sums(primitive.vertices.size(), glm::vec3(0));

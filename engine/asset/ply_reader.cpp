@@ -95,6 +95,7 @@ struct PlyMesh {
     std::vector<Vertex> vertices;
     std::vector<std::uint32_t> indices;
     bool hasFaces = false, hasNormals = false, hasColors = false, hasUVs = false;
+    glm::dvec3 origin{0.0};  ///< Positions are relative to it (SourceFrame).
 };
 
 std::string plural(const PlyElement& e) {
@@ -190,16 +191,17 @@ private:
                 if (slots[k] < 0) continue;
                 values[slots[k]] = (slots[k] >= kRed && slots[k] <= kAlpha) ? v * colorScale[k] : v;
             }
-            mesh_.vertices.push_back(makeVertex(values));
+            if (i == 0) mesh_.origin = originFor(glm::dvec3(values[0], values[1], values[2]));
+            mesh_.vertices.push_back(makeVertex(values, mesh_.origin));
         }
         return true;
     }
 
-    static Vertex makeVertex(const double* v) {
+    static Vertex makeVertex(const double* v, const glm::dvec3& origin) {
         auto finite = [](double d) { return std::isfinite(d) ? float(d) : 0.0f; };
         auto channel = [](double c) { return unitToByte(float(c / 255.0)); };
         Vertex out;
-        out.position = {finite(v[0]), finite(v[1]), finite(v[2])};
+        out.position = {finite(v[0] - origin.x), finite(v[1] - origin.y), finite(v[2] - origin.z)};
         out.normal = {finite(v[3]), finite(v[4]), finite(v[5])};
         out.color = {channel(v[6]), channel(v[7]), channel(v[8]), channel(v[9])};
         // PLY texture coordinates put v=0 at the image bottom (as OBJ); ours follow glTF.
@@ -324,6 +326,12 @@ std::string formatName(PlyEncoding encoding) {
 }
 
 // MeshLab and many photogrammetry tools name the texture in a "comment TextureFile NAME" line.
+// MeshLab and everything else built on VCGLIB write "comment VCGLIB generated"; they keep y up.
+bool writtenByVcg(const PlyHeader& header) {
+    return std::any_of(header.comments.begin(), header.comments.end(),
+                       [](const std::string& c) { return c.find("VCGLIB") != std::string::npos; });
+}
+
 std::string textureFileComment(const PlyHeader& header) {
     for (const auto& c : header.comments)
         if (c.rfind("TextureFile ", 0) == 0) return c.substr(12);
@@ -345,6 +353,11 @@ Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::
     model.sourcePath = name;
     model.format = formatName(header->encoding);
     model.meshCount = 1;
+    model.frame.origin = mesh->origin;
+    if (writtenByVcg(*header)) {
+        model.up = UpAxis::Y;
+        model.frame.upRule = "written by VCGLIB (MeshLab), which keeps y up";
+    }
     Primitive primitive;
     primitive.topology = mesh->hasFaces ? Topology::Triangles : Topology::Points;
     primitive.vertices = std::move(mesh->vertices);
@@ -361,6 +374,7 @@ Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::
     if (const std::string texture = textureFileComment(*header); !texture.empty() && mesh->hasUVs) {
         TextureLibrary library(model, path.parent_path(), options);
         model.materials[0].baseColorTexture = library.fromFile(texture, TextureUsage::Color);
+        library.finish();
     }
     return model;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "asset/import_internal.h"
@@ -86,11 +87,21 @@ fs::path resolveReferencedFile(const fs::path& folder, const std::string& refere
 
 TextureLibrary::TextureLibrary(Model& model, fs::path modelFolder, const ImportOptions& options)
     : model_(model), folder_(std::move(modelFolder)), enabled_(options.loadTextures),
-      decodedSide_(options.decodedTextureSide) {}
+      decodedSide_(options.decodedTextureSide),
+      slots_(std::make_shared<std::counting_semaphore<>>(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 16))) {}
 
-Expected<Texture> TextureLibrary::decode(std::span<const std::uint8_t> encoded, const std::string& name,
-                                         TextureUsage usage) const {
-    return decodedSide_ > 0 ? decodeTextureTail(encoded, name, usage, decodedSide_) : decodeTexture(encoded, name, usage);
+TextureLibrary::~TextureLibrary() {
+    for (Pending& p : pending_)
+        if (p.texture.valid()) p.texture.wait();
+}
+
+void TextureLibrary::finish() {
+    for (Pending& p : pending_) {
+        Expected<Texture> texture = p.texture.get();
+        model_.textures[p.index] =
+            texture ? std::move(*texture) : fallbackTexture(p.name, "bad texture " + texture.error().message, p.usage);
+    }
+    pending_.clear();
 }
 
 int TextureLibrary::add(Texture texture) {
@@ -98,11 +109,39 @@ int TextureLibrary::add(Texture texture) {
     return static_cast<int>(model_.textures.size() - 1);
 }
 
-int TextureLibrary::fallback(const std::string& name, const std::string& why, TextureUsage usage) {
+Texture TextureLibrary::fallbackTexture(const std::string& name, const std::string& why, TextureUsage usage) const {
     logWarn(model_.sourcePath + ": " + why + "; using a checkerboard instead");
     Texture texture = makeFallbackTexture(name);
     texture.usage = usage;
-    return add(std::move(texture));
+    return texture;
+}
+
+int TextureLibrary::fallback(const std::string& name, const std::string& why, TextureUsage usage) {
+    return add(fallbackTexture(name, why, usage));
+}
+
+int TextureLibrary::decodeLater(fs::path file, std::span<const std::uint8_t> encoded, const std::string& name,
+                                TextureUsage usage) {
+    const int index = add(Texture{});  // Filled by finish().
+    const std::uint32_t side = decodedSide_;
+    // The file is read once a slot is free, so that no more images than slots are in memory.
+    auto task = [slots = slots_, file = std::move(file), encoded, name, usage, side]() -> Expected<Texture> {
+        slots->acquire();
+        struct Release {
+            std::counting_semaphore<>& s;
+            ~Release() { s.release(); }
+        } release{*slots};
+        std::vector<std::uint8_t> owned;
+        if (!file.empty()) {
+            auto bytes = readFile(file, kMaxImageFileBytes);
+            if (!bytes) return bytes.error();
+            owned = std::move(*bytes);
+        }
+        const std::span<const std::uint8_t> bytes = file.empty() ? encoded : std::span<const std::uint8_t>(owned);
+        return side > 0 ? decodeTextureTail(bytes, name, usage, side) : decodeTexture(bytes, name, usage);
+    };
+    pending_.push_back({index, name, usage, std::async(std::launch::async, std::move(task))});
+    return index;
 }
 
 int TextureLibrary::fromFile(const std::string& reference, TextureUsage usage) {
@@ -114,12 +153,8 @@ int TextureLibrary::fromFile(const std::string& reference, TextureUsage usage) {
     int index;
     if (file.empty()) {
         index = fallback(reference, "texture not found: " + (folder_ / reference).string(), usage);
-    } else if (auto bytes = readFile(file, kMaxImageFileBytes); !bytes) {
-        index = fallback(file.string(), "cannot read texture " + bytes.error().message, usage);
-    } else if (auto texture = decode(*bytes, file.string(), usage); !texture) {
-        index = fallback(file.string(), "bad texture " + texture.error().message, usage);
     } else {
-        index = add(std::move(*texture));
+        index = decodeLater(file, {}, file.string(), usage);
     }
     cache_[{key, usage}] = index;
     return index;
@@ -128,8 +163,7 @@ int TextureLibrary::fromFile(const std::string& reference, TextureUsage usage) {
 int TextureLibrary::fromEncoded(const std::string& key, std::span<const std::uint8_t> encoded, TextureUsage usage) {
     if (!enabled_) return -1;
     if (auto it = cache_.find({key, usage}); it != cache_.end()) return it->second;
-    auto texture = decode(encoded, key, usage);
-    int index = texture ? add(std::move(*texture)) : fallback(key, "bad embedded texture " + texture.error().message, usage);
+    const int index = decodeLater({}, encoded, key, usage);
     cache_[{key, usage}] = index;
     return index;
 }

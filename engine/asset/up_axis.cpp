@@ -1,6 +1,7 @@
 #include "asset/up_axis.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <glm/geometric.hpp>
 
@@ -80,12 +81,19 @@ UpAxisScores scoreUpAxes(const Model& model) {
                                      : scorePoints(model, slabsOf(bounds, kPointSlab));
 }
 
-UpAxis guessUpAxis(const Model& model, UpAxis fallback) {
+UpAxis guessUpAxis(const Model& model, UpAxis fallback) { return explainUpAxis(model, fallback).up; }
+
+UpGuess explainUpAxis(const Model& model, UpAxis fallback) {
     const UpAxisScores s = scoreUpAxes(model);
-    const double minScore = model.triangleCount() > 0 ? kTriangleMinScore : kPointMinScore;
-    if (s.y >= minScore && s.y >= kWinRatio * s.z) return UpAxis::Y;
-    if (s.z >= minScore && s.z >= kWinRatio * s.y) return UpAxis::Z;
-    return fallback;
+    const bool triangles = model.triangleCount() > 0;
+    const double minScore = triangles ? kTriangleMinScore : kPointMinScore;
+    char scores[96];
+    std::snprintf(scores, sizeof scores, " (y %.4f, z %.4f)", s.y, s.z);
+    const std::string what = triangles ? "a flat base or floor at the bottom of " : "the most points at the bottom of ";
+    if (s.y >= minScore && s.y >= kWinRatio * s.z) return {UpAxis::Y, what + "y" + scores};
+    if (s.z >= minScore && s.z >= kWinRatio * s.y) return {UpAxis::Z, what + "z" + scores};
+    return {fallback, std::string("no clear base or floor") + scores + "; the format's usual " +
+                          (fallback == UpAxis::Y ? "y" : "z") + " up"};
 }
 
 }  // namespace axis

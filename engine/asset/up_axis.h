@@ -1,5 +1,7 @@
 #pragma once
 // Guessing which axis is up for formats that carry no convention (PLY, OBJ, STL, OFF).
+#include <string>
+
 #include "scene/model.h"
 
 namespace axis {
@@ -19,5 +21,12 @@ UpAxisScores scoreUpAxes(const Model& model);
 /// of the points, and three times the other axis) is up. Without a clear winner returns
 /// `fallback`. Only +y and +z are candidates: scans are rarely stored x-up or upside down.
 UpAxis guessUpAxis(const Model& model, UpAxis fallback);
+
+/// guessUpAxis with the rule that decided, in words (for `info`).
+struct UpGuess {
+    UpAxis up = UpAxis::Y;
+    std::string rule;
+};
+UpGuess explainUpAxis(const Model& model, UpAxis fallback);
 
 }  // namespace axis

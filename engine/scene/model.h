@@ -97,10 +97,24 @@ enum class Shading : std::uint8_t { Lit, Unlit };
 /// Which model axis points up in the source file; the site transform turns it into +z (ENU).
 enum class UpAxis : std::uint8_t { Y, Z };
 
+/// Where a model's coordinates came from. Vertex positions are floats relative to `origin`, a
+/// point in the source's own coordinates kept in double: a scan stored at projected (~1e6 m) or
+/// earth-centred (~6.4e6 m) coordinates keeps its millimetres, where floats alone would keep
+/// half-metres. The site transform adds the origin back in double (sourceToModel).
+struct SourceFrame {
+    glm::dvec3 origin{0.0};
+    /// The source coordinates are earth-centred (ECEF, EPSG:4978), recognised by their
+    /// magnitude: the positions were turned into the east-north-up frame at `origin` (an ECEF
+    /// point), so the model stands upright with `origin` at zero.
+    bool earthCentred = false;
+    std::string upRule;  ///< Which rule chose Model::up, for `info`.
+};
+
 struct Model {
     std::string sourcePath;
     std::string format;  ///< Human-readable, e.g. "glTF 2.0 binary (GLB)", "PLY binary", "OBJ".
     UpAxis up = UpAxis::Y;
+    SourceFrame frame;
     std::vector<Primitive> primitives;
     std::vector<Material> materials;  ///< Never empty after import: a default is added if needed.
     std::vector<Texture> textures;

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "core/file_io.h"
 #include "core/log.h"
 
@@ -21,6 +23,7 @@ Model metadataOnly(const BakedModel& baked) {
     m.sourcePath = baked.sourcePath;
     m.format = baked.format;
     m.up = baked.up;
+    m.frame = baked.frame;
     m.meshCount = baked.meshCount;
     m.bounds = baked.bounds;
     return m;
@@ -65,7 +68,7 @@ Expected<LoadedScene> loadModelFile(const std::filesystem::path& path, const Loa
     LoadedScene scene;
     LoadedModel loaded;
     loaded.id = path.stem().string();
-    loaded.modelToSite = upAxisToZUp(opened->model.up);
+    loaded.modelToSite = modelAxesToSite(opened->model);
     loaded.model = std::move(opened->model);
     loaded.baked = std::move(opened->baked);
     loaded.shading = options.shading.value_or(defaultShading(loaded));
@@ -179,8 +182,20 @@ Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOp
                                        const Progress& progress) {
     auto opened = openModel(pending.source, pending.up, options, progress);
     if (!opened) return Error{"model '" + pending.id + "': " + opened.error().message};
-    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), pending.modelToSite,
-                       pending.shading};
+    const glm::dmat4 modelToSite = placedModelToSite(pending.modelToSite, pending.up, opened->model);
+    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), modelToSite, pending.shading};
+}
+
+glm::dmat4 modelAxesToSite(const Model& model) {
+    // Earth-centred positions are east-north-up about the origin already (asset/import.h).
+    if (model.frame.earthCentred) return glm::dmat4(1.0);
+    return upAxisToZUp(model.up) * glm::translate(glm::dmat4(1.0), model.frame.origin);
+}
+
+// The placement's own up turn gives way to the model's: they differ only for earth-centred
+// coordinates, whose up is the ellipsoid's.
+glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model) {
+    return placement * glm::inverse(upAxisToZUp(placementUp)) * modelAxesToSite(model);
 }
 
 Camera toCamera(const Viewpoint& v) { return Camera::fromHeading(v.position, v.yaw, v.pitch, v.fov); }

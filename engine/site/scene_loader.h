@@ -89,6 +89,15 @@ Expected<LoadedScene> openForWindow(const std::filesystem::path& path, const Loa
 Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOptions& options,
                                        const Progress& progress);
 
+/// A model's stored coordinates to its upright axes, before any site placement: its source
+/// frame's origin added back in double and its up axis turned to +z; earth-centred coordinates
+/// were stored east-north-up about their origin already, which then sits at zero.
+glm::dmat4 modelAxesToSite(const Model& model);
+
+/// Where a site puts a model: its placement (ModelPlacement::transform(), which turns the up axis
+/// the site declares, `placementUp`) over the model's own axes (modelAxesToSite).
+glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model);
+
 Camera toCamera(const Viewpoint& v);
 
 /// Up to `maxCount` positions spread over the model in the site frame, from the CPU model or,

@@ -52,7 +52,7 @@ ModelPlacement* SiteEditorLayer::placementFor(const std::string& id) {
 }
 
 void SiteEditorLayer::apply(ViewerApp& app) {
-    for (const auto& p : site_.models) app.setModelTransform(p.id, p.transform());
+    for (const auto& p : site_.models) app.setModelPlacement(p.id, p.transform(), p.up);
 }
 
 void SiteEditorLayer::commit(ViewerApp& app) {
@@ -95,7 +95,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
     Camera c = app.camera();
     p.position = hit ? hit->position : c.position + c.forward * 10.0;
     model.id = p.id;
-    model.modelToSite = p.transform();
+    model.modelToSite = placedModelToSite(p.transform(), p.up, model.model);
     site_.models.push_back(p);
     selected_ = p.id;
     app.requestAddModel(std::move(model));
