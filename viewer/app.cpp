@@ -436,9 +436,9 @@ void ViewerApp::drawStats(const FrameStats& stats) {
     ImGui::End();
 }
 
-void ViewerApp::setModelPlacement(const std::string& id, const glm::dmat4& placement, UpAxis placementUp) {
+void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<GeoOrigin>& origin) {
     for (auto& m : scene_.models)
-        if (m.id == id) m.modelToSite = placedModelToSite(placement, placementUp, m.model);
+        if (m.id == p.id) m.modelToSite = placedModelToSite(p.transform(), p.up, m.model, {p.crs, origin});
 }
 
 void ViewerApp::rebuildPicking() {

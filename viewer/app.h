@@ -95,10 +95,10 @@ public:
     std::string poiText(const LangText& text) const;
     /// Replaces the points of interest shown in the scene (the POI editor after each edit).
     void setPois(const PoiFile& pois);
-    /// The site editor: places model `id` (ModelPlacement::transform() and the up axis it
-    /// declares), rebuilds picking and collision when asked (after a drag, not during it),
-    /// reports a model's site-frame bounds.
-    void setModelPlacement(const std::string& id, const glm::dmat4& placement, UpAxis placementUp);
+    /// The site editor: places a model as the site (with geographic `origin`) says, rebuilds
+    /// picking and collision when asked (after a drag, not during it), reports a model's
+    /// site-frame bounds.
+    void setModelPlacement(const ModelPlacement& placement, const std::optional<GeoOrigin>& origin);
     void rebuildPicking();
     Bounds modelBounds(const std::string& id) const;
     /// Adds a model opened by an editor; the window uploads it and then calls addModels.

@@ -12,6 +12,19 @@
 namespace axis::viewer {
 namespace {
 
+// Where on the earth the model's centre is, when its coordinates say so (earth-centred, or the
+// CRS a site declares for them); `indent` goes before the line.
+std::string geographicCentre(const Model& model, const std::string& crs = "", const std::string& indent = "") {
+    const std::string system = model.frame.earthCentred ? geo::kEarthCentred : crs;
+    if (system.empty()) return "";
+    auto at = geo::geodeticOf(system, model.frame.origin);
+    if (!at) return indent + "centre: unknown (" + at.error().message + ")\n";
+    char text[200];
+    std::snprintf(text, sizeof text, "centre: lat %.8f, lon %.8f, height %.3f m (WGS84; from %s)\n", at->latitude,
+                  at->longitude, at->height, system.c_str());
+    return indent + text;
+}
+
 std::string describeSite(const LoadedScene& scene, const std::filesystem::path& path) {
     const Site& site = *scene.site;
     std::ostringstream out;
@@ -29,6 +42,8 @@ std::string describeSite(const LoadedScene& scene, const std::filesystem::path& 
         vertices += m.model.vertexCount();
         out << "  " << m.id << ": " << m.model.format << ", " << m.model.triangleCount() << " triangles, "
             << m.model.pointCount() << " points, " << m.model.textures.size() << " textures\n";
+        const ModelPlacement* placement = site.findModel(m.id);
+        out << geographicCentre(m.model, placement ? placement->crs : "", "    ");
     }
     out << "triangles: " << triangles << "\npoints: " << points << "\nvertices: " << vertices << "\n";
     out << "points of interest: " << (scene.pois ? scene.pois->pois.size() : 0) << "\n";
@@ -41,17 +56,6 @@ std::string describeSite(const LoadedScene& scene, const std::filesystem::path& 
         out << "bounds size: " << s.x << " " << s.y << " " << s.z << " (metres, east-north-up)\n";
     }
     return out.str();
-}
-
-// Where on the earth the model's centre is, when its coordinates say so.
-std::string geographicCentre(const Model& model) {
-    if (!model.frame.earthCentred) return "";
-    auto at = geo::geodeticFromEcef(model.frame.origin);
-    if (!at) return "centre: unknown (" + at.error().message + ")\n";
-    char text[160];
-    std::snprintf(text, sizeof text, "centre: lat %.8f, lon %.8f, height %.3f m (WGS84)\n", at->latitude, at->longitude,
-                  at->height);
-    return text;
 }
 
 int describe(const std::string& file, bool several) {

@@ -54,6 +54,7 @@ Json writeModel(const ModelPlacement& m) {
              {"position", json::writeVec3(m.position)}, {"rotation", json::writeVec3(m.rotationDeg)}};
     const bool uniform = m.scale.x == m.scale.y && m.scale.y == m.scale.z;
     out["scale"] = uniform ? Json(m.scale.x) : json::writeVec3(m.scale);
+    if (!m.crs.empty()) out["crs"] = m.crs;
     out["shading"] = m.shading == Shading::Lit ? "lit" : "unlit";
     out["visible"] = m.visible;
     json::mergeExtras(out, m.extra);

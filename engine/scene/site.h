@@ -17,6 +17,10 @@
 //         "id": "wumen",                  unique, non-empty
 //         "source": "models/wumen.glb",   relative to the site file (or absolute); must exist
 //         "up": "y" | "z",                the model file's up axis; default "y" (glTF)
+//         "crs": "EPSG:32650",            optional: the coordinate reference system of the model's
+//                                         coordinates (an EPSG code or a PROJ string); with the
+//                                         site's "origin" the model is placed where it is on the
+//                                         earth (through PROJ), x east, y north, z up
 //         "position": [x, y, z],          metres, site frame; double precision, so projected
 //                                         coordinates of ~1e6 keep millimetres; default [0,0,0]
 //         "rotation": [rx, ry, rz],       degrees about the site x, y, z axes, applied as
@@ -59,6 +63,7 @@ struct ModelPlacement {
     std::string source;                    ///< As written in the file.
     std::filesystem::path resolvedSource;  ///< Absolute; set by loadSite() (and resolveSources()).
     UpAxis up = UpAxis::Y;
+    std::string crs;              ///< Of the model's coordinates; empty: none declared.
     glm::dvec3 position{0.0};     ///< Metres, site frame.
     glm::dvec3 rotationDeg{0.0};  ///< Degrees about x, y, z; applied as Rz*Ry*Rx.
     glm::dvec3 scale{1.0};

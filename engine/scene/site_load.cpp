@@ -15,7 +15,7 @@ using json::Json;
 constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "name", "description",
                                                           "origin", "models", "start", "overview",
                                                           "pois", "tours", "kiosk"};
-constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "position", "rotation",
+constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
                                                            "scale", "shading", "visible"};
 constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops"};
 constexpr std::initializer_list<const char*> kKioskKeys = {"idle_seconds", "languages", "attract_tour",
@@ -36,6 +36,7 @@ ModelPlacement readModel(const Json& v, const std::string& path, const Site& sit
         if (s != "y" && s != "z") throw FieldError{json::child(path, "up"), "expected \"y\" or \"z\", got \"" + s + "\""};
         m.up = s == "y" ? UpAxis::Y : UpAxis::Z;
     }
+    if (const Json* crs = json::find(v, "crs", path)) m.crs = json::readNonEmptyString(*crs, json::child(path, "crs"));
     if (const Json* p = json::find(v, "position", path)) m.position = json::readVec3(*p, json::child(path, "position"));
     if (const Json* r = json::find(v, "rotation", path)) m.rotationDeg = json::readVec3(*r, json::child(path, "rotation"));
     if (const Json* s = json::find(v, "scale", path)) m.scale = readScale(*s, json::child(path, "scale"));

@@ -8,6 +8,7 @@
 
 #include "core/file_io.h"
 #include "core/log.h"
+#include "geo/geodesy.h"
 
 namespace axis {
 namespace {
@@ -98,7 +99,7 @@ Expected<LoadedScene> loadSiteShell(const std::filesystem::path& path, const Loa
     for (const ModelPlacement& placement : site->models)
         if (placement.visible)
             scene.pending.push_back({placement.id, placement.resolvedSource, placement.up, placement.transform(),
-                                     options.shading.value_or(placement.shading)});
+                                     options.shading.value_or(placement.shading), {placement.crs, site->origin}});
     if (!site->pois.empty()) {
         auto pois = loadPois(site->poisPath());
         if (pois) {
@@ -182,9 +183,37 @@ Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOp
                                        const Progress& progress) {
     auto opened = openModel(pending.source, pending.up, options, progress);
     if (!opened) return Error{"model '" + pending.id + "': " + opened.error().message};
-    const glm::dmat4 modelToSite = placedModelToSite(pending.modelToSite, pending.up, opened->model);
+    const glm::dmat4 modelToSite = placedModelToSite(pending.modelToSite, pending.up, opened->model, pending.geo);
     return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), modelToSite, pending.shading};
 }
+
+namespace {
+
+// A model's coordinates to the site's east-north-up frame, when both are tied to the earth.
+std::optional<glm::dmat4> modelOnEarth(const Model& model, const GeoReference& geo) {
+    const SourceFrame& frame = model.frame;
+    const std::string crs = frame.earthCentred ? geo::kEarthCentred : geo.crs;
+    if (crs.empty()) return std::nullopt;
+    if (!geo.siteOrigin) {
+        if (!geo.crs.empty())
+            logWarn(model.sourcePath + ": declares CRS '" + geo.crs +
+                    "' but the site has no geographic origin; placed by its own coordinates");
+        return std::nullopt;
+    }
+    const geo::Geodetic origin{geo.siteOrigin->lat, geo.siteOrigin->lon, geo.siteOrigin->height};
+    auto toSite = geo::crsToEastNorthUp(crs, frame.origin, origin);
+    if (!toSite) {
+        logWarn(model.sourcePath + ": " + toSite.error().message + "; placed by its own coordinates");
+        return std::nullopt;
+    }
+    if (!frame.earthCentred) return *toSite;
+    // Earth-centred positions were stored east-north-up at the model's origin: back to ECEF axes.
+    auto at = geo::geodeticFromEcef(frame.origin);
+    if (!at) return std::nullopt;
+    return *toSite * glm::dmat4(glm::transpose(geo::enuFromEcef(*at)));
+}
+
+}  // namespace
 
 glm::dmat4 modelAxesToSite(const Model& model) {
     // Earth-centred positions are east-north-up about the origin already (asset/import.h).
@@ -192,10 +221,13 @@ glm::dmat4 modelAxesToSite(const Model& model) {
     return upAxisToZUp(model.up) * glm::translate(glm::dmat4(1.0), model.frame.origin);
 }
 
-// The placement's own up turn gives way to the model's: they differ only for earth-centred
-// coordinates, whose up is the ellipsoid's.
-glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model) {
-    return placement * glm::inverse(upAxisToZUp(placementUp)) * modelAxesToSite(model);
+// The placement's own up turn gives way to the model's: they differ for earth-centred
+// coordinates and declared CRSs, whose up is the ellipsoid's.
+glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model,
+                             const GeoReference& geo) {
+    const glm::dmat4 withoutUp = placement * glm::inverse(upAxisToZUp(placementUp));
+    if (auto onEarth = modelOnEarth(model, geo)) return withoutUp * *onEarth;
+    return withoutUp * modelAxesToSite(model);
 }
 
 Camera toCamera(const Viewpoint& v) { return Camera::fromHeading(v.position, v.yaw, v.pitch, v.fov); }

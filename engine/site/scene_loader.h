@@ -31,13 +31,20 @@ struct LoadedModel {
     Shading shading = Shading::Lit;
 };
 
+/// How a site ties a model to the earth.
+struct GeoReference {
+    std::string crs;                     ///< Of the model's coordinates (ModelPlacement::crs); empty: none.
+    std::optional<GeoOrigin> siteOrigin;  ///< Where the site frame's zero is; none: not georeferenced.
+};
+
 /// A site model not opened yet: what loadPendingModel needs (see openSiteDeferred).
 struct PendingModel {
     std::string id;
     std::filesystem::path source;  ///< Absolute.
     UpAxis up = UpAxis::Y;
-    glm::dmat4 modelToSite{1.0};
+    glm::dmat4 modelToSite{1.0};  ///< The placement (ModelPlacement::transform()).
     Shading shading = Shading::Lit;
+    GeoReference geo;
 };
 
 struct LoadedScene {
@@ -95,8 +102,13 @@ Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOp
 glm::dmat4 modelAxesToSite(const Model& model);
 
 /// Where a site puts a model: its placement (ModelPlacement::transform(), which turns the up axis
-/// the site declares, `placementUp`) over the model's own axes (modelAxesToSite).
-glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model);
+/// the site declares, `placementUp`) over the model's own axes. Those are, in a site with a
+/// geographic origin, where the model is on the earth (its declared CRS, or earth-centred
+/// coordinates) turned into the site's east-north-up frame through PROJ; otherwise
+/// modelAxesToSite. A CRS PROJ does not know is reported (naming the model's file) and the model
+/// placed by its own coordinates.
+glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, const Model& model,
+                             const GeoReference& geo = {});
 
 Camera toCamera(const Viewpoint& v);
 

@@ -15,6 +15,8 @@
 
 #include <glm/glm.hpp>
 
+#include <proj.h>
+
 #include "render/image_io.h"
 #include "support/test_support.h"
 
@@ -97,12 +99,42 @@ void writePly(const fs::path& file, const std::vector<glm::dvec3>& positions, co
     }
 }
 
-fs::path writeSite(const fs::path& dir, const std::string& name, const std::string& source) {
+// `extra`: more members of the site's model entry; `origin`: the site's geographic origin member.
+fs::path writeSite(const fs::path& dir, const std::string& name, const std::string& source,
+                   const std::string& extra = "", const std::string& origin = "") {
     const fs::path file = dir / (name + ".site.json");
-    std::ofstream(file) << R"({"format": "axisview-site", "version": "1.0", "name": {"en": ")" << name << R"("},
-  "models": [{"id": "ground", "source": ")" << source << R"(", "up": "z", "shading": "unlit"}],
+    std::ofstream(file) << R"({"format": "axisview-site", "version": "1.0", "name": {"en": ")" << name << R"("},)"
+                        << origin << R"(
+  "models": [{"id": "ground", "source": ")" << source << R"(", "up": "z", "shading": "unlit")" << extra << R"(}],
   "start": {"position": [0.0, -3.0, 1.5], "yaw": 0, "pitch": -30, "fov": 50}})";
     return file;
+}
+
+std::size_t differingPixels(const axis::render::Rgba8Image& a, const axis::render::Rgba8Image& b) {
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.pixels.size(); i += 4) {
+        int worst = 0;
+        for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])));
+        differing += worst > 24;
+    }
+    return differing;
+}
+
+// `points` (earth-centred) in `crs`, through PROJ: the test's own use of it, not the viewer's.
+std::vector<glm::dvec3> projected(const std::vector<glm::dvec3>& points, const char* crs) {
+    PJ_CONTEXT* context = proj_context_create();
+    PJ* raw = proj_create_crs_to_crs(context, "EPSG:4978", crs, nullptr);
+    REQUIRE(raw);
+    PJ* pj = proj_normalize_for_visualization(context, raw);
+    std::vector<glm::dvec3> out;
+    for (const auto& p : points) {
+        const PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(p.x, p.y, p.z, 0));
+        out.push_back({c.v[0], c.v[1], c.v[2]});
+    }
+    proj_destroy(pj);
+    proj_destroy(raw);
+    proj_context_destroy(context);
+    return out;
 }
 
 axis::render::Rgba8Image render(const fs::path& site, const fs::path& png) {
@@ -145,6 +177,12 @@ TEST_CASE("a scan in earth-centred coordinates draws as the same scan at the ori
     CHECK(ground > pixels / 3);         // The ground fills the view...
     CHECK(differing < pixels / 100);    // ...alike, but for a few edge pixels.
 
+    // In a site with a geographic origin (here the patch's centroid) it sits where it is on earth.
+    const auto onEarth = render(writeSite(dir, "on_earth", "ecef.ply", "", R"(
+  "origin": {"lat": 39.9163, "lon": 116.3972, "height": 48.0},)"),
+                                dir / "on_earth.png");
+    CHECK(differingPixels(local, onEarth) < pixels / 100);
+
     int code = 0;
     const std::string info = run("info '" + (dir / "ecef.ply").string() + "'", code);
     INFO(info);
@@ -153,4 +191,49 @@ TEST_CASE("a scan in earth-centred coordinates draws as the same scan at the ori
     CHECK(info.find("up axis: z") != std::string::npos);
     CHECK(info.find("centre: lat 39.9163") != std::string::npos);
     CHECK(info.find(", lon 116.3972") != std::string::npos);
+}
+
+TEST_CASE("a scan in projected coordinates with its CRS sits where the site's origin says", "[cli][geo]") {
+    const fs::path dir = axis::test::scratchDir("georef_crs");
+    const Mesh m = groundPatch();
+    constexpr double lat = 39.9163, lon = 116.3972, height = 48.0;
+    const glm::dvec3 origin = ecefOf(lat, lon, height);
+    const glm::dmat3 toEcef = ecefFromEnu(lat, lon);
+    std::vector<glm::dvec3> ecef;
+    for (const auto& p : m.positions) ecef.push_back(origin + toEcef * p);
+    // UTM zone 50N (Beijing): eastings near 450 km, northings near 4,420 km.
+    const std::vector<glm::dvec3> utm = projected(ecef, "EPSG:32650");
+    REQUIRE(utm.front().y > 4.4e6);
+    writePly(dir / "local.ply", m.positions, m);
+    writePly(dir / "utm.ply", utm, m);
+    const std::string siteOrigin = R"(
+  "origin": {"lat": 39.9163, "lon": 116.3972, "height": 48.0},)";
+
+    const auto local = render(writeSite(dir, "local", "local.ply"), dir / "local.png");
+    const auto placed =
+        render(writeSite(dir, "placed", "utm.ply", R"(, "crs": "EPSG:32650")", siteOrigin), dir / "placed.png");
+    const std::size_t pixels = local.pixels.size() / 4;
+    INFO("pixels differing: " << differingPixels(local, placed) << " of " << pixels);
+    CHECK(differingPixels(local, placed) < pixels / 100);
+
+    int infoCode = 0;
+    const std::string info = run("info '" + (dir / "placed.site.json").string() + "'", infoCode);
+    INFO(info);
+    CHECK(infoCode == 0);
+    CHECK(info.find("centre: lat 39.9163") != std::string::npos);
+    CHECK(info.find("from EPSG:32650") != std::string::npos);
+
+    // Without its CRS the same file is drawn at its own coordinates: kilometres away, not in view.
+    const auto unplaced = render(writeSite(dir, "unplaced", "utm.ply", "", siteOrigin), dir / "unplaced.png");
+    CHECK(differingPixels(local, unplaced) > pixels / 4);
+
+    // A CRS PROJ does not know: one warning naming the file and the code, and the site still opens.
+    int code = 0;
+    const fs::path bad = writeSite(dir, "bad", "utm.ply", R"(, "crs": "EPSG:999999")", siteOrigin);
+    const std::string out =
+        run("render '" + bad.string() + "' --view start --size 64x48 -o '" + (dir / "bad.png").string() + "'", code);
+    INFO(out);
+    CHECK(code == 0);
+    CHECK(out.find("utm.ply") != std::string::npos);
+    CHECK(out.find("EPSG:999999") != std::string::npos);
 }

@@ -52,7 +52,7 @@ ModelPlacement* SiteEditorLayer::placementFor(const std::string& id) {
 }
 
 void SiteEditorLayer::apply(ViewerApp& app) {
-    for (const auto& p : site_.models) app.setModelPlacement(p.id, p.transform(), p.up);
+    for (const auto& p : site_.models) app.setModelPlacement(p, site_.origin);
 }
 
 void SiteEditorLayer::commit(ViewerApp& app) {
@@ -95,7 +95,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
     Camera c = app.camera();
     p.position = hit ? hit->position : c.position + c.forward * 10.0;
     model.id = p.id;
-    model.modelToSite = placedModelToSite(p.transform(), p.up, model.model);
+    model.modelToSite = placedModelToSite(p.transform(), p.up, model.model, {p.crs, site_.origin});
     site_.models.push_back(p);
     selected_ = p.id;
     app.requestAddModel(std::move(model));
