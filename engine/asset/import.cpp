@@ -47,6 +47,7 @@ Expected<Model> readByFormat(const fs::path& path, std::span<const std::uint8_t>
     if (ext != "gltf" && ext != "glb" && looksLikeGltf(bytes))
         return makeError(path.string(), "looks like glTF: name it .gltf (JSON) or .glb (binary) to open it");
     if (ext == "ply") return detail::readPly(path, bytes, options);
+    if (ext == "las" || ext == "laz") return detail::readLas(path, bytes, options);
     if (ext == "gltf" || ext == "glb") {
         auto check = detail::validateGltf(path, bytes);
         if (!check) return check.error();
@@ -123,6 +124,7 @@ UpGuess chooseUpAxis(const fs::path& path, const Model& model, const ImportOptio
     if (options.up) return {*options.up, "set by the user or the site"};
     const std::string ext = lowerExtension(path);
     if (ext == "stl") return explainUpAxis(model, UpAxis::Z);
+    if (ext == "las" || ext == "laz") return {UpAxis::Z, "LAS coordinates are easting, northing, height (z up)"};
     static const std::set<std::string> kNoConvention = {"ply", "obj", "off", "xyz", "pcd", "asc"};
     if (kNoConvention.count(ext)) return explainUpAxis(model, UpAxis::Y);
     return {UpAxis::Y, "the format's convention (y up)"};

@@ -92,6 +92,9 @@ void ensureMaterials(Model& model);
 /// textures, format and meshCount filled; importModel() finishes bounds and the up axis.
 Expected<Model> readPly(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                         const ImportOptions& options);
+/// LAS 1.0-1.4 point clouds (las_reader.cpp); LAZ is refused with a message saying why.
+Expected<Model> readLas(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                        const ImportOptions& options);
 Expected<Model> readGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                   const ImportOptions& options);
 Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,

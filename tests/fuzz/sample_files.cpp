@@ -374,9 +374,48 @@ std::string jpegHeaderOnly(std::uint16_t width, std::uint16_t height) {
     return out;
 }
 
+// A LAS file of the quad's corners: header (227 bytes for 1.2, 375 for 1.4), no VLRs, points at
+// `offset` (metres) with scale 1 mm; RGB where the format has it.
+std::string las(int minor, int format, double offset) {
+    static const int kLength[] = {20, 28, 26, 34, 0, 0, 30, 36, 38};
+    static const int kRgb[] = {0, 0, 20, 28, 0, 0, 0, 30, 30};
+    const std::uint16_t headerSize = minor >= 4 ? 375 : 227;
+    std::string h(headerSize, '\0');
+    auto at = [&h](std::size_t pos, auto value) { std::memcpy(&h[pos], &value, sizeof value); };
+    h.replace(0, 4, "LASF");
+    h[24] = 1, h[25] = char(minor);
+    at(94, headerSize);
+    at(96, std::uint32_t(headerSize));
+    h[104] = char(format);
+    at(105, std::uint16_t(kLength[format]));
+    at(107, std::uint32_t(minor >= 4 ? 0 : 4));
+    for (int i = 0; i < 3; ++i) at(131 + 8 * i, 0.001), at(155 + 8 * i, offset);
+    if (minor >= 4) at(247, std::uint64_t(4));
+    for (int v = 0; v < 4; ++v) {
+        std::string point(kLength[format], '\0');
+        for (int i = 0; i < 3; ++i) {
+            const std::int32_t q = std::int32_t(kQuad[v][i] * 1000);
+            std::memcpy(&point[4 * i], &q, 4);
+        }
+        const std::uint16_t intensity = std::uint16_t(100 * (v + 1));
+        std::memcpy(&point[12], &intensity, 2);
+        if (kRgb[format])
+            for (int c = 0; c < 3; ++c) {
+                const std::uint16_t value = std::uint16_t(kQuadColors[v][c] * 257);
+                std::memcpy(&point[kRgb[format] + 2 * c], &value, 2);
+            }
+        h += point;
+    }
+    return h;
+}
+
+std::vector<Sample> lasFiles() {
+    return {{"quad_f0.las", las(2, 0, 0.0)}, {"quad_f2_utm.las", las(2, 2, 4418000.0)}, {"quad_f7.las", las(4, 7, 100.0)}};
+}
+
 std::vector<Sample> modelFiles() {
     std::vector<Sample> out;
-    for (auto&& list : {plyFiles(), objFiles(), stlFiles(), offFiles(), daeFiles(), gltfFiles(), glbFiles()})
+    for (auto&& list : {plyFiles(), objFiles(), stlFiles(), offFiles(), daeFiles(), gltfFiles(), glbFiles(), lasFiles()})
         out.insert(out.end(), list.begin(), list.end());
     return out;
 }

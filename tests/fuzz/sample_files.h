@@ -14,8 +14,8 @@ struct Sample {
 };
 
 /// Model files for importModel: PLY (ascii, both binary orders, strips, points, colours, uvs),
-/// OBJ, STL (ascii, binary), OFF, COLLADA, glTF (data URIs; plain and Draco) and GLB (plain,
-/// Draco, embedded PNG texture).
+/// OBJ, STL (ascii, binary), OFF, COLLADA, glTF (data URIs; plain and Draco), GLB (plain,
+/// Draco, embedded PNG texture) and LAS (1.2 formats 0 and 2, 1.4 format 7).
 std::vector<Sample> modelFiles();
 /// JSON the site, POI and camera-path readers take.
 std::vector<Sample> siteFiles();
