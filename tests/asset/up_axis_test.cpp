@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <random>
 
+#include "asset/import.h"
 #include "asset/up_axis.h"
+#include "support/test_support.h"
 
 using namespace axis;
 
@@ -66,4 +69,35 @@ TEST_CASE("Without a clear base the fallback is kept", "[asset][up]") {
 
 TEST_CASE("A point cloud's ground plane marks its up axis", "[asset][up]") {
     CHECK(guessUpAxis(groundAndBlob(), UpAxis::Y) == UpAxis::Z);
+}
+
+TEST_CASE("The up rule is reported, and MeshLab's PLY is y-up by its writer's convention", "[asset][up]") {
+    const auto dir = test::scratchDir("up_rule");
+    // A pyramid standing on z (its base at z=0), written by MeshLab: VCGLIB keeps y up, and the
+    // writer's convention is believed over the shape.
+    const std::string body = "0 0 0\n2 0 0\n2 2 0\n0 2 0\n1 1 3\n4 0 1 2 3\n3 0 1 4\n3 1 2 4\n3 2 3 4\n3 3 0 4\n";
+    const std::string header = "ply\nformat ascii 1.0\n%sCOMMENTelement vertex 5\nproperty float x\nproperty float y\n"
+                               "property float z\nelement face 5\nproperty list uchar int vertex_indices\nend_header\n";
+    auto withComment = [&](const std::string& comment) {
+        std::string h = header;
+        h.replace(h.find("%sCOMMENT"), 9, comment);
+        return h + body;
+    };
+    std::ofstream(dir / "meshlab.ply") << withComment("comment VCGLIB generated\n");
+    std::ofstream(dir / "plain.ply") << withComment("");
+    auto meshlab = importModel(dir / "meshlab.ply");
+    auto plain = importModel(dir / "plain.ply");
+    REQUIRE(meshlab.ok());
+    REQUIRE(plain.ok());
+    CHECK(meshlab->up == UpAxis::Y);
+    CHECK(meshlab->frame.upRule.find("VCGLIB") != std::string::npos);
+    CHECK(plain->up == UpAxis::Z);  // The shape decides: a flat base at the bottom of z.
+    CHECK(plain->frame.upRule.find("bottom of z") != std::string::npos);
+    // An override still wins, and says so.
+    ImportOptions options;
+    options.up = UpAxis::Z;
+    auto overridden = importModel(dir / "meshlab.ply", options);
+    REQUIRE(overridden.ok());
+    CHECK(overridden->up == UpAxis::Z);
+    CHECK(overridden->frame.upRule == "set by the user or the site");
 }
