@@ -160,7 +160,8 @@ std::string describeModel(const Model& model) {
         std::snprintf(text, sizeof text, "%.10g %.10g %.10g", v.x, v.y, v.z);
         return std::string(text);
     };
-    const glm::dvec3 origin = model.frame.origin;
+    // Earth-centred models are stored east-north-up about their origin: their bounds stay so.
+    const glm::dvec3 origin = model.frame.earthCentred ? glm::dvec3(0.0) : model.frame.origin;
     std::size_t fallbacks = 0;
     for (const auto& t : model.textures) fallbacks += t.isFallback;
     std::ostringstream out;
@@ -178,9 +179,10 @@ std::string describeModel(const Model& model) {
         << "bounds min: " << vec(origin + (model.bounds.empty() ? glm::dvec3(0) : model.bounds.min)) << "\n"
         << "bounds max: " << vec(origin + (model.bounds.empty() ? glm::dvec3(0) : model.bounds.max)) << "\n"
         << "bounds size: " << vec(model.bounds.size()) << "\n";
-    if (origin != glm::dvec3(0.0))
-        out << "origin: " << vec(origin) << " (positions are kept relative to it, in double)\n";
-    if (model.frame.earthCentred) out << "coordinates: earth-centred (ECEF, EPSG:4978), shown east-north-up\n";
+    if (model.frame.origin != glm::dvec3(0.0))
+        out << "origin: " << vec(model.frame.origin) << " (positions are kept relative to it, in double)\n";
+    if (model.frame.earthCentred)
+        out << "coordinates: earth-centred (ECEF, EPSG:4978); bounds are east-north-up metres about the origin\n";
     return out.str();
 }
 
