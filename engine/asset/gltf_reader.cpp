@@ -4,6 +4,7 @@
 // plain accessor primitives in the same file are read too. Node transforms are baked like the
 // Assimp path.
 #include <map>
+#include <optional>
 
 #include <draco/compression/decode.h>
 #include <glm/gtc/matrix_inverse.hpp>
@@ -73,6 +74,7 @@ public:
         model_.meshCount = static_cast<std::uint32_t>(json_.value("meshes", json::array()).size());
         for (std::size_t root : rootNodes())
             if (auto ok = visit(root, glm::dmat4(1.0), 0); !ok) return ok;
+        model_.frame.origin = origin_.value_or(glm::dvec3(0.0));
         return Ok{};
     }
 
@@ -219,7 +221,7 @@ private:
         return Ok{};
     }
 
-    Primitive bake(const RawPrimitive& raw, const glm::dmat4& world, std::size_t meshIndex) const {
+    Primitive bake(const RawPrimitive& raw, const glm::dmat4& world, std::size_t meshIndex) {
         Primitive p;
         p.topology = raw.points ? Topology::Points : Topology::Triangles;
         p.material = raw.material;
@@ -230,7 +232,10 @@ private:
         p.vertices.resize(raw.vertexCount());
         for (std::size_t i = 0; i < p.vertices.size(); ++i) {
             Vertex& v = p.vertices[i];
-            v.position = glm::vec3(world * glm::dvec4(raw.positions[i * 3], raw.positions[i * 3 + 1], raw.positions[i * 3 + 2], 1.0));
+            // In double until relative to the model's origin (georeferenced nodes, SourceFrame).
+            const glm::dvec3 position(world * glm::dvec4(raw.positions[i * 3], raw.positions[i * 3 + 1], raw.positions[i * 3 + 2], 1.0));
+            if (!origin_) origin_ = originFor(position);
+            v.position = glm::vec3(position - *origin_);
             v.normal = glm::vec3(0);
             if (!raw.normals.empty()) {
                 glm::dvec3 n = normalMatrix * glm::dvec3(raw.normals[i * 3], raw.normals[i * 3 + 1], raw.normals[i * 3 + 2]);
@@ -295,6 +300,7 @@ private:
     Model& model_;
     TextureLibrary& textures_;
     std::map<std::size_t, std::vector<RawPrimitive>> decoded_;
+    std::optional<glm::dvec3> origin_;  ///< Set by the first vertex placed (originFor).
 };
 
 }  // namespace

@@ -326,8 +326,23 @@ private:
                     if (++parents[child.get<std::size_t>()] > 1)
                         return fail(where + ".children", "node " + std::to_string(child.get<std::size_t>()) + " has two parents");
             if (!lightReference(node, where)) return false;
+            if (farFromZero(node)) needsOwnReader = true;
         }
         return acyclic(list);
+    }
+
+    // A node placed 10 km or more from zero (georeferenced content): Assimp would round its
+    // vertices to float; our reader keeps them in double (SourceFrame).
+    static bool farFromZero(const json& node) {
+        constexpr double kFar = 1e4;
+        auto far = [](const json& v) { return v.is_number() && std::abs(v.get<double>()) >= kFar; };
+        if (const json* t = member(node, "translation"))
+            for (const json& v : *t)
+                if (far(v)) return true;
+        if (const json* m = member(node, "matrix"))
+            for (std::size_t i = 12; i < 15 && i < m->size(); ++i)
+                if (far((*m)[i])) return true;
+        return false;
     }
 
     bool lightReference(const json& node, const std::string& where) {

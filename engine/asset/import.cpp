@@ -99,7 +99,8 @@ void turnEastNorthUp(Model& model) {
 // earth-centred coordinates by their distance from the earth's centre (within 20 km of its
 // surface, radius 6,357-6,378 km, for a model under 100 km): projected eastings and northings
 // with heights near zero never come that close.
-void placeSourceFrame(Model& model) {
+// glTF keeps y up in its own axes, so its coordinates are never earth-centred as they stand.
+void placeSourceFrame(Model& model, bool yUpConvention) {
     if (model.frame.origin == glm::dvec3(0.0)) return;
     glm::dvec3 sum(0.0);
     std::uint64_t count = 0;
@@ -112,7 +113,8 @@ void placeSourceFrame(Model& model) {
     model.computeBounds();
     const double radius = glm::length(model.frame.origin);
     const glm::dvec3 size = model.bounds.size();
-    if (radius > 6337e3 && radius < 6398e3 && std::max({size.x, size.y, size.z}) < 100e3) turnEastNorthUp(model);
+    if (!yUpConvention && radius > 6337e3 && radius < 6398e3 && std::max({size.x, size.y, size.z}) < 100e3)
+        turnEastNorthUp(model);
 }
 
 // Earth-centred coordinates have only one up. Otherwise an override wins, then the writer's
@@ -145,7 +147,8 @@ Expected<Model> importModel(const fs::path& path, const ImportOptions& options, 
     model->computeBounds();
     if (model->vertexCount() == 0 || model->bounds.empty())
         return makeError(name, "no geometry: the file holds no triangles or points");
-    placeSourceFrame(*model);
+    const std::string ext = lowerExtension(path);
+    placeSourceFrame(*model, ext == "gltf" || ext == "glb");
     const UpGuess up = chooseUpAxis(path, *model, options);
     model->up = up.up;
     model->frame.upRule = up.rule;

@@ -103,7 +103,8 @@ Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<co
 /// What validateGltf() found besides errors.
 struct GltfCheck {
     /// Draco-compressed primitives, lines, strips, fans or primitives without positions: Debian's
-    /// Assimp 5.2 cannot decode the first and crashes on the others, so readGltf() reads the file.
+    /// Assimp 5.2 cannot decode the first and crashes on the others; nodes placed 10 km or more
+    /// from zero, whose vertices Assimp would round to float. readGltf() reads those files.
     bool needsOwnReader = false;
 };
 /// Checks a .gltf/.glb against the parts of the glTF 2.0 schema its readers rely on: the GLB

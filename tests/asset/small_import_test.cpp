@@ -173,3 +173,27 @@ TEST_CASE("ImportOptions::up overrides the guess", "[asset]") {
     REQUIRE(model.ok());
     CHECK(model->up == UpAxis::Z);
 }
+
+TEST_CASE("A glTF placed at projected coordinates keeps its millimetres", "[asset][gltf][geo]") {
+    // The same triangle (1 m legs) at a node 448 km east and 4,418 km north (UTM-like, y up):
+    // floats would keep half-metres there; the model keeps an origin in double instead.
+    const auto dir = test::scratchDir("gltf_far");
+    std::string gltf = triangleGltf("");
+    const std::string nodes = R"("nodes":[{"mesh":0,"translation":[10,0,0]},{"mesh":0,"scale":[2,2,2]}])";
+    gltf.replace(gltf.find(nodes), nodes.size(),
+                 R"("nodes":[{"mesh":0,"translation":[448000.123,45.5,-4418000.456]},)"
+                 R"({"mesh":0,"translation":[448000.124,45.5,-4418000.456]}])");
+    writeFile(dir / "far.gltf", gltf);
+    auto m = importModel(dir / "far.gltf");
+    REQUIRE(m.ok());
+    CHECK(m->up == UpAxis::Y);
+    CHECK_FALSE(m->frame.earthCentred);
+    REQUIRE(m->primitives.size() == 2);
+    auto source = [&](int primitive, int vertex) {
+        return m->frame.origin + glm::dvec3(m->primitives[primitive].vertices[vertex].position);
+    };
+    CHECK(glm::length(source(0, 0) - glm::dvec3(448000.123, 45.5, -4418000.456)) < 1e-4);
+    CHECK(glm::length(source(0, 1) - glm::dvec3(448001.123, 45.5, -4418000.456)) < 1e-4);
+    // The second instance sits a millimetre east of the first, and stays so.
+    CHECK(source(1, 0).x - source(0, 0).x == Approx(0.001).margin(1e-5));
+}
