@@ -19,10 +19,6 @@
 #include "core/stopwatch.h"
 #include "scene/camera.h"
 
-namespace axis::render {
-struct RenderStats;
-}
-
 namespace axis::viewer {
 
 struct FrameLogSample {
