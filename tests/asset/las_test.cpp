@@ -54,8 +54,10 @@ std::vector<std::uint8_t> lasBytes(int minor, int format, const std::vector<LasP
     return out;
 }
 
-std::filesystem::path write(const std::string& name, const std::vector<std::uint8_t>& bytes) {
-    const auto file = test::scratchDir("las") / name;
+// Into `dir`: each test case has its own (ctest runs them in parallel, and scratchDir empties it).
+std::filesystem::path write(const std::filesystem::path& dir, const std::string& name,
+                            const std::vector<std::uint8_t>& bytes) {
+    const auto file = dir / name;
     std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
     return file;
 }
@@ -68,13 +70,14 @@ glm::dvec3 sourcePosition(const Model& m, std::size_t i) {
 }  // namespace
 
 TEST_CASE("LAS 1.4 points in UTM keep millimetres and their 16-bit colours", "[asset][las]") {
+    const auto dir = test::scratchDir("las_utm");
     // A 30 m survey in UTM 50N: floats alone would keep 0.5 m at these northings.
     std::vector<LasPoint> points;
     for (int i = 0; i < 100; ++i)
         points.push_back({{448000.0 + i * 0.3 + 0.001 * (i % 7), 4418000.0 + (i % 10) * 0.25, 45.0 + 0.002 * i},
                           0,
                           {std::uint16_t(i * 600), std::uint16_t(65535 - i * 600), 32768}});
-    const auto file = write("utm.las", lasBytes(4, 7, points, glm::dvec3(0.001), {448000.0, 4418000.0, 0.0}, 100));
+    const auto file = write(dir, "utm.las", lasBytes(4, 7, points, glm::dvec3(0.001), {448000.0, 4418000.0, 0.0}, 100));
     auto model = importModel(file);
     REQUIRE(model.ok());
     CHECK(model->format == "LAS 1.4 (point format 7)");
@@ -89,9 +92,10 @@ TEST_CASE("LAS 1.4 points in UTM keep millimetres and their 16-bit colours", "[a
 }
 
 TEST_CASE("LAS 1.2 formats 0 and 2: intensity as grey, 8-bit colours in 16-bit fields", "[asset][las]") {
+    const auto dir = test::scratchDir("las_formats");
     std::vector<LasPoint> points = {{{0, 0, 0}, 100, {10, 200, 30}}, {{1, 0, 0}, 400, {250, 0, 5}},
                                     {{0, 1, 1}, 0, {0, 0, 0}}};
-    auto grey = importModel(write("grey.las", lasBytes(2, 0, points, glm::dvec3(0.01), glm::dvec3(0.0), 3)));
+    auto grey = importModel(write(dir, "grey.las", lasBytes(2, 0, points, glm::dvec3(0.01), glm::dvec3(0.0), 3)));
     REQUIRE(grey.ok());
     const auto& g = grey->primitives[0].vertices;
     CHECK(g[1].color == glm::u8vec4(255, 255, 255, 255));  // The brightest return.
@@ -99,13 +103,14 @@ TEST_CASE("LAS 1.2 formats 0 and 2: intensity as grey, 8-bit colours in 16-bit f
     CHECK(g[2].color.r == 0);
     CHECK(grey->frame.origin == glm::dvec3(0.0));            // Small coordinates need no origin.
 
-    auto colour = importModel(write("colour.las", lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 3)));
+    auto colour = importModel(write(dir, "colour.las", lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 3)));
     REQUIRE(colour.ok());
     CHECK(colour->primitives[0].vertices[0].color == glm::u8vec4(10, 200, 30, 255));
     CHECK(colour->primitives[0].vertices[1].color == glm::u8vec4(250, 0, 5, 255));
 }
 
 TEST_CASE("LAS headers that lie and LAZ give one error naming the file", "[asset][las]") {
+    const auto dir = test::scratchDir("las_bad");
     const std::vector<LasPoint> points = {{{0, 0, 0}}, {{1, 1, 1}}};
     auto expectError = [](const std::filesystem::path& file, const std::string& words) {
         auto model = importModel(file);
@@ -116,24 +121,24 @@ TEST_CASE("LAS headers that lie and LAZ give one error naming the file", "[asset
     };
     auto bytes = lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 2);
     bytes[104] = 2 | 0x80;  // LASzip's mark on a compressed format.
-    expectError(write("points.laz", bytes), "LASzip");
+    expectError(write(dir, "points.laz", bytes), "LASzip");
     bytes = lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 2);
     put<std::uint16_t>(bytes, 105, 12);  // Shorter than format 2's 26 bytes.
-    expectError(write("short.las", bytes), "record length");
+    expectError(write(dir, "short.las", bytes), "record length");
     bytes = lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 2);
     put<double>(bytes, 131, 0.0);
-    expectError(write("zero_scale.las", bytes), "scale");
+    expectError(write(dir, "zero_scale.las", bytes), "scale");
     bytes = lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 2);
     put<std::uint32_t>(bytes, 96, 1u << 30);
-    expectError(write("far_points.las", bytes), "offset to point data");
+    expectError(write(dir, "far_points.las", bytes), "offset to point data");
     bytes = lasBytes(2, 5, {}, glm::dvec3(0.01), glm::dvec3(0.0), 0);
-    expectError(write("format5.las", bytes), "point data format 5");
-    expectError(write("notlas.las", std::vector<std::uint8_t>(300, 7)), "not a LAS file");
+    expectError(write(dir, "format5.las", bytes), "point data format 5");
+    expectError(write(dir, "notlas.las", std::vector<std::uint8_t>(300, 7)), "not a LAS file");
 
     // A count the file cannot hold: the points it has, and a warning saying so.
     std::vector<std::string> warnings;
     auto sink = setLogSink([&](LogLevel, std::string_view m) { warnings.emplace_back(m); });
-    auto cut = importModel(write("cut.las", lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 1000000)));
+    auto cut = importModel(write(dir, "cut.las", lasBytes(2, 2, points, glm::dvec3(0.01), glm::dvec3(0.0), 1000000)));
     setLogSink(sink);
     REQUIRE(cut.ok());
     CHECK(cut->pointCount() == 2);
