@@ -8,6 +8,7 @@
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
 #include "site/scene_loader.h"
+#include "tiles/tileset.h"
 
 namespace axis::viewer {
 namespace {
@@ -66,6 +67,15 @@ int describe(const std::string& file, bool several) {
             return kExitFailure;
         }
         std::cout << describeSite(*scene, file) << (several ? "\n" : "") << std::flush;
+        return 0;
+    }
+    if (tiles::isTilesetFile(file)) {
+        auto tileset = tiles::loadTileset(file);
+        if (!tileset) {
+            logError(tileset.error().message);
+            return kExitFailure;
+        }
+        std::cout << tiles::describeTileset(*tileset) << (several ? "\n" : "") << std::flush;
         return 0;
     }
     auto model = importModel(file, {}, Progress::toStderr());

@@ -154,6 +154,24 @@ record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::
     };
 }
 
+// With tilesets, each frame first selects and loads the tiles its camera needs (all around it for
+// a 360° frame), and draws the list that gives.
+record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const record::OutputSettings& out,
+                                         const LoadedScene& scene) {
+    if (!r.gpuScene.hasTilesets()) return renderFrame(r, a, out);
+    return [&r, &a, out, &scene](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
+        GpuScene::View v;
+        v.view.camera = camera;
+        v.view.aspect = r.offscreen->aspect();
+        v.view.frustumCull = !isEquirect(a);
+        v.heightPx = double(r.offscreen->target().extent().height);
+        v.wait = true;
+        r.gpuScene.update(r.offscreen->scene(), scene, v);
+        r.items = r.gpuScene.items(scene);
+        return renderFrame(r, a, out)(camera, t);  // Made anew: it holds a view of r.items.
+    };
+}
+
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
     LoadOptions options;
     options.cpuModels = false;  // Frames draw the baked streams; labels test the bake's triangles.
@@ -169,7 +187,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     const auto range = record::framesOf(path, file.output.fps, a.from,
                                         a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
     auto stats = record::recordFrames(path, file.output.fps, range,
-                                      renderFrame(*renderer, a, file.output), async,
+                                      renderFrameWithTiles(*renderer, a, file.output, *scene), async,
                                       Progress::toStderr());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())

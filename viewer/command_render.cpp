@@ -103,11 +103,11 @@ int runRender(const RenderArgs& args) {
     GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it still reads.
-    const std::vector<render::DrawItem> items = gpuScene.items(*scene);
     render::FrameView view;
     view.aspect = renderer.aspect();
     view.camera = *camera;
     view.pixelErrorBound = args.pixelError;
+    const std::vector<render::DrawItem> items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(size->height));
     render::RenderStats stats;
     auto image = renderer.render(view, items, &stats);
     if (args.stats)

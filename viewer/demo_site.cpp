@@ -45,7 +45,6 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
     render::OffscreenRenderer renderer(**context, desc);
     GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
-    const std::vector<render::DrawItem> items = gpuScene.items(*scene);
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene->models) {
         auto pts = samplePositions(m, 50000 / scene->models.size() + 8);
@@ -60,6 +59,7 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
         view.camera = shots[i].second;
         char file[64];
         std::snprintf(file, sizeof file, "%02zu-%s.png", i, shots[i].first.c_str());
+        const auto items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(desc.height));
         if (auto s = render::writePng(outDir / file, renderer.render(view, items)); !s) {
             logError(s.error().message);
             return kExitFailure;

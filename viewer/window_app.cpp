@@ -286,11 +286,13 @@ private:
 
     std::optional<int> drawFrame(VkExtent2D extent) {
         buildUi(extent);
-        const std::vector<render::DrawItem> items = gpuScene_.items(
-            app_.scene(), [&](size_t i) { return app_.modelVisible(i); }, [&](size_t i) { return app_.modelShading(i); });
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
+        if (gpuScene_.hasTilesets())
+            gpuScene_.update(renderer_->scene(), app_.scene(), {view, double(extent.height), &renderer_->frames(), false});
+        const std::vector<render::DrawItem> items = gpuScene_.items(
+            app_.scene(), [&](size_t i) { return app_.modelVisible(i); }, [&](size_t i) { return app_.modelShading(i); });
 
         std::optional<std::string> shot = app_.takeScreenshotRequest();
         const bool personRequested = shot.has_value();  // F12: confirm it on screen; scripts stay quiet.

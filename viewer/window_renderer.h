@@ -26,6 +26,8 @@ public:
     render::SceneRenderer& scene() { return *scene_; }
     render::ImGuiPass& ui() { return *ui_; }
     gpu::Context& context() { return *context_; }
+    /// The frames in flight: what is dropped while they may still read it is retired through them.
+    gpu::FrameRing& frames() { return *frames_; }
 
     /// Draws one frame and presents it. Rebuilds the swapchain when the window changed size or
     /// the swapchain went out of date. With `capture`, also returns the frame (UI included).

@@ -31,6 +31,7 @@ FrameRing::~FrameRing() {
     for (auto& f : frames_) {
         f.retiredBuffers.clear();
         f.retiredImages.clear();
+        f.retiredObjects.clear();
         vkDestroySemaphore(device, f.acquired, nullptr);
         vkDestroyFence(device, f.fence, nullptr);
         vkDestroyCommandPool(device, f.pool, nullptr);
@@ -43,6 +44,7 @@ FrameRing::Frame& FrameRing::begin() {
     AXIS_VK_CHECK(vkWaitForFences(context_.device(), 1, &f.fence, VK_TRUE, UINT64_MAX));
     f.retiredBuffers.clear();
     f.retiredImages.clear();
+    f.retiredObjects.clear();
     AXIS_VK_CHECK(vkResetCommandPool(context_.device(), f.pool, 0));
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;

@@ -4,6 +4,7 @@
 // when frame N's fence next signals, so nothing is freed while the GPU may still read it.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include <vulkan/vulkan.h>
@@ -23,6 +24,7 @@ public:
         VkSemaphore acquired = VK_NULL_HANDLE;
         std::vector<Buffer> retiredBuffers;
         std::vector<Image> retiredImages;
+        std::vector<std::shared_ptr<const void>> retiredObjects;  ///< Whole models (a dropped 3D tile).
     };
 
     explicit FrameRing(Context& context);
@@ -44,6 +46,7 @@ public:
     uint32_t index() const { return index_; }
     void retire(Buffer&& buffer) { current().retiredBuffers.push_back(std::move(buffer)); }
     void retire(Image&& image) { current().retiredImages.push_back(std::move(image)); }
+    void retire(std::shared_ptr<const void> object) { current().retiredObjects.push_back(std::move(object)); }
     uint64_t frameNumber() const { return frameNumber_; }
 
 private:

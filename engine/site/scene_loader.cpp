@@ -9,6 +9,7 @@
 #include "core/file_io.h"
 #include "core/log.h"
 #include "geo/geodesy.h"
+#include "tiles/tileset.h"
 
 namespace axis {
 namespace {
@@ -35,9 +36,35 @@ Model metadataOnly(const BakedModel& baked) {
 struct Opened {
     Model model;
     std::optional<BakedModel> baked;
+    std::shared_ptr<const tiles::Tileset> tileset;
 };
+
+// What a LoadedModel needs of a tileset: its frame (z up; earth-centred ones east-north-up at the
+// root's centre, as an earth-centred model file is stored) and its bounds.
+Model tilesetMetadata(const tiles::Tileset& set) {
+    Model m;
+    m.sourcePath = set.file.string();
+    m.format = "3D Tiles " + set.version + " tileset";
+    m.up = UpAxis::Z;
+    m.frame.origin = glm::dvec3(set.localToSource[3]);
+    m.frame.earthCentred = set.earthCentred;
+    m.frame.upRule = "3D Tiles are z-up";
+    m.meshCount = std::uint32_t(set.contentCount());
+    m.bounds = set.localBounds();
+    return m;
+}
+
+Expected<Opened> openTileset(const std::filesystem::path& path) {
+    auto set = tiles::loadTileset(path);
+    if (!set) return set.error();
+    for (const auto& w : set->warnings) logWarn(w);
+    Model model = tilesetMetadata(*set);
+    return Opened{std::move(model), std::nullopt, std::make_shared<const tiles::Tileset>(std::move(*set))};
+}
+
 Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAxis> up, const LoadOptions& options,
                            const Progress& progress) {
+    if (tiles::isTilesetFile(path)) return openTileset(path);
     ImportOptions importOptions;
     importOptions.up = up;
     if (options.useCache) {
@@ -53,27 +80,21 @@ Expected<Opened> openModel(const std::filesystem::path& path, std::optional<UpAx
             Model model = options.cpuModels ? toModel(*baked) : metadataOnly(*baked);
             // A CPU copy (toModel) reads every page: drop them until the upload reads them again.
             baked->file->evict();
-            return Opened{std::move(model), std::move(*baked)};
+            return Opened{std::move(model), std::move(*baked), nullptr};
         }
         logWarn(baked.error().message + "; opening " + path.filename().string() + " without the cache");
     }
     auto model = importModel(path, importOptions, progress);
     if (!model) return model.error();
-    return Opened{std::move(*model), std::nullopt};
+    return Opened{std::move(*model), std::nullopt, nullptr};
 }
 
 Expected<LoadedScene> loadModelFile(const std::filesystem::path& path, const LoadOptions& options,
                                     const Progress& progress) {
-    auto opened = openModel(path, options.up, options, progress);
-    if (!opened) return opened.error();
+    auto loaded = openModelFile(path, options.up, options, progress);
+    if (!loaded) return loaded.error();
     LoadedScene scene;
-    LoadedModel loaded;
-    loaded.id = path.stem().string();
-    loaded.modelToSite = modelAxesToSite(opened->model);
-    loaded.model = std::move(opened->model);
-    loaded.baked = std::move(opened->baked);
-    loaded.shading = options.shading.value_or(defaultShading(loaded));
-    addModel(scene, std::move(loaded));
+    addModel(scene, std::move(*loaded));
     return scene;
 }
 
@@ -142,6 +163,13 @@ bool cacheDisabledByEnvironment() {
 }
 
 std::vector<glm::dvec3> samplePositions(const LoadedModel& m, std::size_t maxCount) {
+    if (m.tileset) {  // Its tiles are not read yet: the corners of its bounds stand in.
+        const Bounds b = m.model.bounds.transformed(m.modelToSite);
+        std::vector<glm::dvec3> corners;
+        for (int i = 0; i < 8 && i < int(maxCount); ++i)
+            corners.push_back({(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z});
+        return corners;
+    }
     if (!m.model.primitives.empty() || !m.baked) return samplePositions(m.model, m.modelToSite, maxCount);
     const BakedModel& b = *m.baked;
     const std::uint64_t count = b.vertexCount();
@@ -157,6 +185,7 @@ std::vector<glm::dvec3> samplePositions(const LoadedModel& m, std::size_t maxCou
 
 // defaultShading(Model)'s rule (textured scans unlit) on the baked tables.
 Shading defaultShading(const LoadedModel& m) {
+    if (m.tileset) return Shading::Unlit;  // 3D Tiles are photogrammetry, their light in the texels.
     if (!m.model.primitives.empty() || !m.baked) return defaultShading(m.model);
     bool anyTriangles = false;
     for (const LodPrimitive& p : m.baked->primitives) {
@@ -179,12 +208,27 @@ Expected<LoadedScene> openForWindow(const std::filesystem::path& path, const Loa
     return loadScene(path, options, progress);
 }
 
+Expected<LoadedModel> openModelFile(const std::filesystem::path& path, std::optional<UpAxis> up,
+                                    const LoadOptions& options, const Progress& progress) {
+    auto opened = openModel(path, up, options, progress);
+    if (!opened) return opened.error();
+    LoadedModel loaded;
+    loaded.id = path.stem().string();
+    loaded.modelToSite = modelAxesToSite(opened->model);
+    loaded.model = std::move(opened->model);
+    loaded.baked = std::move(opened->baked);
+    loaded.tileset = std::move(opened->tileset);
+    loaded.shading = options.shading.value_or(defaultShading(loaded));
+    return loaded;
+}
+
 Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOptions& options,
                                        const Progress& progress) {
     auto opened = openModel(pending.source, pending.up, options, progress);
     if (!opened) return Error{"model '" + pending.id + "': " + opened.error().message};
     const glm::dmat4 modelToSite = placedModelToSite(pending.modelToSite, pending.up, opened->model, pending.geo);
-    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), modelToSite, pending.shading};
+    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), modelToSite, pending.shading,
+                       std::move(opened->tileset)};
 }
 
 namespace {
@@ -232,7 +276,7 @@ glm::dmat4 placedModelToSite(const glm::dmat4& placement, UpAxis placementUp, co
 
 Camera toCamera(const Viewpoint& v) { return Camera::fromHeading(v.position, v.yaw, v.pitch, v.fov); }
 
-bool isSiteFile(const std::filesystem::path& path) { return lowerExtension(path) == "json"; }
+bool isSiteFile(const std::filesystem::path& path) { return lowerExtension(path) == "json" && !tiles::isTilesetFile(path); }
 
 std::optional<Camera> LoadedScene::namedView(const std::string& name) const {
     if (site && name == "start" && site->start) return toCamera(*site->start);

@@ -1,12 +1,13 @@
 #pragma once
-// What the viewer's commands open: a model file, or a site (NAME.site.json) of many models with
-// its points of interest, imported and placed in the site frame.
+// What the viewer's commands open: a model file, a 3D Tiles tileset (tileset.json), or a site
+// (NAME.site.json) of many models and tilesets with its points of interest, placed in the site frame.
 //
 // Model files go through the bake cache (asset/bake_cache.h): the first open bakes (progress is
 // reported), later opens map the cache. A model that cannot be baked is imported directly, with
 // a warning. AXIS_NO_CACHE=1 (or LoadOptions::useCache = false) skips the cache altogether;
 // AXIS_CACHE_DIR chooses where caches live.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -17,6 +18,10 @@
 #include "scene/camera.h"
 #include "scene/model.h"
 #include "scene/site.h"
+
+namespace axis::tiles {
+struct Tileset;
+}
 
 namespace axis {
 
@@ -29,6 +34,9 @@ struct LoadedModel {
     std::optional<BakedModel> baked;
     glm::dmat4 modelToSite{1.0};
     Shading shading = Shading::Lit;
+    /// A 3D Tiles tileset: its tree only (model holds its frame and bounds); the tiles stream in by
+    /// need where it is drawn (site/tileset_stream.h). modelToSite places its local frame.
+    std::shared_ptr<const tiles::Tileset> tileset;
 };
 
 /// How a site ties a model to the earth.
@@ -90,6 +98,11 @@ Expected<LoadedScene> openSiteDeferred(const std::filesystem::path& path, const 
 /// is framed from its models, so it has to wait for them.
 Expected<LoadedScene> openForWindow(const std::filesystem::path& path, const LoadOptions& options,
                                     const Progress& progress);
+
+/// Opens a model file (bake cache first, like loadScene) or a 3D Tiles tileset (its tree only) in
+/// its own upright axes (modelAxesToSite); the id is the file's stem. Safe on a worker thread.
+Expected<LoadedModel> openModelFile(const std::filesystem::path& path, std::optional<UpAxis> up,
+                                    const LoadOptions& options, const Progress& progress);
 
 /// Opens one pending model (bake cache first, like loadScene). Safe to call from a worker
 /// thread: it touches nothing shared. The error names the model and its file.

@@ -1,0 +1,214 @@
+#include "site/tileset_stream.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "core/log.h"
+#include "gpu/frames.h"
+
+namespace axis {
+namespace {
+
+// Tile workers yield to the render thread, as texture decodes do (Linux keeps nice per thread).
+constexpr int kWorkerNice = 10;
+// Uploads wait for their transfer on the render thread: a window takes a few tiles a frame.
+constexpr std::size_t kWindowUploadsPerFrame = 4;
+// A still gives up waiting for tiles after this long without any arriving (a hung file system).
+constexpr auto kStallLimit = std::chrono::seconds(120);
+
+std::uint64_t gpuBytes(const render::GpuModel& m) {
+    std::uint64_t bytes = m.vertices.size() + m.indices.size();
+    if (m.pages) bytes += m.pages->residentBytes();
+    if (m.streams)
+        for (const auto& t : m.streams->textures) bytes += t.residentBytes();
+    return bytes;
+}
+
+unsigned workerCount() {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::clamp(cores / 2, 1u, 4u);
+}
+
+}  // namespace
+
+std::uint64_t defaultTileBudget() {
+    if (const char* v = std::getenv("AXIS_TILE_BUDGET_MB"); v && std::atoll(v) > 0) return std::uint64_t(std::atoll(v)) << 20;
+    return 768ull << 20;
+}
+
+TilesetStream::TilesetStream(std::shared_ptr<const tiles::Tileset> tileset, std::string id, LoadOptions options,
+                             std::uint64_t budgetBytes)
+    : tileset_(std::move(tileset)), id_(std::move(id)), options_(std::move(options)), budget_(budgetBytes),
+      slots_(tileset_->tiles.size()) {
+    options_.cpuModels = false;  // Tiles are drawn from their cache and picked from its triangles.
+    for (unsigned i = 0; i < workerCount(); ++i) workers_.emplace_back([this](std::stop_token stop) { work(stop); });
+}
+
+TilesetStream::~TilesetStream() {
+    for (auto& w : workers_) w.request_stop();
+    jobReady_.notify_all();
+    workers_.clear();  // Joins.
+}
+
+void TilesetStream::work(std::stop_token stop) {
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWorkerNice);
+    for (;;) {
+        std::uint32_t tile = 0;
+        {
+            std::unique_lock lock(mutex_);
+            jobReady_.wait(lock, stop, [&] { return !jobs_.empty(); });
+            if (stop.stop_requested()) return;
+            tile = jobs_.front();
+            jobs_.pop_front();
+            ++opening_;
+        }
+        const tiles::Tile& t = tileset_->tiles[tile];
+        auto opened = openModelFile(t.content, std::nullopt, options_, {});
+        if (!opened) opened = Error{tileset_->file.string() + ": tile " + t.name + ": " + opened.error().message};
+        std::lock_guard lock(mutex_);
+        --opening_;
+        arrivals_.push_back({tile, std::move(opened)});
+        arrived_.notify_all();
+    }
+}
+
+// A content that lies outside its tile's bounding volume is drawn all the same, but said once:
+// the tile may be culled while its content is in view.
+void TilesetStream::place(std::uint32_t tile, LoadedModel model, render::SceneRenderer& renderer) {
+    const tiles::Tile& t = tileset_->tiles[tile];
+    model.modelToSite = t.toLocal * model.modelToSite;
+    const Bounds inLocal = model.model.bounds.transformed(model.modelToSite);
+    const glm::dvec3 centre(t.sphere);
+    const double reach = glm::length(glm::max(glm::abs(inLocal.min - centre), glm::abs(inLocal.max - centre)));
+    if (!inLocal.empty() && reach > t.sphere.w * 1.5 + 0.01)
+        logWarn(tileset_->file.string() + ": tile " + t.name + ": content reaches " + std::to_string(reach) +
+                " m from the centre of a bounding volume of radius " + std::to_string(t.sphere.w) + " m");
+    Slot& slot = slots_[tile];
+    slot.gpu = model.baked ? renderer.upload(*model.baked) : renderer.upload(model.model);
+    slot.bytes = gpuBytes(*slot.gpu);
+    slot.model = std::move(model);
+    slot.state = Slot::State::Resident;
+    ++stats_.loaded;
+    ++generation_;
+}
+
+std::size_t TilesetStream::takeArrivals(render::SceneRenderer& renderer, std::size_t most) {
+    std::vector<Arrival> taken;
+    {
+        std::lock_guard lock(mutex_);
+        const std::size_t n = std::min(most, arrivals_.size());
+        taken.assign(std::make_move_iterator(arrivals_.begin()), std::make_move_iterator(arrivals_.begin() + n));
+        arrivals_.erase(arrivals_.begin(), arrivals_.begin() + n);
+    }
+    for (Arrival& a : taken) {
+        if (!a.model) {
+            logError(a.model.error().message);
+            slots_[a.tile].state = Slot::State::Failed;
+            ++stats_.failed;
+            continue;
+        }
+        place(a.tile, std::move(*a.model), renderer);
+    }
+    return taken.size();
+}
+
+tiles::TileSelection TilesetStream::select(const LodRequest& request) {
+    return tiles::selectTiles(*tileset_, request, [&](std::uint32_t i) {
+        switch (slots_[i].state) {
+            case Slot::State::Resident: return tiles::ContentState::Resident;
+            case Slot::State::Failed: return tiles::ContentState::Failed;
+            default: return tiles::ContentState::Missing;
+        }
+    });
+}
+
+// The queue becomes exactly what this view lacks, in its order: what an earlier view wanted and
+// this one does not is no longer worth opening.
+void TilesetStream::queue(const tiles::TileSelection& selection) {
+    std::lock_guard lock(mutex_);
+    for (std::uint32_t i : jobs_)
+        if (slots_[i].state == Slot::State::Queued) slots_[i].state = Slot::State::Missing;
+    jobs_.clear();
+    std::unordered_set<std::uint32_t> inFlight;
+    for (const Arrival& a : arrivals_) inFlight.insert(a.tile);
+    for (std::uint32_t i : selection.wanted) {
+        slots_[i].lastWanted = frame_;
+        if (slots_[i].state == Slot::State::Missing && !inFlight.count(i)) {
+            jobs_.push_back(i);
+            slots_[i].state = Slot::State::Queued;
+        }
+    }
+    jobReady_.notify_all();
+}
+
+void TilesetStream::dropOverBudget(gpu::FrameRing* frames) {
+    std::vector<std::uint32_t> resident;
+    std::uint64_t bytes = 0;
+    for (std::uint32_t i = 0; i < slots_.size(); ++i)
+        if (slots_[i].state == Slot::State::Resident) {
+            if (slots_[i].gpu) slots_[i].bytes = gpuBytes(*slots_[i].gpu);  // Texture levels come and go.
+            resident.push_back(i);
+            bytes += slots_[i].bytes;
+        }
+    std::sort(resident.begin(), resident.end(), [&](auto a, auto b) { return slots_[a].lastWanted < slots_[b].lastWanted; });
+    for (std::uint32_t i : resident) {
+        if (bytes <= budget_ || slots_[i].lastWanted == frame_) break;  // What this view uses stays.
+        Slot& slot = slots_[i];
+        bytes -= slot.bytes;
+        if (frames) frames->retire(std::shared_ptr<const void>(std::move(slot.gpu)));
+        slot = Slot{};
+        ++stats_.dropped;
+        ++generation_;
+    }
+    stats_.residentBytes = bytes;
+}
+
+void TilesetStream::waitForArrival() {
+    std::unique_lock lock(mutex_);
+    arrived_.wait_for(lock, kStallLimit, [&] { return !arrivals_.empty(); });
+}
+
+void TilesetStream::update(render::SceneRenderer& renderer, const Frame& frame) {
+    ++frame_;
+    takeArrivals(renderer, frame.wait ? SIZE_MAX : kWindowUploadsPerFrame);
+    tiles::TileSelection selection = select(frame.request);
+    queue(selection);
+    // A still keeps selecting as tiles arrive: each may let a REPLACE refinement go one level down.
+    while (frame.wait && selection.missing > 0) {
+        waitForArrival();
+        if (takeArrivals(renderer, SIZE_MAX) == 0) {
+            logError(tileset_->file.string() + ": no tile arrived in " + std::to_string(kStallLimit.count()) +
+                     " s; drawing what is here");
+            break;
+        }
+        selection = select(frame.request);
+        queue(selection);
+    }
+    draw_ = std::move(selection.draw);
+    dropOverBudget(frame.frames);
+    stats_.drawn = draw_.size();
+    stats_.missing = selection.missing;
+    stats_.resident = std::size_t(std::count_if(slots_.begin(), slots_.end(),
+                                                [](const Slot& s) { return s.state == Slot::State::Resident; }));
+}
+
+void TilesetStream::appendItems(std::vector<render::DrawItem>& out, const glm::dmat4& tilesetToSite, Shading shading) const {
+    for (std::uint32_t i : draw_) {
+        const Slot& slot = slots_[i];
+        if (slot.gpu) out.push_back({slot.gpu.get(), tilesetToSite * slot.model->modelToSite, shading});
+    }
+}
+
+std::vector<const LoadedModel*> TilesetStream::residentModels() const {
+    std::vector<const LoadedModel*> out;
+    for (const Slot& s : slots_)
+        if (s.state == Slot::State::Resident && s.model) out.push_back(&*s.model);
+    return out;
+}
+
+}  // namespace axis

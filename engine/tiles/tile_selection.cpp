@@ -1,0 +1,84 @@
+#include "tiles/tile_selection.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace axis::tiles {
+namespace {
+
+class Selector {
+public:
+    Selector(const Tileset& set, const LodRequest& request, const std::function<ContentState(std::uint32_t)>& state)
+        : set_(set), request_(request), state_(state) {}
+
+    TileSelection run() {
+        visit(0);
+        // Coarse tiles first (they cover the most and stand in for the rest), then the nearest.
+        std::stable_sort(wanted_.begin(), wanted_.end(), [](const Want& a, const Want& b) {
+            return a.depth != b.depth ? a.depth < b.depth : a.distance < b.distance;
+        });
+        for (const Want& w : wanted_) out_.wanted.push_back(w.tile);
+        return std::move(out_);
+    }
+
+private:
+    struct Want {
+        std::uint32_t tile, depth;
+        double distance;
+    };
+
+    glm::vec4 sphere(const Tile& t) const { return glm::vec4(t.sphere); }
+    bool inView(const Tile& t) const { return !request_.frustumCull || sphereInFrustum(sphere(t), request_); }
+    bool needsRefining(const Tile& t) const {
+        return !t.children.empty() && projectedErrorPx({sphere(t), float(t.geometricError)}, request_) > request_.pixelErrorBound;
+    }
+    ContentState stateOf(std::uint32_t i) const {
+        return set_.tiles[i].hasContent() ? state_(i) : ContentState::Failed;  // Nothing to load or draw.
+    }
+    // Resident, failed or out of view: nothing a parent must wait for.
+    bool ready(std::uint32_t i) const { return !inView(set_.tiles[i]) || stateOf(i) != ContentState::Missing; }
+
+    void use(std::uint32_t i) {
+        const Tile& t = set_.tiles[i];
+        if (!t.hasContent()) return;
+        const ContentState s = state_(i);
+        if (s == ContentState::Resident) out_.draw.push_back(i);
+        const glm::dvec4 centre = request_.modelToSite * glm::dvec4(glm::dvec3(t.sphere), 1.0);
+        wanted_.push_back({i, t.depth, glm::length(glm::dvec3(centre) - request_.camera.position)});
+        if (s == ContentState::Missing) ++out_.missing;
+    }
+
+    void visit(std::uint32_t i) {
+        const Tile& t = set_.tiles[i];
+        if (!inView(t)) return;
+        if (!needsRefining(t)) return use(i);
+        if (t.refine == Refine::Add) {
+            use(i);
+            for (std::uint32_t c : t.children) visit(c);
+            return;
+        }
+        const bool childrenReady = std::all_of(t.children.begin(), t.children.end(), [&](std::uint32_t c) { return ready(c); });
+        if (childrenReady || !t.hasContent()) {
+            for (std::uint32_t c : t.children) visit(c);
+            return;
+        }
+        use(i);  // Stands in for its children until they are all here.
+        for (std::uint32_t c : t.children)
+            if (inView(set_.tiles[c]) && stateOf(c) == ContentState::Missing) use(c);
+    }
+
+    const Tileset& set_;
+    const LodRequest& request_;
+    const std::function<ContentState(std::uint32_t)>& state_;
+    TileSelection out_;
+    std::vector<Want> wanted_;
+};
+
+}  // namespace
+
+TileSelection selectTiles(const Tileset& tileset, const LodRequest& request,
+                          const std::function<ContentState(std::uint32_t)>& state) {
+    return Selector(tileset, request, state).run();
+}
+
+}  // namespace axis::tiles

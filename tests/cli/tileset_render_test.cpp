@@ -1,0 +1,211 @@
+// 3D Tiles through the whole viewer (issue 15): `axisview render` on a tileset draws the tiles its
+// view selects (the coarse root from afar, its children close up), a tileset placed in
+// earth-centred coordinates draws as the same one at the origin, a site can hold a tileset, and a
+// missing tile is reported by name while the rest draws.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+#include <nlohmann/json.hpp>
+
+#include "render/image_io.h"
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string run(const std::string& args, int& exitCode) {
+    const std::string command = "timeout 300 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer;
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+}
+
+// A box of one colour as glTF (y up, as 3D Tiles contents are): `name`.gltf and `name`.bin.
+// `lo` and `hi` are corners in the tileset's z-up frame.
+void writeBox(const fs::path& dir, const std::string& name, glm::vec3 lo, glm::vec3 hi, glm::vec4 colour) {
+    std::vector<float> data;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 p((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z);
+        data.insert(data.end(), {p.x, p.z, -p.y});  // z-up to glTF's y-up.
+    }
+    for (int i = 0; i < 8; ++i) data.insert(data.end(), {colour.r, colour.g, colour.b, colour.a});
+    const std::vector<std::uint32_t> faces = {0, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 4, 5, 0, 5, 1,
+                                              2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 5, 7, 1, 7, 3};
+    std::ofstream bin(dir / (name + ".bin"), std::ios::binary);
+    bin.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size() * 4));
+    bin.write(reinterpret_cast<const char*>(faces.data()), std::streamsize(faces.size() * 4));
+    const std::size_t positions = 8 * 12, colours = 8 * 16, indices = faces.size() * 4;
+    const glm::vec3 ylo(lo.x, lo.z, -hi.y), yhi(hi.x, hi.z, -lo.y);
+    json gltf = {{"asset", {{"version", "2.0"}}}, {"scene", 0}};
+    gltf["scenes"] = json::array({json{{"nodes", {0}}}});
+    gltf["nodes"] = json::array({json{{"mesh", 0}}});
+    json primitive = {{"attributes", {{"POSITION", 0}, {"COLOR_0", 1}}}, {"indices", 2}};
+    gltf["meshes"] = json::array({json{{"primitives", json::array({primitive})}}});
+    gltf["buffers"] = json::array({json{{"uri", name + ".bin"}, {"byteLength", positions + colours + indices}}});
+    gltf["bufferViews"] = json::array({json{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", positions}},
+                                       json{{"buffer", 0}, {"byteOffset", positions}, {"byteLength", colours}},
+                                       json{{"buffer", 0}, {"byteOffset", positions + colours}, {"byteLength", indices}}});
+    gltf["accessors"] = json::array(
+        {json{{"bufferView", 0}, {"componentType", 5126}, {"count", 8}, {"type", "VEC3"},
+              {"min", {ylo.x, ylo.y, ylo.z}}, {"max", {yhi.x, yhi.y, yhi.z}}},
+         json{{"bufferView", 1}, {"componentType", 5126}, {"count", 8}, {"type", "VEC4"}},
+         json{{"bufferView", 2}, {"componentType", 5125}, {"count", faces.size()}, {"type", "SCALAR"}}});
+    std::ofstream(dir / (name + ".gltf")) << gltf.dump(1);
+}
+
+json box(double cx, double cy, double cz, double hx, double hy, double hz) {
+    return {{"box", {cx, cy, cz, hx, 0, 0, 0, hy, 0, 0, 0, hz}}};
+}
+
+// A red slab 40 x 20 m whose two children (green west half, blue east half) replace it when its
+// `rootError` metres show as more than a pixel. `rootTransform` places the whole.
+void writeTileset(const fs::path& dir, double rootError, const std::vector<double>& rootTransform = {}) {
+    writeBox(dir, "coarse", {-20, -10, 0}, {20, 10, 2}, {1, 0, 0, 1});
+    writeBox(dir, "west", {-20, -10, 0}, {0, 10, 2}, {0, 1, 0, 1});
+    writeBox(dir, "east", {0, -10, 0}, {20, 10, 2}, {0, 0, 1, 1});
+    json root = {{"boundingVolume", box(0, 0, 1, 20, 10, 1)},
+                 {"geometricError", rootError},
+                 {"refine", "REPLACE"},
+                 {"content", {{"uri", "coarse.gltf"}}},
+                 {"children",
+                  {{{"boundingVolume", box(-10, 0, 1, 10, 10, 1)}, {"geometricError", 0}, {"content", {{"uri", "west.gltf"}}}},
+                   {{"boundingVolume", box(10, 0, 1, 10, 10, 1)}, {"geometricError", 0}, {"content", {{"uri", "east.gltf"}}}}}}};
+    if (!rootTransform.empty()) root["transform"] = rootTransform;
+    std::ofstream(dir / "tileset.json") << json{{"asset", {{"version", "1.0"}}}, {"geometricError", 1000}, {"root", root}}.dump(1);
+}
+
+struct Colours {
+    std::size_t red = 0, green = 0, blue = 0;
+};
+
+Colours count(const axis::render::Rgba8Image& image) {
+    Colours c;
+    for (std::size_t i = 0; i + 3 < image.pixels.size(); i += 4) {
+        const int r = image.pixels[i], g = image.pixels[i + 1], b = image.pixels[i + 2];
+        if (r > 200 && g < 40 && b < 40) ++c.red;
+        if (g > 200 && r < 40 && b < 40) ++c.green;
+        if (b > 200 && r < 40 && g < 40) ++c.blue;
+    }
+    return c;
+}
+
+axis::render::Rgba8Image render(const fs::path& scene, const fs::path& png, const std::string& extra = "") {
+    int code = -1;
+    const std::string out = run("render '" + scene.string() + "' -o '" + png.string() + "' --size 320x180 --view 0,40 " + extra, code);
+    INFO(out);
+    REQUIRE(code == 0);
+    auto image = axis::render::readPng(png);
+    REQUIRE(image);
+    return *image;
+}
+
+// Columns: east, north, up at (lat, lon), in ECEF; and the ECEF position; WGS84, closed form.
+std::vector<double> enuToEcef(double latDeg, double lonDeg, double height) {
+    const double a = 6378137.0, f = 1.0 / 298.257223563, e2 = f * (2 - f);
+    const double lat = glm::radians(latDeg), lon = glm::radians(lonDeg);
+    const double n = a / std::sqrt(1 - e2 * std::sin(lat) * std::sin(lat));
+    const glm::dvec3 p((n + height) * std::cos(lat) * std::cos(lon), (n + height) * std::cos(lat) * std::sin(lon),
+                       (n * (1 - e2) + height) * std::sin(lat));
+    const glm::dvec3 e(-std::sin(lon), std::cos(lon), 0.0);
+    const glm::dvec3 u(std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat));
+    const glm::dvec3 nn = glm::cross(u, e);
+    return {e.x, e.y, e.z, 0, nn.x, nn.y, nn.z, 0, u.x, u.y, u.z, 0, p.x, p.y, p.z, 1};
+}
+
+}  // namespace
+
+TEST_CASE("a tileset draws the tiles its view selects: the root from afar, its children close up", "[cli][tiles]") {
+    const fs::path dir = axis::test::scratchDir("tileset_render_levels");
+    // 0.001 m of error is under a pixel from where the view frames the slab: the root is enough.
+    writeTileset(dir, 0.001);
+    const Colours coarse = count(render(dir / "tileset.json", dir / "coarse.png"));
+    CHECK(coarse.red > 2000);
+    CHECK(coarse.green == 0);
+    CHECK(coarse.blue == 0);
+    // 5 m is many pixels: the children replace the root, which no longer shows.
+    writeTileset(dir, 5.0);
+    const Colours fine = count(render(dir / "tileset.json", dir / "fine.png"));
+    CHECK(fine.red == 0);
+    CHECK(fine.green > 1000);
+    CHECK(fine.blue > 1000);
+    CHECK(fine.green + fine.blue == Approx(double(coarse.red)).epsilon(0.05));
+
+    int code = -1;
+    const std::string info = run("info '" + (dir / "tileset.json").string() + "'", code);
+    CHECK(code == 0);
+    CHECK(info.find("tiles: 3 (3 with content)") != std::string::npos);
+    CHECK(info.find("levels: 2") != std::string::npos);
+}
+
+TEST_CASE("a tileset in earth-centred coordinates draws as the same tileset at the origin", "[cli][tiles][geo]") {
+    const fs::path local = axis::test::scratchDir("tileset_render_local");
+    const fs::path earth = axis::test::scratchDir("tileset_render_ecef");
+    writeTileset(local, 5.0);
+    writeTileset(earth, 5.0, enuToEcef(39.9163, 116.3972, 48.0));
+    const auto a = render(local / "tileset.json", local / "local.png");
+    const auto b = render(earth / "tileset.json", earth / "earth.png");
+    REQUIRE(a.pixels.size() == b.pixels.size());
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.pixels.size(); i += 4)
+        for (int k = 0; k < 3; ++k)
+            if (std::abs(int(a.pixels[i + k]) - int(b.pixels[i + k])) > 8) {
+                ++differing;
+                break;
+            }
+    CHECK(differing < a.pixels.size() / 4 / 200);  // Under 0.5%: edge pixels at most.
+    CHECK(count(b).green > 1000);
+
+    int code = -1;
+    const std::string info = run("info '" + (earth / "tileset.json").string() + "'", code);
+    CHECK(info.find("geographic centre: lat 39.91") != std::string::npos);
+    CHECK(info.find("lon 116.39") != std::string::npos);
+}
+
+TEST_CASE("a site holds a tileset; a missing tile is named and the rest draws", "[cli][tiles]") {
+    const fs::path dir = axis::test::scratchDir("tileset_render_site");
+    writeTileset(dir, 5.0);
+    fs::remove(dir / "east.gltf");
+    std::ofstream(dir / "museum.site.json") << R"({"format": "axisview-site", "version": "1.0", "name": {"en": "tiles"},
+  "models": [{"id": "hall", "source": "tileset.json", "up": "z", "shading": "unlit"}]})";
+    int code = -1;
+    const std::string out = run("render '" + (dir / "museum.site.json").string() + "' -o '" + (dir / "site.png").string() +
+                                    "' --size 320x180 --view 0,40",
+                                code);
+    INFO(out);
+    REQUIRE(code == 0);
+    CHECK(out.find("east.gltf") != std::string::npos);
+    auto image = axis::render::readPng(dir / "site.png");
+    REQUIRE(image);
+    const Colours c = count(*image);
+    CHECK(c.green > 1000);  // The west tile draws; the east one failed, so nothing stands in for it.
+    CHECK(c.blue == 0);
+}
+
+TEST_CASE("the Legion of Honor tileset renders from its tiles", "[cli][tiles][shared]") {
+    const fs::path tileset = axis::test::sharedDataFile("legion-of-honor-3dtiles/mesh_tiles/tileset.json");
+    const fs::path dir = axis::test::scratchDir("tileset_render_legion");
+    const auto image = render(tileset, dir / "legion.png", "--stats");
+    // A courtyard with colonnades: most of the frame is the scan, in many colours, not the sky.
+    std::size_t coloured = 0;
+    for (std::size_t i = 0; i < image.pixels.size(); i += 4) {
+        const int r = image.pixels[i], g = image.pixels[i + 1], b = image.pixels[i + 2];
+        coloured += std::abs(r - b) > 12 || std::abs(r - g) > 12;
+    }
+    CHECK(coloured > image.pixels.size() / 4 / 10);
+}

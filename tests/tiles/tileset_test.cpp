@@ -1,0 +1,251 @@
+// 3D Tiles trees (issue 15): bounding volumes, transforms, refinement, external tilesets, the
+// selection of tiles for a view, and tilesets that lie or loop.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+#include "tiles/tile_selection.h"
+#include "tiles/tileset.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace axis;
+using axis::tiles::ContentState;
+
+namespace {
+
+void write(const fs::path& path, const json& doc) { std::ofstream(path) << doc.dump(1); }
+
+json box(double cx, double cy, double cz, double h) {
+    return {{"box", {cx, cy, cz, h, 0, 0, 0, h, 0, 0, 0, h}}};
+}
+
+json tile(const json& volume, double error, const std::string& content = "") {
+    json t = {{"boundingVolume", volume}, {"geometricError", error}};
+    if (!content.empty()) t["content"] = {{"uri", content}};
+    return t;
+}
+
+json tilesetOf(const json& root) { return {{"asset", {{"version", "1.1"}}}, {"geometricError", 100}, {"root", root}}; }
+
+// A root over two children side by side, each 10 m across, 20 m apart.
+json twoLevels(double rootError, const std::string& refine = "REPLACE") {
+    json root = tile(box(0, 0, 0, 20), rootError, "root.glb");
+    root["refine"] = refine;
+    root["children"] = {tile(box(-10, 0, 0, 5), 0.0, "left.glb"), tile(box(10, 0, 0, 5), 0.0, "right.glb")};
+    return tilesetOf(root);
+}
+
+LodRequest lookingAt(const glm::dvec3& from, const glm::dvec3& at) {
+    LodRequest r;
+    r.camera.position = from;
+    r.camera.forward = glm::normalize(at - from);
+    r.viewportHeightPx = 720;
+    r.aspect = 16.0 / 9.0;
+    return r;
+}
+
+std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("a tileset's volumes, transforms and contents are read into one tree", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_tree");
+    json root = tile(box(0, 0, 0, 20), 8.0, "root.glb");
+    root["transform"] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 100, 200, 300, 1};
+    json child = tile({{"sphere", {0, 0, 0, 2}}}, 1.0, "sub/child%20one.b3dm?v=2");
+    child["transform"] = {2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 5, 0, 0, 1};
+    child["refine"] = "ADD";
+    child["children"] = {tile(box(0, 0, 0, 1), 0.0, "leaf.pnts")};
+    root["children"] = {child};
+    write(dir / "tileset.json", tilesetOf(root));
+
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    REQUIRE(set->tiles.size() == 3);
+    CHECK(set->version == "1.1");
+    CHECK(set->warnings.empty());
+    CHECK_FALSE(set->earthCentred);
+    const tiles::Tile& r = set->tiles[0];
+    CHECK(r.sphere.x == Approx(100));
+    CHECK(r.sphere.w == Approx(20 * std::sqrt(3.0)));
+    CHECK(set->rootBox.min.x == Approx(80));
+    CHECK(set->rootBox.max.z == Approx(320));
+    const tiles::Tile& c = set->tiles[1];
+    CHECK(c.parent == 0);
+    CHECK(c.refine == tiles::Refine::Add);
+    CHECK(c.content == dir / "sub/child one.b3dm");  // Percent escapes decoded, query dropped.
+    CHECK(c.sphere.x == Approx(105));
+    CHECK(c.sphere.w == Approx(4));  // Scaled by the child's transform.
+    // Transforms accumulate: the leaf's content moves by both.
+    const glm::dvec4 leafOrigin = set->tiles[2].toLocal * glm::dvec4(1, 0, 0, 1);
+    CHECK(leafOrigin.x == Approx(100 + 5 + 2));
+    CHECK(set->tiles[2].refine == tiles::Refine::Add);  // Inherited.
+    CHECK(set->tiles[2].depth == 2);
+    CHECK(set->depth() == 2);
+    CHECK(set->contentCount() == 3);
+}
+
+TEST_CASE("a tileset on the earth is expressed east-north-up at its centre", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_ecef");
+    // A region around Beijing's Central Axis: radians, metres.
+    const double west = glm::radians(116.39), east = glm::radians(116.40);
+    const double south = glm::radians(39.90), north = glm::radians(39.91);
+    json root = tile({{"region", {west, south, east, north, 0, 50}}}, 10.0, "a.glb");
+    write(dir / "tileset.json", tilesetOf(root));
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    REQUIRE(set->earthCentred);
+    REQUIRE(set->centre);
+    CHECK(set->centre->latitude == Approx(39.905).margin(1e-3));
+    CHECK(set->centre->longitude == Approx(116.395).margin(1e-3));
+    // Local frame: centred near zero, about 850 m east-west by 1100 m north-south, z up.
+    const Bounds b = set->rootBox;
+    CHECK(std::abs(set->tiles[0].sphere.x) < 1.0);
+    CHECK(b.size().x == Approx(853).margin(10));
+    CHECK(b.size().y == Approx(1112).margin(10));
+    CHECK(b.size().z < 60);
+    CHECK(tiles::describeTileset(*set).find("geographic centre: lat 39.90") != std::string::npos);
+}
+
+TEST_CASE("external tilesets join the tree; cycles, missing files and bad tiles are left out", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_external");
+    json root = tile(box(0, 0, 0, 20), 8.0);
+    root["children"] = {tile(box(0, 0, 0, 10), 4.0, "sub/inner.json"), tile(box(5, 0, 0, 10), 4.0, "missing.json"),
+                        tile({{"box", {1, 2, 3}}}, 4.0, "badbox.glb"), tile(box(0, 0, 0, 1), -1.0, "negative.glb")};
+    write(dir / "tileset.json", tilesetOf(root));
+    fs::create_directories(dir / "sub");
+    json inner = tile(box(0, 0, 0, 10), 2.0, "a.glb");
+    inner["children"] = {tile(box(0, 0, 0, 5), 1.0, "../tileset.json")};  // Back to the top: a cycle.
+    write(dir / "sub/inner.json", tilesetOf(inner));
+
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    const auto has = [&](const std::string& text) {
+        return std::any_of(set->warnings.begin(), set->warnings.end(),
+                           [&](const std::string& w) { return w.find(text) != std::string::npos; });
+    };
+    CHECK(has("cycle"));
+    CHECK(has("missing.json"));
+    CHECK(has("boundingVolume.box needs 12 numbers"));
+    CHECK(has("geometricError"));
+    // The inner tileset's root hangs under the tile that named it, its content beside it.
+    const auto inner_ = std::find_if(set->tiles.begin(), set->tiles.end(),
+                                     [](const tiles::Tile& t) { return t.content.filename() == "a.glb"; });
+    REQUIRE(inner_ != set->tiles.end());
+    CHECK(inner_->content == dir / "sub/a.glb");
+    CHECK(set->tiles[inner_->parent].content.empty());
+    // The tile with a broken box stays, inside its parent's volume.
+    const auto bad = std::find_if(set->tiles.begin(), set->tiles.end(),
+                                  [](const tiles::Tile& t) { return t.content.filename() == "badbox.glb"; });
+    REQUIRE(bad != set->tiles.end());
+    CHECK(bad->sphere == set->tiles[0].sphere);
+}
+
+TEST_CASE("a tileset that is not one, or runs away, gets one clear error", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_bad");
+    std::ofstream(dir / "broken.json") << "{\"asset\": {\"version\": \"1.0\"}, \"root\": {";
+    auto broken = tiles::loadTileset(dir / "broken.json");
+    REQUIRE_FALSE(broken);
+    CHECK(broken.error().message.find("broken.json") != std::string::npos);
+    CHECK(broken.error().message.find("not valid JSON") != std::string::npos);
+
+    write(dir / "site.json", json{{"models", json::array()}});
+    auto notTiles = tiles::loadTileset(dir / "site.json");
+    REQUIRE_FALSE(notTiles);
+    CHECK(notTiles.error().message.find("not a 3D Tiles tileset") != std::string::npos);
+    CHECK_FALSE(tiles::isTilesetFile(dir / "site.json"));
+
+    write(dir / "nobox.json", tilesetOf(tile(json::object(), 1.0)));
+    auto noBox = tiles::loadTileset(dir / "nobox.json");
+    REQUIRE_FALSE(noBox);
+    CHECK(noBox.error().message.find("tile root") != std::string::npos);
+
+    // Deep and wide: both bounded, the rest of the tree kept.
+    json deep = tile(box(0, 0, 0, 1), 1.0);
+    for (int i = 0; i < 100; ++i) {
+        json parent = tile(box(0, 0, 0, 1), 1.0);
+        parent["children"] = {deep};
+        deep = parent;
+    }
+    write(dir / "deep.json", tilesetOf(deep));
+    auto deepSet = tiles::loadTileset(dir / "deep.json");
+    REQUIRE(deepSet);
+    CHECK(deepSet->depth() == tiles::TilesetLimits{}.maxDepth);
+    CHECK_FALSE(deepSet->warnings.empty());
+
+    json wide = tile(box(0, 0, 0, 1), 1.0);
+    wide["children"] = json::array();
+    for (int i = 0; i < 50; ++i) wide["children"].push_back(tile(box(0, 0, 0, 1), 0.0, "t.glb"));
+    write(dir / "wide.json", tilesetOf(wide));
+    tiles::TilesetLimits limits;
+    limits.maxTiles = 10;
+    auto wideSet = tiles::loadTileset(dir / "wide.json", limits);
+    REQUIRE(wideSet);
+    CHECK(wideSet->tiles.size() == 10);
+    CHECK_FALSE(wideSet->warnings.empty());
+}
+
+TEST_CASE("selection refines by projected error and never leaves a hole", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_select");
+    write(dir / "tileset.json", twoLevels(2.0));
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    std::vector<ContentState> state(set->tiles.size(), ContentState::Missing);
+    const auto stateOf = [&](std::uint32_t i) { return state[i]; };
+
+    // Far away: 2 m of error is under a pixel, the root alone is wanted.
+    const LodRequest far = lookingAt({0, -5000, 0}, {0, 0, 0});
+    auto s = tiles::selectTiles(*set, far, stateOf);
+    CHECK(s.wanted == std::vector<std::uint32_t>{0});
+    CHECK(s.draw.empty());
+    CHECK(s.missing == 1);
+    state[0] = ContentState::Resident;
+    s = tiles::selectTiles(*set, far, stateOf);
+    CHECK(s.draw == std::vector<std::uint32_t>{0});
+    CHECK(s.missing == 0);
+
+    // Near: the children are needed; the root stands in until both are here.
+    const LodRequest near = lookingAt({0, -60, 0}, {0, 0, 0});
+    s = tiles::selectTiles(*set, near, stateOf);
+    CHECK(s.draw == std::vector<std::uint32_t>{0});
+    CHECK(sorted(s.wanted) == std::vector<std::uint32_t>{0, 1, 2});
+    state[1] = ContentState::Resident;
+    s = tiles::selectTiles(*set, near, stateOf);
+    CHECK(s.draw == std::vector<std::uint32_t>{0});
+    state[2] = ContentState::Failed;  // A broken tile does not hold its sibling back.
+    s = tiles::selectTiles(*set, near, stateOf);
+    CHECK(s.draw == std::vector<std::uint32_t>{1});
+    CHECK(s.missing == 0);
+
+    // Looking away from the right child: it is not waited for, nor wanted.
+    state[2] = ContentState::Missing;
+    const LodRequest left = lookingAt({-10, -8, 0}, {-10, 0, 0});
+    s = tiles::selectTiles(*set, left, stateOf);
+    CHECK(s.draw == std::vector<std::uint32_t>{1});
+    CHECK(std::find(s.wanted.begin(), s.wanted.end(), 2u) == s.wanted.end());
+    // Behind the camera: nothing.
+    s = tiles::selectTiles(*set, lookingAt({0, -60, 0}, {0, -200, 0}), stateOf);
+    CHECK(s.draw.empty());
+    CHECK(s.wanted.empty());
+}
+
+TEST_CASE("ADD refinement draws a tile with its children", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_add");
+    write(dir / "tileset.json", twoLevels(2.0, "ADD"));
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    std::vector<ContentState> state(set->tiles.size(), ContentState::Resident);
+    auto s = tiles::selectTiles(*set, lookingAt({0, -60, 0}, {0, 0, 0}), [&](std::uint32_t i) { return state[i]; });
+    CHECK(sorted(s.draw) == std::vector<std::uint32_t>{0, 1, 2});
+    // Coarse tiles are wanted first: they stand in for the most.
+    CHECK(s.wanted.front() == 0);
+}
