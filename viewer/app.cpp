@@ -444,7 +444,7 @@ void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<G
 void ViewerApp::rebuildPicking() {
     scene_.bounds = {};
     for (const auto& m : scene_.models) scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
-    bvh_ = buildSiteBvh(scene_.models);
+    bvh_ = buildSiteBvh(scene_.models, tiles_);
 }
 
 Bounds ViewerApp::modelBounds(const std::string& id) const {
@@ -462,7 +462,7 @@ void ViewerApp::addModels(std::vector<LoadedModel> models) {
         shading_.push_back(m.shading);
         scene_.models.push_back(std::move(m));
     }
-    bvh_ = buildSiteBvh(scene_.models);  // world_ refers to bvh_, so walking and flying see the new models.
+    bvh_ = buildSiteBvh(scene_.models, tiles_);  // world_ refers to bvh_, so walking and flying see the new models.
 }
 
 }  // namespace axis::viewer

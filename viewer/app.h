@@ -21,6 +21,10 @@
 #include "viewer/ui/image_cache.h"
 #include "viewer/ui/text.h"
 
+namespace axis {
+class GpuScene;
+}
+
 namespace axis::viewer {
 
 enum class AppMode { Explore, Curator };
@@ -100,6 +104,9 @@ public:
     /// site-frame bounds.
     void setModelPlacement(const ModelPlacement& placement, const std::optional<GeoOrigin>& origin);
     void rebuildPicking();
+    /// Where the resident tiles of the scene's tilesets are, for picking and walking on them
+    /// (rebuildPicking when GpuScene::tileGeneration changes); null: no tiles.
+    void setTiles(const GpuScene* tiles) { tiles_ = tiles; }
     Bounds modelBounds(const std::string& id) const;
     /// Adds a model opened by an editor; the window uploads it and then calls addModels.
     void requestAddModel(LoadedModel model) { requestedModels_.push_back(std::move(model)); }
@@ -145,6 +152,7 @@ private:
     LoadedScene scene_;
     std::vector<bool> visible_;
     std::vector<Shading> shading_;
+    const GpuScene* tiles_ = nullptr;
     Bvh bvh_;
     BvhWorld world_{bvh_};
     WalkController walk_{&world_};

@@ -100,6 +100,7 @@ struct Renderer {
     GpuScene gpuScene;
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
+    std::uint64_t tileGeneration = 0;  ///< Of the tiles `bvh` holds.
     std::unique_ptr<record::LabelOverlay> labels;
 };
 
@@ -168,6 +169,10 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
         v.wait = true;
         r.gpuScene.update(r.offscreen->scene(), scene, v);
         r.items = r.gpuScene.items(scene);
+        if (r.labels && r.gpuScene.tileGeneration() != r.tileGeneration) {  // Labels hide behind tiles too.
+            r.bvh = buildSiteBvh(scene.models, &r.gpuScene);
+            r.tileGeneration = r.gpuScene.tileGeneration();
+        }
         return renderFrame(r, a, out)(camera, t);  // Made anew: it holds a view of r.items.
     };
 }

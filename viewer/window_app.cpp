@@ -114,7 +114,10 @@ public:
          const WindowOptions& options,
          std::vector<ScriptStep> script, GpuScene gpuScene, std::unique_ptr<ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
-          gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {}
+          gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {
+        app_.setTiles(&gpuScene_);
+    }
+    ~Loop() { app_.setTiles(nullptr); }
 
     int run() {
         auto last = std::chrono::steady_clock::now();
@@ -289,8 +292,10 @@ private:
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
-        if (gpuScene_.hasTilesets())
+        if (gpuScene_.hasTilesets()) {
             gpuScene_.update(renderer_->scene(), app_.scene(), {view, double(extent.height), &renderer_->frames(), false});
+            pickTiles();
+        }
         const std::vector<render::DrawItem> items = gpuScene_.items(
             app_.scene(), [&](size_t i) { return app_.modelVisible(i); }, [&](size_t i) { return app_.modelShading(i); });
 
@@ -331,6 +336,17 @@ private:
         return std::nullopt;
     }
 
+    // Picking and walking follow the tiles resident; a BVH over many tiles takes a while to build,
+    // so at most once a second while they stream in.
+    void pickTiles() {
+        const std::uint64_t generation = gpuScene_.tileGeneration();
+        const auto now = std::chrono::steady_clock::now();
+        if (generation == pickedTileGeneration_ || now - lastTilePicking_ < std::chrono::seconds(1)) return;
+        app_.rebuildPicking();
+        pickedTileGeneration_ = generation;
+        lastTilePicking_ = now;
+    }
+
     void logFrame(const Camera& camera) {
         const render::RenderStats& last = renderer_->recordedStats();
         render::SceneRenderer& scene = renderer_->scene();
@@ -354,6 +370,8 @@ private:
     uint64_t frameCount_ = 0;
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
     GpuScene gpuScene_;
+    std::uint64_t pickedTileGeneration_ = 0;
+    std::chrono::steady_clock::time_point lastTilePicking_{};
     std::unique_ptr<ModelStream> stream_;
     static constexpr int kMaxRecoveries = 8;
     int recoveries_ = 0;

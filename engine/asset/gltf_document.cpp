@@ -125,6 +125,10 @@ std::vector<std::uint8_t> decodeBase64(std::string_view text) {
     return out;
 }
 
+bool isGlb(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    return lowerExtension(path) == "glb" || (bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic);
+}
+
 std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb) {
     if (!glb) return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
     auto chunks = splitGlbChunks("", bytes);
@@ -137,7 +141,7 @@ Expected<GltfDocument> loadGltfDocument(const fs::path& path, std::span<const st
     doc.name = path.string();
     doc.folder = path.parent_path();
     std::span<const std::uint8_t> jsonBytes = bytes, bin;
-    if (lowerExtension(path) == "glb") {
+    if (isGlb(path, bytes)) {
         auto chunks = splitGlbChunks(doc.name, bytes);
         if (!chunks) return chunks.error();
         jsonBytes = chunks->json;

@@ -38,6 +38,9 @@ std::size_t gltfComponentSize(std::uint64_t componentType);
 /// Components of accessor.type ("SCALAR", "VEC2".."VEC4", "MAT2".."MAT4"); 0 for an unknown type.
 int gltfComponentCount(const std::string& type);
 
+/// A binary glTF: named .glb, or starting with the GLB magic (the GLB inside a b3dm tile).
+bool isGlb(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+
 /// The JSON text of a .gltf, or of a .glb's JSON chunk; empty when there is none.
 std::string_view gltfJsonText(std::span<const std::uint8_t> bytes, bool glb);
 

@@ -2,7 +2,9 @@
 // Assimp 5.2 cannot decode, and for files with line, strip or fan primitives or primitives
 // without positions, on which it crashes (lines are skipped here, as the Assimp path drops them). Draco primitives are decoded with libdraco;
 // plain accessor primitives in the same file are read too. Node transforms are baked like the
-// Assimp path.
+// Assimp path. Also the glTF of 3D Tiles content (and the GLB inside a b3dm): KTX2 textures
+// (KHR_texture_basisu), which we cannot decode, show the JPEG or PNG of the same name beside
+// them; CESIUM_RTC's centre is kept in double in the source origin.
 #include <map>
 #include <optional>
 
@@ -74,11 +76,22 @@ public:
         model_.meshCount = static_cast<std::uint32_t>(json_.value("meshes", json::array()).size());
         for (std::size_t root : rootNodes())
             if (auto ok = visit(root, glm::dmat4(1.0), 0); !ok) return ok;
-        model_.frame.origin = origin_.value_or(glm::dvec3(0.0));
+        // The centre stays in double beside the float positions, never added to them.
+        model_.frame.origin = origin_.value_or(glm::dvec3(0.0)) + relativeToCentre();
         return Ok{};
     }
 
 private:
+    // CESIUM_RTC: positions are relative to a centre in the tileset's z-up frame (3D Tiles
+    // places glTF y-up to z-up first, then adds the centre), kept here in the glTF's own axes.
+    glm::dvec3 relativeToCentre() const {
+        const json extensions = json_.value("extensions", json::object());
+        if (!extensions.contains("CESIUM_RTC")) return glm::dvec3(0.0);
+        const auto center = extensions["CESIUM_RTC"].value("center", std::vector<double>{});
+        if (center.size() != 3) return glm::dvec3(0.0);  // validateGltf refuses that.
+        return yUpFromZUp({center[0], center[1], center[2]});
+    }
+
     std::vector<std::size_t> rootNodes() const {
         const json scenes = json_.value("scenes", json::array());
         const std::size_t scene = json_.value("scene", std::size_t(0));
@@ -252,14 +265,62 @@ private:
         return p;
     }
 
+    static bool isKtx2(const json& image) {
+        if (image.value("mimeType", "") == "image/ktx2") return true;
+        const std::string uri = image.value("uri", "");
+        return uri.rfind("data:image/ktx2", 0) == 0 || (uri.rfind("data:", 0) != 0 && lowerExtension(fs::path(uri)) == "ktx2");
+    }
+
+    // The image a texture shows: its plain source when that is a JPEG or PNG (an exporter's
+    // fallback for viewers without KHR_texture_basisu), else the extension's KTX2 image.
+    std::size_t imageOf(const json& texture, const json& images) const {
+        const std::size_t plain = texture.value("source", std::size_t(-1));
+        if (plain < images.size() && !isKtx2(images[plain])) return plain;
+        const json extensions = texture.value("extensions", json::object());
+        if (extensions.contains("KHR_texture_basisu")) {
+            const std::size_t basisu = extensions["KHR_texture_basisu"].value("source", std::size_t(-1));
+            if (basisu < images.size()) return basisu;
+        }
+        return plain;
+    }
+
+    // We cannot decode KTX2 (Basis Universal: no Debian package). Matterport's tiles, and other
+    // exporters, leave the JPEG or PNG the KTX2 was made from beside it: named by the image's
+    // `name`, or as the uri with .jpg, .jpeg or .png for .ktx2.
+    fs::path ktx2StandIn(const json& image) const {
+        const std::string name = image.value("name", "");
+        const std::string nameExtension = lowerExtension(fs::path(name));
+        if (nameExtension == "jpg" || nameExtension == "jpeg" || nameExtension == "png")
+            if (fs::path found = resolveReferencedFile(doc_.folder, name); !found.empty()) return found;
+        const std::string uri = image.value("uri", "");
+        if (uri.empty() || uri.rfind("data:", 0) == 0) return {};
+        const std::size_t slash = uri.find_last_of("/\\"), dot = uri.rfind('.');
+        const std::string stem = dot != std::string::npos && (slash == std::string::npos || dot > slash) ? uri.substr(0, dot) : uri;
+        for (const char* extension : {".jpg", ".jpeg", ".png"})
+            if (fs::path found = resolveReferencedFile(doc_.folder, stem + extension); !found.empty()) return found;
+        return {};
+    }
+
+    int loadKtx2(const json& image, std::size_t imageIndex, TextureUsage usage) {
+        if (fs::path standIn = ktx2StandIn(image); !standIn.empty()) return textures_.fromFile(standIn.string(), usage);
+        const std::string uri = image.value("uri", "");
+        const std::string ktx2 = uri.empty() || uri.rfind("data:", 0) == 0 ? "embedded image " + std::to_string(imageIndex)
+                                                                          : (doc_.folder / uri).string();
+        return textures_.undecodable("ktx2:image " + std::to_string(imageIndex),
+                                     "KTX2 (Basis Universal) texture " + ktx2 +
+                                         " cannot be decoded here, and no JPEG or PNG of the same name lies beside it",
+                                     usage);
+    }
+
     int loadTexture(const json& textureInfo, TextureUsage usage) {
         const std::size_t textureIndex = textureInfo.value("index", std::size_t(-1));
-        const json textures = json_.value("textures", json::array());
-        const json images = json_.value("images", json::array());
+        const json& textures = json_.contains("textures") ? json_["textures"] : kEmptyArray;
+        const json& images = json_.contains("images") ? json_["images"] : kEmptyArray;
         if (textureIndex >= textures.size()) return -1;
-        const std::size_t imageIndex = textures[textureIndex].value("source", std::size_t(-1));
+        const std::size_t imageIndex = imageOf(textures[textureIndex], images);
         if (imageIndex >= images.size()) return -1;
         const json& image = images[imageIndex];
+        if (isKtx2(image)) return loadKtx2(image, imageIndex, usage);
         const std::string key = "embedded:image " + std::to_string(imageIndex);
         if (image.contains("bufferView")) {
             auto view = doc_.bufferView(image.at("bufferView").get<std::size_t>());
@@ -295,6 +356,7 @@ private:
         return out;
     }
 
+    inline static const json kEmptyArray = json::array();
     const GltfDocument& doc_;
     const json& json_;
     Model& model_;
@@ -311,7 +373,7 @@ Expected<Model> readGltf(const fs::path& path, std::span<const std::uint8_t> byt
         if (!doc) return doc.error();
         Model model;
         model.sourcePath = path.string();
-        const bool glb = lowerExtension(path) == "glb";
+        const bool glb = isGlb(path, bytes);
         const bool draco = gltfJsonText(bytes, glb).find("KHR_draco_mesh_compression") != std::string_view::npos;
         model.format = glb ? (draco ? "glTF 2.0 binary (GLB, Draco)" : "glTF 2.0 binary (GLB)")
                            : (draco ? "glTF 2.0 (Draco)" : "glTF 2.0");

@@ -51,10 +51,11 @@ public:
             const json* names = member(doc_, list);
             if (names && names->is_array())
                 for (const json& n : *names)
-                    if (n == "KHR_draco_mesh_compression") needsOwnReader = true;
+                    if (n == "KHR_draco_mesh_compression" || n == "KHR_texture_basisu" || n == "CESIUM_RTC")
+                        needsOwnReader = true;
         }
         if (!buffers() || !bufferViews() || !accessors() || !meshes() || !nodes() || !scenes() || !materials() ||
-            !textures() || !images() || !skins() || !animations() || !cameras())
+            !textures() || !images() || !skins() || !animations() || !cameras() || !relativeToCentre())
             return error_;
         return Ok{};
     }
@@ -435,7 +436,7 @@ private:
         const json& list = array("textures");
         for (std::size_t i = 0; i < list.size(); ++i)
             if (!index(list[i], "sampler", at("textures", i), countOf("samplers")) ||
-                !index(list[i], "source", at("textures", i), countOf("images")))
+                !index(list[i], "source", at("textures", i), countOf("images")) || !basisuSource(list[i], at("textures", i)))
                 return false;
         const json& samplers = array("samplers");
         for (std::size_t i = 0; i < samplers.size(); ++i)
@@ -444,10 +445,44 @@ private:
         return true;
     }
 
+    // KHR_texture_basisu names its KTX2 image in the texture's extension; Assimp 5.2 cannot
+    // decode KTX2, and our reader looks for the JPEG or PNG it was made from instead.
+    bool basisuSource(const json& texture, const std::string& where) {
+        const json* extensions = member(texture, "extensions");
+        if (!extensions || !extensions->is_object() || !extensions->contains("KHR_texture_basisu")) return true;
+        needsOwnReader = true;
+        const std::string path = where + ".extensions";
+        return objectMember(*extensions, "KHR_texture_basisu", path, true) &&
+               index((*extensions)["KHR_texture_basisu"], "source", path + ".KHR_texture_basisu", countOf("images"), true);
+    }
+
+    static bool isKtx2Image(const json& image) {
+        const json* mime = member(image, "mimeType");
+        if (mime && *mime == "image/ktx2") return true;
+        const json* uri = member(image, "uri");
+        if (!uri || !uri->is_string()) return false;
+        const std::string& text = uri->get_ref<const std::string&>();
+        if (text.rfind("data:", 0) == 0) return text.rfind("data:image/ktx2", 0) == 0;
+        return lowerExtension(fs::path(text)) == "ktx2";
+    }
+
+    // CESIUM_RTC: positions are relative to a centre given in double (3D Tiles content); Assimp
+    // ignores it, our reader keeps it in the model's source origin.
+    bool relativeToCentre() {
+        const json* extensions = member(doc_, "extensions");
+        if (!extensions || !extensions->is_object() || !extensions->contains("CESIUM_RTC")) return true;
+        needsOwnReader = true;
+        if (!objectMember(*extensions, "CESIUM_RTC", "extensions", true)) return false;
+        const json& rtc = (*extensions)["CESIUM_RTC"];
+        if (!member(rtc, "center")) return fail("extensions.CESIUM_RTC.center", "missing");
+        return numbers(rtc, "center", "extensions.CESIUM_RTC", 3);
+    }
+
     bool images() {
         const json& list = array("images");
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string where = at("images", i);
+            if (isKtx2Image(list[i])) needsOwnReader = true;
             if (!index(list[i], "bufferView", where, countOf("bufferViews"))) return false;
             // Assimp takes the file extension after the '/' of "image/png" without looking.
             const json* mime = member(list[i], "mimeType");
@@ -547,7 +582,7 @@ std::vector<std::uint64_t> bufferSizes(const json& doc, const fs::path& folder, 
 
 Expected<GltfCheck> validateGltf(const fs::path& path, std::span<const std::uint8_t> bytes) {
     const std::string name = path.string();
-    const bool glb = lowerExtension(path) == "glb";
+    const bool glb = isGlb(path, bytes);
     std::uint64_t binSize = 0;
     if (glb) {
         auto chunks = splitGlbChunks(name, bytes);

@@ -44,6 +44,8 @@ bool looksLikeGltf(std::span<const std::uint8_t> bytes) {
 
 Expected<Model> readByFormat(const fs::path& path, std::span<const std::uint8_t> bytes, const ImportOptions& options) {
     const std::string ext = lowerExtension(path);
+    // 3D Tiles contents go by their magic whatever their name (a GLB named .b3dm included).
+    if (detail::isTileContent(ext, bytes)) return detail::readTile(path, bytes, options);
     if (ext != "gltf" && ext != "glb" && looksLikeGltf(bytes))
         return makeError(path.string(), "looks like glTF: name it .gltf (JSON) or .glb (binary) to open it");
     if (ext == "ply") return detail::readPly(path, bytes, options);
@@ -99,8 +101,9 @@ void turnEastNorthUp(Model& model) {
 // earth-centred coordinates by their distance from the earth's centre (within 20 km of its
 // surface, radius 6,357-6,378 km, for a model under 100 km): projected eastings and northings
 // with heights near zero never come that close.
-// glTF keeps y up in its own axes, so its coordinates are never earth-centred as they stand.
-void placeSourceFrame(Model& model, bool yUpConvention) {
+// glTF keeps y up in its own axes, so its coordinates are never earth-centred as they stand;
+// 3D Tiles content stays in its tileset's frame too, which the tileset's transforms place.
+void placeSourceFrame(Model& model, bool keepAxes) {
     if (model.frame.origin == glm::dvec3(0.0)) return;
     glm::dvec3 sum(0.0);
     std::uint64_t count = 0;
@@ -113,7 +116,7 @@ void placeSourceFrame(Model& model, bool yUpConvention) {
     model.computeBounds();
     const double radius = glm::length(model.frame.origin);
     const glm::dvec3 size = model.bounds.size();
-    if (!yUpConvention && radius > 6337e3 && radius < 6398e3 && std::max({size.x, size.y, size.z}) < 100e3)
+    if (!keepAxes && radius > 6337e3 && radius < 6398e3 && std::max({size.x, size.y, size.z}) < 100e3)
         turnEastNorthUp(model);
 }
 
@@ -148,7 +151,7 @@ Expected<Model> importModel(const fs::path& path, const ImportOptions& options, 
     if (model->vertexCount() == 0 || model->bounds.empty())
         return makeError(name, "no geometry: the file holds no triangles or points");
     const std::string ext = lowerExtension(path);
-    placeSourceFrame(*model, ext == "gltf" || ext == "glb");
+    placeSourceFrame(*model, ext == "gltf" || ext == "glb" || detail::isTileContent(ext, file->bytes()));
     const UpGuess up = chooseUpAxis(path, *model, options);
     model->up = up.up;
     model->frame.upRule = up.rule;

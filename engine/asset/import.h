@@ -1,5 +1,6 @@
 #pragma once
-// Model import: any file Assimp reads, plus Draco glTF and PLY triangle strips.
+// Model import: any file Assimp reads, plus Draco glTF, PLY triangle strips, LAS and the OGC
+// 3D Tiles tile contents (b3dm, pnts, cmpt).
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,7 +27,9 @@ struct ImportOptions {
 /// The node hierarchy is flattened: one Primitive per mesh instance, node transforms baked in.
 /// UVs follow glTF: (0,0) is the first (top-left) texel of Texture::levels[0], for every format.
 /// Reads PLY itself (all encodings, triangle strips, point clouds) and Draco glTF/GLB with
-/// libdraco; everything else through Assimp. Safe to call from several threads at once.
+/// libdraco; everything else through Assimp. 3D Tiles contents (b3dm, pnts, cmpt: by extension
+/// or magic) keep their tileset's frame: RTC centres join SourceFrame::origin, b3dm/glTF are
+/// y-up, point clouds z-up; i3dm is refused. Safe to call from several threads at once.
 Expected<Model> importModel(const std::filesystem::path& path, const ImportOptions& options = {},
                             const Progress& progress = {});
 

@@ -40,6 +40,9 @@ public:
     /// Already decoded RGBA8 texels (Assimp's raw embedded textures).
     int fromRgba(const std::string& key, std::uint32_t width, std::uint32_t height,
                  std::span<const std::uint8_t> rgba, TextureUsage usage);
+    /// An image we cannot decode (a KTX2 texture with no JPEG or PNG beside it): the fallback
+    /// checkerboard and one warning saying `why`, once per `key`; -1 when textures are off.
+    int undecodable(const std::string& key, const std::string& why, TextureUsage usage);
 
 private:
     struct Pending {
@@ -75,6 +78,10 @@ std::filesystem::path resolveReferencedFile(const std::filesystem::path& folder,
 /// else that position rounded to the metre. importModel then moves it to the bounds' centre.
 glm::dvec3 originFor(const glm::dvec3& first);
 
+/// A point of a z-up frame (a 3D Tiles tileset's: CESIUM_RTC, RTC_CENTER) in the y-up axes of
+/// the glTF it places, so that upAxisToZUp(UpAxis::Y) turns it back: (x, y, z) -> (x, z, -y).
+glm::dvec3 yUpFromZUp(const glm::dvec3& zUp);
+
 /// Area-weighted smooth vertex normals from the triangle list; vertices in no triangle get (0,0,0).
 void computeSmoothNormals(Primitive& primitive);
 
@@ -97,6 +104,21 @@ Expected<Model> readLas(const std::filesystem::path& path, std::span<const std::
                         const ImportOptions& options);
 Expected<Model> readGltf(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                   const ImportOptions& options);
+/// OGC 3D Tiles 1.0 tile contents (tile_formats.cpp). Batched models (b3dm, legacy headers
+/// too) hold a GLB read by readGltf (y-up; RTC_CENTER joins the source origin); point clouds
+/// (pnts) are z-up; composites (cmpt) merge their inner tiles; instanced models (i3dm) and
+/// Draco-compressed point clouds are refused. Every table length is checked against the file.
+/// A tile extension (b3dm, pnts, i3dm, cmpt) or one of their magics.
+bool isTileContent(const std::string& lowerExtension, std::span<const std::uint8_t> bytes);
+/// Any tile content, by its magic (a GLB named like a tile is read as glTF).
+Expected<Model> readTile(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         const ImportOptions& options);
+Expected<Model> readB3dm(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         const ImportOptions& options);
+Expected<Model> readPnts(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         const ImportOptions& options);
+Expected<Model> readCmpt(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         const ImportOptions& options);
 Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                                  const ImportOptions& options);
 
@@ -104,7 +126,8 @@ Expected<Model> importWithAssimp(const std::filesystem::path& path, std::span<co
 struct GltfCheck {
     /// Draco-compressed primitives, lines, strips, fans or primitives without positions: Debian's
     /// Assimp 5.2 cannot decode the first and crashes on the others; nodes placed 10 km or more
-    /// from zero, whose vertices Assimp would round to float. readGltf() reads those files.
+    /// from zero, whose vertices Assimp would round to float; KTX2 textures (KHR_texture_basisu),
+    /// which it cannot decode; CESIUM_RTC, which it ignores. readGltf() reads those files.
     bool needsOwnReader = false;
 };
 /// Checks a .gltf/.glb against the parts of the glTF 2.0 schema its readers rely on: the GLB

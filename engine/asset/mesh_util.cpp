@@ -15,6 +15,8 @@ glm::dvec3 originFor(const glm::dvec3& first) {
     return glm::round(first);
 }
 
+glm::dvec3 yUpFromZUp(const glm::dvec3& zUp) { return {zUp.x, zUp.z, -zUp.y}; }
+
 void computeSmoothNormals(Primitive& primitive) {
     std::vector<glm::vec3> sums(primitive.vertices.size(), glm::vec3(0));
     const auto& idx = primitive.indices;

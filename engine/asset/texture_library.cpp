@@ -168,6 +168,14 @@ int TextureLibrary::fromEncoded(const std::string& key, std::span<const std::uin
     return index;
 }
 
+int TextureLibrary::undecodable(const std::string& key, const std::string& why, TextureUsage usage) {
+    if (!enabled_) return -1;
+    if (auto it = cache_.find({key, usage}); it != cache_.end()) return it->second;
+    const int index = fallback(key, why, usage);
+    cache_[{key, usage}] = index;
+    return index;
+}
+
 int TextureLibrary::fromRgba(const std::string& key, std::uint32_t width, std::uint32_t height,
                              std::span<const std::uint8_t> rgba, TextureUsage usage) {
     if (!enabled_) return -1;

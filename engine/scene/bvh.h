@@ -37,6 +37,10 @@ struct PlacedModel {
     glm::dmat4 modelToSite{1.0};       ///< Model coordinates to site frame (ModelPlacement::transform()).
     std::vector<TriangleMeshView> meshes;  ///< When `model` is null.
     Bounds meshBounds;                     ///< Of `meshes`, model space (empty: computed).
+    static constexpr std::uint32_t kOwnIndex = UINT32_MAX;
+    /// What Hit::model says for its triangles: its index in the span built from, or another's
+    /// (a 3D tile reports its tileset).
+    std::uint32_t reportAs = kOwnIndex;
 };
 
 class Bvh {

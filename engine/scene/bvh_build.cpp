@@ -44,16 +44,17 @@ public:
         out_.origin_ = all.empty() ? glm::dvec3(0.0) : all.center();
         for (std::uint32_t m = 0; m < models.size(); ++m) {
             const PlacedModel& pm = models[m];
+            const std::uint32_t id = pm.reportAs == PlacedModel::kOwnIndex ? m : pm.reportAs;
             std::uint32_t triangle = 0;
             if (pm.model) {
                 for (const Primitive& prim : pm.model->primitives)
                     if (prim.topology == Topology::Triangles)
-                        gatherTriangles(prim.indices, pm.modelToSite, m, triangle, [&](std::uint32_t i) {
+                        gatherTriangles(prim.indices, pm.modelToSite, id, triangle, [&](std::uint32_t i) {
                             return i < prim.vertices.size() ? std::optional(prim.vertices[i].position) : std::nullopt;
                         });
             } else {
                 for (const TriangleMeshView& mesh : pm.meshes)
-                    gatherTriangles(mesh.indices, pm.modelToSite, m, triangle,
+                    gatherTriangles(mesh.indices, pm.modelToSite, id, triangle,
                                     [&](std::uint32_t i) { return positionOf(mesh, i); });
             }
         }

@@ -39,6 +39,12 @@ std::vector<render::DrawItem> GpuScene::itemsForStill(render::SceneRenderer& ren
     return items(scene);
 }
 
+std::uint64_t GpuScene::tileGeneration() const {
+    std::uint64_t sum = 0;
+    for (const auto& [id, stream] : tilesets_) sum += stream->generation();
+    return sum;
+}
+
 const render::GpuModel* GpuScene::find(const std::string& id) const {
     auto it = models_.find(id);
     return it == models_.end() ? nullptr : it->second.get();

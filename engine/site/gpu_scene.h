@@ -42,6 +42,8 @@ public:
     std::vector<render::DrawItem> itemsForStill(render::SceneRenderer& renderer, const LoadedScene& scene,
                                                 const render::FrameView& view, double heightPx);
     bool hasTilesets() const { return !tilesets_.empty(); }
+    /// Changes whenever a tileset gains or drops a resident tile: picking then rebuilds.
+    std::uint64_t tileGeneration() const;
 
     /// The draw list: each model of `scene` that is resident here and `visible` says to draw, at its
     /// placement, with `shading` deciding its shading (default: the model's own); for a tileset,

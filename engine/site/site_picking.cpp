@@ -17,10 +17,20 @@ PlacedModel placedForPicking(const LoadedModel& model) {
     return placed;
 }
 
-Bvh buildSiteBvh(std::span<const LoadedModel> models) {
+Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles) {
     std::vector<PlacedModel> placed;
     placed.reserve(models.size());
     for (const LoadedModel& m : models) placed.push_back(placedForPicking(m));
+    for (std::uint32_t i = 0; tiles && i < models.size(); ++i) {
+        const TilesetStream* stream = tiles->findTileset(models[i].id);
+        if (!stream) continue;
+        for (const LoadedModel* tile : stream->residentModels()) {
+            PlacedModel p = placedForPicking(*tile);
+            p.modelToSite = models[i].modelToSite * p.modelToSite;  // Tiles are placed in the tileset's frame.
+            p.reportAs = i;
+            placed.push_back(std::move(p));
+        }
+    }
     return Bvh::build(placed);
 }
 

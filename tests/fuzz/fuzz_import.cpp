@@ -1,6 +1,7 @@
 // importModel on arbitrary bytes saved as input.AXIS_FUZZ_EXT (one binary per extension: ply,
-// obj, gltf, glb, stl, off, dae). The contract under test (asset/import.h): a Model or an Error,
-// never a crash, a sanitizer report, a hang or a runaway allocation.
+// obj, gltf, glb, stl, off, dae, las, and the 3D Tiles b3dm, pnts, cmpt). The contract under
+// test (asset/import.h): a Model or an Error, never a crash, a sanitizer report, a hang or a
+// runaway allocation.
 #include "asset/import.h"
 #include "fuzz_util.h"
 

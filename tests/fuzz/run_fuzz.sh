@@ -13,7 +13,8 @@ SECONDS_EACH=$2
 shift 2
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_bake_cache fuzz_site fuzz_poi fuzz_web_annotation fuzz_path fuzz_import_ply fuzz_import_obj
-  fuzz_import_gltf fuzz_import_glb fuzz_import_stl fuzz_import_off fuzz_import_las)
+  fuzz_import_gltf fuzz_import_glb fuzz_import_stl fuzz_import_off fuzz_import_las fuzz_import_b3dm fuzz_import_pnts
+  fuzz_import_cmpt)
 # fuzz_import_dae is built but run by name only: Assimp 5.2's COLLADA reader still breaks within
 # minutes of fuzzing (each case found so far is fixed and in regressions/fuzz_import_dae).
 # A fixed seed by default, so that a CI failure replays with the same inputs; AXIS_FUZZ_SEED=0

@@ -413,9 +413,62 @@ std::vector<Sample> lasFiles() {
     return {{"quad_f0.las", las(2, 0, 0.0)}, {"quad_f2_utm.las", las(2, 2, 4418000.0)}, {"quad_f7.las", las(4, 7, 100.0)}};
 }
 
+// A 3D Tiles b3dm or pnts tile: 28-byte header, feature table (JSON padded with spaces, binary
+// with NULs, to 8 bytes), a batch table JSON, then `body` (a b3dm's GLB).
+std::string tile(const std::string& magic, std::string featureJson, std::string featureBinary, const std::string& body) {
+    while (featureJson.size() % 8) featureJson.push_back(' ');
+    while (featureBinary.size() % 8) featureBinary.push_back('\0');
+    const std::string batchJson = R"({"id":[7]})" + std::string(6, ' ');
+    std::string out = magic;
+    put(out, std::uint32_t(1));
+    put(out, std::uint32_t(28 + featureJson.size() + featureBinary.size() + batchJson.size() + body.size()));
+    for (std::size_t length : {featureJson.size(), featureBinary.size(), batchJson.size(), std::size_t(0)}) put(out, std::uint32_t(length));
+    return out + featureJson + featureBinary + batchJson + body;
+}
+
+// The quad's corners as a point cloud: float positions and RGB, or quantized positions, RGB565
+// and octahedral normals.
+std::string pnts(bool quantized) {
+    std::string binary;
+    if (!quantized) {
+        for (const auto& v : kQuad)
+            for (float c : v) put(binary, c);
+        for (const auto& c : kQuadColors) binary.append(reinterpret_cast<const char*>(c), 3);
+        return tile("pnts", R"({"POINTS_LENGTH":4,"RTC_CENTER":[1215011.5,-4736309.25,4081602.0],)"
+                            R"("POSITION":{"byteOffset":0},"RGB":{"byteOffset":48}})", binary, "");
+    }
+    for (const auto& v : kQuad)
+        for (float c : v) put(binary, std::uint16_t(c * 65535));
+    for (const auto& c : kQuadColors) put(binary, std::uint16_t((c[0] >> 3) << 11 | (c[1] >> 2) << 5 | c[2] >> 3));
+    for (int v = 0; v < 4; ++v) binary += {char(128), char(128)};
+    return tile("pnts", R"({"POINTS_LENGTH":4,"POSITION_QUANTIZED":{"byteOffset":0},"QUANTIZED_VOLUME_OFFSET":[448000,4418000,40],)"
+                        R"("QUANTIZED_VOLUME_SCALE":[2,2,1],"RGB565":{"byteOffset":24},"NORMAL_OCT16P":{"byteOffset":32}})",
+                binary, "");
+}
+
+std::vector<Sample> tileFiles() {
+    const std::string quadGlb = glb(plainGltfJson(R"({"byteLength":60})", ""), quadBuffer());
+    const std::string b3dm = tile("b3dm", R"({"BATCH_LENGTH":0,"RTC_CENTER":[100.5,200.25,300]})", "", quadGlb);
+    // The pre-1.0 header: magic, version, byteLength, batchLength, batchTableByteLength.
+    std::string legacy = "b3dm";
+    put(legacy, std::uint32_t(1));
+    put(legacy, std::uint32_t(20 + 16 + quadGlb.size()));
+    put(legacy, std::uint32_t(1));
+    put(legacy, std::uint32_t(16));
+    legacy += R"({"id":[7]})" + std::string(6, ' ') + quadGlb;
+    const std::string cloud = pnts(false);
+    std::string cmpt = "cmpt";
+    put(cmpt, std::uint32_t(1));
+    put(cmpt, std::uint32_t(16 + b3dm.size() + cloud.size()));
+    put(cmpt, std::uint32_t(2));
+    cmpt += b3dm + cloud;
+    return {{"quad.b3dm", b3dm}, {"quad_legacy.b3dm", legacy}, {"quad.pnts", cloud}, {"quad_quantized.pnts", pnts(true)},
+            {"quad_and_points.cmpt", cmpt}};
+}
+
 std::vector<Sample> modelFiles() {
     std::vector<Sample> out;
-    for (auto&& list : {plyFiles(), objFiles(), stlFiles(), offFiles(), daeFiles(), gltfFiles(), glbFiles(), lasFiles()})
+    for (auto&& list : {plyFiles(), objFiles(), stlFiles(), offFiles(), daeFiles(), gltfFiles(), glbFiles(), lasFiles(), tileFiles()})
         out.insert(out.end(), list.begin(), list.end());
     return out;
 }

@@ -15,7 +15,8 @@ struct Sample {
 
 /// Model files for importModel: PLY (ascii, both binary orders, strips, points, colours, uvs),
 /// OBJ, STL (ascii, binary), OFF, COLLADA, glTF (data URIs; plain and Draco), GLB (plain,
-/// Draco, embedded PNG texture) and LAS (1.2 formats 0 and 2, 1.4 format 7).
+/// Draco, embedded PNG texture), LAS (1.2 formats 0 and 2, 1.4 format 7) and 3D Tiles (b3dm,
+/// legacy b3dm, pnts with float or quantized positions, cmpt).
 std::vector<Sample> modelFiles();
 /// JSON the site, POI and camera-path readers take.
 std::vector<Sample> siteFiles();
