@@ -18,7 +18,7 @@ Camera initialCamera(const LoadedScene& scene, double aspect) {
     if (auto start = scene.namedView("start")) return *start;
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene.models) {
-        auto pts = samplePositions(m.model, m.modelToSite, 20000);
+        auto pts = samplePositions(m, 20000);  // From the bake or the tileset when there is no CPU model.
         silhouette.insert(silhouette.end(), pts.begin(), pts.end());
     }
     return framePoints(silhouette, {20.0, 20.0, 1.0}, aspect, 50.0);

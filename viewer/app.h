@@ -104,7 +104,7 @@ public:
     /// site-frame bounds.
     void setModelPlacement(const ModelPlacement& placement, const std::optional<GeoOrigin>& origin);
     void rebuildPicking();
-    /// Where the resident tiles of the scene's tilesets are, for picking and walking on them
+    /// Where the drawn tiles of the scene's tilesets are, for picking and walking on them
     /// (rebuildPicking when GpuScene::tileGeneration changes); null: no tiles.
     void setTiles(const GpuScene* tiles) { tiles_ = tiles; }
     Bounds modelBounds(const std::string& id) const;

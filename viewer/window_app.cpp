@@ -293,7 +293,10 @@ private:
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
         if (gpuScene_.hasTilesets()) {
-            gpuScene_.update(renderer_->scene(), app_.scene(), {view, double(extent.height), &renderer_->frames(), false});
+            // Scripted runs see what a still would: the tiles their view needs, every one (as they
+            // wait for a site's models), unless told to go on while loading.
+            const bool wait = automated() && !automationDuringLoad();
+            gpuScene_.update(renderer_->scene(), app_.scene(), {view, double(extent.height), &renderer_->frames(), wait});
             pickTiles();
         }
         const std::vector<render::DrawItem> items = gpuScene_.items(

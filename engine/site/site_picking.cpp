@@ -24,7 +24,7 @@ Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles) {
     for (std::uint32_t i = 0; tiles && i < models.size(); ++i) {
         const TilesetStream* stream = tiles->findTileset(models[i].id);
         if (!stream) continue;
-        for (const LoadedModel* tile : stream->residentModels()) {
+        for (const LoadedModel* tile : stream->drawnModels()) {
             PlacedModel p = placedForPicking(*tile);
             p.modelToSite = models[i].modelToSite * p.modelToSite;  // Tiles are placed in the tileset's frame.
             p.reportAs = i;

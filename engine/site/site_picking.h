@@ -3,7 +3,7 @@
 // video hides behind what stands in front of them: one BVH over every model (scene/bvh.h), built
 // from the CPU model where there is one and otherwise straight from the bake cache's mapped
 // full-detail triangles, so that no decoded copy of a baked model is needed; a tileset by the
-// tiles resident at the time (rebuild when GpuScene::tileGeneration changes). Hit::model indexes
+// tiles drawn at the time (rebuild when GpuScene::tileGeneration changes). Hit::model indexes
 // the models given.
 #include <span>
 #include <vector>
@@ -18,7 +18,7 @@ namespace axis {
 PlacedModel placedForPicking(const LoadedModel& model);
 
 /// The BVH of `models`, each at its placement, and, for the tilesets among them, of the tiles
-/// resident in `tiles` (a tile's hits report its tileset's index).
+/// `tiles` drew last (a tile's hits report its tileset's index).
 Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles = nullptr);
 
 }  // namespace axis

@@ -137,7 +137,6 @@ void TilesetStream::queue(const tiles::TileSelection& selection) {
     std::unordered_set<std::uint32_t> inFlight;
     for (const Arrival& a : arrivals_) inFlight.insert(a.tile);
     for (std::uint32_t i : selection.wanted) {
-        slots_[i].lastWanted = frame_;
         if (slots_[i].state == Slot::State::Missing && !inFlight.count(i)) {
             jobs_.push_back(i);
             slots_[i].state = Slot::State::Queued;
@@ -189,6 +188,10 @@ void TilesetStream::update(render::SceneRenderer& renderer, const Frame& frame) 
         selection = select(frame.request);
         queue(selection);
     }
+    // What this view uses, stand-ins included (they are on screen), is kept; the rest may go.
+    for (std::uint32_t i : selection.wanted) slots_[i].lastWanted = frame_;
+    for (std::uint32_t i : selection.draw) slots_[i].lastWanted = frame_;
+    if (selection.draw != draw_) ++generation_;
     draw_ = std::move(selection.draw);
     dropOverBudget(frame.frames);
     stats_.drawn = draw_.size();
@@ -204,10 +207,10 @@ void TilesetStream::appendItems(std::vector<render::DrawItem>& out, const glm::d
     }
 }
 
-std::vector<const LoadedModel*> TilesetStream::residentModels() const {
+std::vector<const LoadedModel*> TilesetStream::drawnModels() const {
     std::vector<const LoadedModel*> out;
-    for (const Slot& s : slots_)
-        if (s.state == Slot::State::Resident && s.model) out.push_back(&*s.model);
+    for (std::uint32_t i : draw_)
+        if (slots_[i].model) out.push_back(&*slots_[i].model);
     return out;
 }
 

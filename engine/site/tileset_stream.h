@@ -52,9 +52,10 @@ public:
     /// The tiles the last update selected that are resident, placed by `tilesetToSite`.
     void appendItems(std::vector<render::DrawItem>& out, const glm::dmat4& tilesetToSite, Shading shading) const;
 
-    /// Resident tiles as opened models (placed in the tileset's local frame), for picking.
-    std::vector<const LoadedModel*> residentModels() const;
-    /// Grows whenever the set of resident tiles changes; picking rebuilds when it does.
+    /// The tiles the last update drew, as opened models placed in the tileset's local frame: the
+    /// surface on screen, for picking and walking.
+    std::vector<const LoadedModel*> drawnModels() const;
+    /// Grows whenever the tiles drawn or resident change; picking rebuilds when it does.
     std::uint64_t generation() const { return generation_; }
 
     struct Stats {

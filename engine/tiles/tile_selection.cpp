@@ -45,7 +45,20 @@ private:
         if (s == ContentState::Resident) out_.draw.push_back(i);
         const glm::dvec4 centre = request_.modelToSite * glm::dvec4(glm::dvec3(t.sphere), 1.0);
         wanted_.push_back({i, t.depth, glm::length(glm::dvec3(centre) - request_.camera.position)});
-        if (s == ContentState::Missing) ++out_.missing;
+        if (s == ContentState::Missing) {
+            ++out_.missing;
+            standIn(i);
+        }
+    }
+
+    // A tile on its way is drawn meanwhile by whatever finer tiles below it are resident (after
+    // zooming out, say), so that it leaves no hole.
+    void standIn(std::uint32_t i) {
+        for (std::uint32_t c : set_.tiles[i].children) {
+            if (!inView(set_.tiles[c])) continue;
+            if (stateOf(c) == ContentState::Resident) out_.draw.push_back(c);
+            else standIn(c);
+        }
     }
 
     void visit(std::uint32_t i) {

@@ -3,7 +3,8 @@
 // geometric error, seen from the camera, is more pixels than LodRequest::pixelErrorBound (the same
 // threshold, and the same projection, as the cluster LOD: scene/lod.h projectedErrorPx). REPLACE
 // refinement draws the children instead of the tile only once every child in view is resident, and
-// the tile meanwhile (no holes while finer tiles load); ADD draws the tile and its children.
+// the tile meanwhile (no holes while finer tiles load); ADD draws the tile and its children. A tile
+// the view needs that is not resident yet is stood in for by the resident tiles below it.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -20,7 +21,7 @@ enum class ContentState : std::uint8_t {
 };
 
 struct TileSelection {
-    std::vector<std::uint32_t> draw;    ///< Resident tiles to draw, in tree order.
+    std::vector<std::uint32_t> draw;    ///< Resident tiles to draw (stand-ins included), in tree order.
     std::vector<std::uint32_t> wanted;  ///< Tiles whose content the view uses, most urgent first.
     std::uint32_t missing = 0;          ///< Of `wanted`, not resident yet.
 };

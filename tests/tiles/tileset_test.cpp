@@ -236,6 +236,13 @@ TEST_CASE("selection refines by projected error and never leaves a hole", "[tile
     s = tiles::selectTiles(*set, lookingAt({0, -60, 0}, {0, -200, 0}), stateOf);
     CHECK(s.draw.empty());
     CHECK(s.wanted.empty());
+
+    // Zooming out with the root gone: the resident children stand in for it while it loads.
+    state = {ContentState::Missing, ContentState::Resident, ContentState::Resident};
+    s = tiles::selectTiles(*set, far, stateOf);
+    CHECK(s.wanted == std::vector<std::uint32_t>{0});
+    CHECK(s.draw == std::vector<std::uint32_t>{1, 2});
+    CHECK(s.missing == 1);
 }
 
 TEST_CASE("ADD refinement draws a tile with its children", "[tiles]") {

@@ -1,0 +1,114 @@
+// A tileset resident by need (site/tileset_stream.h): only the tiles a view selects are opened,
+// finer ones replace the coarse one once all are here, tiles no view wants are dropped over the
+// budget, and picking sees the tiles drawn as the tileset's own surface.
+#include <catch2/catch.hpp>
+
+#include "render/offscreen.h"
+#include "site/gpu_scene.h"
+#include "site/site_picking.h"
+#include "support/gpu_support.h"
+#include "support/test_support.h"
+#include "support/tileset_fixture.h"
+#include "tiles/tileset.h"
+
+namespace fs = std::filesystem;
+using namespace axis;
+
+namespace {
+
+Camera looking(const glm::dvec3& from, const glm::dvec3& at) {
+    Camera c;
+    c.position = from;
+    c.forward = glm::normalize(at - from);
+    return c;
+}
+
+TilesetStream::Frame frameFor(const Camera& camera, bool wait) {
+    TilesetStream::Frame f;
+    f.request.camera = camera;
+    f.request.viewportHeightPx = 180;
+    f.request.aspect = 16.0 / 9.0;
+    f.wait = wait;
+    return f;
+}
+
+std::shared_ptr<const tiles::Tileset> open(const fs::path& dir) {
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    return std::make_shared<const tiles::Tileset>(std::move(*set));
+}
+
+}  // namespace
+
+TEST_CASE("a tileset streams the tiles each view selects and drops the rest over budget", "[render][tiles]") {
+    auto context = test::makeValidatedContext();
+    render::OffscreenRenderer renderer(*context, {320, 180, VK_SAMPLE_COUNT_1_BIT});
+    const fs::path dir = test::scratchDir("tileset_stream_budget");
+    test::writeTileset(dir, 1.0);
+    // A budget of one byte: whatever the view does not use goes at once.
+    TilesetStream stream(open(dir), "hall", LoadOptions{}, 1);
+
+    // From 5 km, one metre of error is under a pixel: the root alone is opened and drawn.
+    stream.update(renderer.scene(), frameFor(looking({0, -5000, 3000}, {0, 0, 0}), true));
+    CHECK(stream.stats().loaded == 1);
+    CHECK(stream.stats().drawn == 1);
+    CHECK(stream.drawnModels().size() == 1);
+    std::vector<render::DrawItem> items;
+    stream.appendItems(items, glm::dmat4(1.0), Shading::Unlit);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].model->triangleCount == 12);
+
+    // Close up, the two children replace it; the root, no longer wanted, is dropped.
+    stream.update(renderer.scene(), frameFor(looking({0, -40, 30}, {0, 0, 0}), true));
+    CHECK(stream.stats().loaded == 3);
+    CHECK(stream.stats().drawn == 2);
+    CHECK(stream.stats().dropped == 1);
+    CHECK(stream.stats().resident == 2);
+    CHECK(stream.stats().missing == 0);
+
+    // Without waiting (the window), a view that needs the root again never blocks: the children
+    // stand in for it (no hole) until it arrives on a later frame.
+    stream.update(renderer.scene(), frameFor(looking({0, -5000, 3000}, {0, 0, 0}), false));
+    CHECK(stream.stats().missing == 1);
+    CHECK(stream.stats().drawn == 2);
+    for (int i = 0; i < 2000 && stream.stats().missing > 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        stream.update(renderer.scene(), frameFor(looking({0, -5000, 3000}, {0, 0, 0}), false));
+    }
+    CHECK(stream.stats().drawn == 1);
+    CHECK(stream.stats().missing == 0);
+}
+
+TEST_CASE("picking and walking see the tiles drawn, reported as the tileset", "[render][tiles]") {
+    auto context = test::makeValidatedContext();
+    render::OffscreenRenderer renderer(*context, {320, 180, VK_SAMPLE_COUNT_1_BIT});
+    const fs::path dir = test::scratchDir("tileset_stream_picking");
+    test::writeTileset(dir, 1.0);
+    LoadOptions options;
+    options.cpuModels = false;
+    auto scene = loadScene(dir / "tileset.json", options, Progress{});
+    REQUIRE(scene);
+    REQUIRE(scene->models.size() == 1);
+    CHECK(scene->models[0].tileset);
+    // The bounds are the root's volume, before any tile is read.
+    CHECK(scene->bounds.size().x == Approx(40));
+    CHECK(scene->bounds.max.z == Approx(2));
+
+    GpuScene gpuScene;
+    gpuScene.addAll(renderer.scene(), *scene);
+    CHECK(buildSiteBvh(scene->models, &gpuScene).triangleCount() == 0);  // Nothing resident yet.
+
+    render::FrameView view;
+    view.camera = looking({0, -40, 30}, {0, 0, 0});
+    view.aspect = renderer.aspect();
+    const auto items = gpuScene.itemsForStill(renderer.scene(), *scene, view, 180);
+    CHECK(items.size() == 2);
+    const Bvh bvh = buildSiteBvh(scene->models, &gpuScene);
+    CHECK(bvh.triangleCount() == 24);
+    auto hit = bvh.raycast({5, 3, 50}, {0, 0, -1}, 100);
+    REQUIRE(hit);
+    CHECK(hit->position.z == Approx(2.0).margin(1e-4));
+    CHECK(hit->model == 0);  // The tileset, not a tile.
+    const auto image = renderer.render(view, items);
+    CHECK(test::coverage(image, {0, 0, 0}, 12) > 0.1);
+}
