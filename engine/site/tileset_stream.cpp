@@ -29,10 +29,9 @@ std::uint64_t gpuBytes(const render::GpuModel& m) {
     return bytes;
 }
 
-unsigned workerCount() {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    return std::clamp(cores / 2, 1u, 4u);
-}
+// Opening a tile is mostly baking it (on a first open) or mapping its cache; the workers run at a
+// lower priority, so they may take every core without slowing a frame.
+unsigned workerCount() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 }  // namespace
 
@@ -172,22 +171,39 @@ void TilesetStream::waitForArrival() {
     arrived_.wait_for(lock, kStallLimit, [&] { return !arrivals_.empty(); });
 }
 
+// A still opens only the tiles it will draw: planned as if every tile were here already, so that
+// no coarser level is opened on the way down. A tile that fails changes the plan (its siblings or
+// parent draw instead), hence the rounds, which end when the plan is all here.
+void TilesetStream::openPlanned(render::SceneRenderer& renderer, const LodRequest& request) {
+    for (std::uint32_t round = 0; round <= tileset_->depth() + 1; ++round) {
+        tiles::TileSelection plan = tiles::selectTiles(*tileset_, request, [&](std::uint32_t i) {
+            return slots_[i].state == Slot::State::Failed ? tiles::ContentState::Failed : tiles::ContentState::Resident;
+        });
+        const auto lacking = [&] {
+            return std::any_of(plan.draw.begin(), plan.draw.end(), [&](std::uint32_t i) {
+                return slots_[i].state == Slot::State::Missing || slots_[i].state == Slot::State::Queued;
+            });
+        };
+        if (!lacking()) return;
+        plan.wanted = plan.draw;
+        queue(plan);
+        while (lacking()) {
+            waitForArrival();
+            if (takeArrivals(renderer, SIZE_MAX) == 0) {
+                logError(tileset_->file.string() + ": no tile arrived in " + std::to_string(kStallLimit.count()) +
+                         " s; drawing what is here");
+                return;
+            }
+        }
+    }
+}
+
 void TilesetStream::update(render::SceneRenderer& renderer, const Frame& frame) {
     ++frame_;
     takeArrivals(renderer, frame.wait ? SIZE_MAX : kWindowUploadsPerFrame);
+    if (frame.wait) openPlanned(renderer, frame.request);
     tiles::TileSelection selection = select(frame.request);
     queue(selection);
-    // A still keeps selecting as tiles arrive: each may let a REPLACE refinement go one level down.
-    while (frame.wait && selection.missing > 0) {
-        waitForArrival();
-        if (takeArrivals(renderer, SIZE_MAX) == 0) {
-            logError(tileset_->file.string() + ": no tile arrived in " + std::to_string(kStallLimit.count()) +
-                     " s; drawing what is here");
-            break;
-        }
-        selection = select(frame.request);
-        queue(selection);
-    }
     // What this view uses, stand-ins included (they are on screen), is kept; the rest may go.
     for (std::uint32_t i : selection.wanted) slots_[i].lastWanted = frame_;
     for (std::uint32_t i : selection.draw) slots_[i].lastWanted = frame_;

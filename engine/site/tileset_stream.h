@@ -83,6 +83,7 @@ private:
     void place(std::uint32_t tile, LoadedModel model, render::SceneRenderer& renderer);
     tiles::TileSelection select(const LodRequest& request);
     void queue(const tiles::TileSelection& selection);
+    void openPlanned(render::SceneRenderer& renderer, const LodRequest& request);
     void dropOverBudget(gpu::FrameRing* frames);
     void waitForArrival();
 

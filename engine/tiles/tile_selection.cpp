@@ -9,7 +9,7 @@ namespace {
 class Selector {
 public:
     Selector(const Tileset& set, const LodRequest& request, const std::function<ContentState(std::uint32_t)>& state)
-        : set_(set), request_(request), state_(state) {}
+        : set_(set), request_(request), state_(state), ready_(set.tiles.size(), kUnknown) {}
 
     TileSelection run() {
         visit(0);
@@ -35,8 +35,18 @@ private:
     ContentState stateOf(std::uint32_t i) const {
         return set_.tiles[i].hasContent() ? state_(i) : ContentState::Failed;  // Nothing to load or draw.
     }
-    // Resident, failed or out of view: nothing a parent must wait for.
-    bool ready(std::uint32_t i) const { return !inView(set_.tiles[i]) || stateOf(i) != ContentState::Missing; }
+    // Nothing a parent must wait for: out of view, resident or failed, or (a REPLACE tile this view
+    // refines) covered by its own children, each ready in turn. Remembered for the frame, since
+    // every ancestor asks.
+    bool ready(std::uint32_t i) {
+        if (ready_[i] != kUnknown) return ready_[i] == kYes;
+        const Tile& t = set_.tiles[i];
+        bool yes = !inView(t) || stateOf(i) != ContentState::Missing;
+        if (!yes && t.refine == Refine::Replace && needsRefining(t))
+            yes = std::all_of(t.children.begin(), t.children.end(), [&](std::uint32_t c) { return ready(c); });
+        ready_[i] = yes ? kYes : kNo;
+        return yes;
+    }
 
     void use(std::uint32_t i) {
         const Tile& t = set_.tiles[i];
@@ -85,6 +95,8 @@ private:
     const std::function<ContentState(std::uint32_t)>& state_;
     TileSelection out_;
     std::vector<Want> wanted_;
+    static constexpr std::int8_t kUnknown = -1, kNo = 0, kYes = 1;
+    std::vector<std::int8_t> ready_;
 };
 
 }  // namespace

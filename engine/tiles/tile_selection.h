@@ -2,8 +2,9 @@
 // Which tiles of a tileset one view draws and needs. A tile is refined into its children while its
 // geometric error, seen from the camera, is more pixels than LodRequest::pixelErrorBound (the same
 // threshold, and the same projection, as the cluster LOD: scene/lod.h projectedErrorPx). REPLACE
-// refinement draws the children instead of the tile only once every child in view is resident, and
-// the tile meanwhile (no holes while finer tiles load); ADD draws the tile and its children. A tile
+// refinement draws the children instead of the tile only once every child in view is resident (or
+// covered by its own resident children), and the tile meanwhile (no holes while finer tiles load);
+// ADD draws the tile and its children. A tile
 // the view needs that is not resident yet is stood in for by the resident tiles below it.
 #include <cstdint>
 #include <functional>

@@ -157,3 +157,27 @@ TEST_CASE("the Legion of Honor tileset renders from its tiles", "[cli][tiles][sh
     }
     CHECK(coloured > image.pixels.size() / 4 / 10);
 }
+
+TEST_CASE("record flies over a tileset, each frame with the tiles its camera needs", "[cli][tiles][record]") {
+    const fs::path dir = axis::test::scratchDir("tileset_record");
+    writeTileset(dir, 1.0);
+    // From 400 m away (the root is enough) down to 12 m over the west half (its tile is needed).
+    std::ofstream(dir / "fly.path.json") << R"({"format": "axisview-path", "version": "1.0",
+  "keyframes": [{"time": 0, "position": [-10, -300, 300], "yaw": 0, "pitch": -45, "fov": 50},
+                {"time": 1, "position": [-10, -12, 14], "yaw": 0, "pitch": -45, "fov": 50},
+                {"time": 2, "position": [-10, -12, 14], "yaw": 0, "pitch": -45, "fov": 50}]})";
+    int code = -1;
+    const std::string out = run("record '" + (dir / "tileset.json").string() + "' --path '" + (dir / "fly.path.json").string() +
+                                    "' -o '" + (dir / "frames/%02d.png").string() + "' --samples 1 --size 160x90 --fps 2",
+                                code);
+    INFO(out);
+    REQUIRE(code == 0);
+    auto first = axis::render::readPng(dir / "frames/00.png");
+    auto last = axis::render::readPng(dir / "frames/02.png");
+    REQUIRE(first);
+    REQUIRE(last);
+    CHECK(count(*first).red > 0);  // Afar: the coarse root.
+    CHECK(count(*first).green == 0);
+    CHECK(count(*last).red == 0);  // Close: its children.
+    CHECK(count(*last).green > 1000);
+}

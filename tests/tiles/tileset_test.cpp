@@ -245,6 +245,24 @@ TEST_CASE("selection refines by projected error and never leaves a hole", "[tile
     CHECK(s.missing == 1);
 }
 
+TEST_CASE("a refined tile whose children are all here is not waited for", "[tiles]") {
+    const fs::path dir = test::scratchDir("tileset_skip");
+    // root -> middle -> two leaves; close up, the leaves are what the view needs.
+    json middle = tile(box(0, 0, 0, 20), 2.0, "middle.glb");
+    middle["children"] = {tile(box(-10, 0, 0, 5), 0.0, "left.glb"), tile(box(10, 0, 0, 5), 0.0, "right.glb")};
+    json root = tile(box(0, 0, 0, 20), 4.0, "root.glb");
+    root["children"] = {middle};
+    write(dir / "tileset.json", tilesetOf(root));
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    std::vector<ContentState> state = {ContentState::Missing, ContentState::Missing, ContentState::Resident,
+                                       ContentState::Resident};
+    auto s = tiles::selectTiles(*set, lookingAt({0, -60, 0}, {0, 0, 0}), [&](std::uint32_t i) { return state[i]; });
+    CHECK(s.draw == std::vector<std::uint32_t>{2, 3});
+    CHECK(s.wanted.size() == 2);  // Neither the root nor the middle is opened.
+    CHECK(s.missing == 0);
+}
+
 TEST_CASE("ADD refinement draws a tile with its children", "[tiles]") {
     const fs::path dir = test::scratchDir("tileset_add");
     write(dir / "tileset.json", twoLevels(2.0, "ADD"));
