@@ -346,6 +346,10 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
         if (auto ok = checkColladaCounts(name, bytes); !ok) return ok.error();
     installAssimpLogger();
     Assimp::Importer importer;
+    // Assimp reads OBJ coordinates into floats: far from zero (projected, earth-centred) they are
+    // re-expressed relative to an origin, in double, before it sees them.
+    const std::optional<RecentredObj> recentred = ext == "obj" ? recentreObjVertices(bytes) : std::nullopt;
+    if (recentred) importer.SetIOHandler(serveRecentredObj(name, *recentred));
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_LINE);
     // FlipUVs gives every format glTF's convention: v=0 is the first (top) row of the image.
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_JoinIdenticalVertices |
@@ -356,6 +360,7 @@ Expected<Model> importWithAssimp(const fs::path& path, std::span<const std::uint
     Model model;
     model.sourcePath = name;
     model.format = formatName(ext);
+    if (recentred) model.frame.origin = recentred->origin;
     TextureLibrary textures(model, path.parent_path(), options);
     SceneConverter(*scene, model, textures, ext == "gltf" || ext == "glb").convert();
     textures.finish();

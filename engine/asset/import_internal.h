@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <optional>
 #include <memory>
 #include <semaphore>
 #include <span>
@@ -14,6 +15,10 @@
 
 #include "asset/import.h"
 #include "scene/model.h"
+
+namespace Assimp {
+class IOSystem;
+}
 
 namespace axis::detail {
 
@@ -81,6 +86,18 @@ glm::dvec3 originFor(const glm::dvec3& first);
 /// A point of a z-up frame (a 3D Tiles tileset's: CESIUM_RTC, RTC_CENTER) in the y-up axes of
 /// the glTF it places, so that upAxisToZUp(UpAxis::Y) turns it back: (x, y, z) -> (x, z, -y).
 glm::dvec3 yUpFromZUp(const glm::dvec3& zUp);
+
+/// An OBJ's text with every vertex position re-expressed relative to `origin` (originFor its
+/// first vertex), in double before Assimp, which reads OBJ numbers into floats, sees them.
+struct RecentredObj {
+    std::string text;
+    glm::dvec3 origin{0.0};
+};
+/// Nothing when the coordinates are near enough zero for floats.
+std::optional<RecentredObj> recentreObjVertices(std::span<const std::uint8_t> bytes);
+/// An Assimp file system serving `obj`'s text for `path` (Importer::SetIOHandler takes it); `obj`
+/// must outlive the import.
+Assimp::IOSystem* serveRecentredObj(const std::string& path, const RecentredObj& obj);
 
 /// Area-weighted smooth vertex normals from the triangle list; vertices in no triangle get (0,0,0).
 void computeSmoothNormals(Primitive& primitive);

@@ -2,6 +2,8 @@
 // our own glTF reader, texture path resolution, describeModel.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <stb/stb_image_write.h>
 
 #include "asset/import.h"
@@ -196,4 +198,32 @@ TEST_CASE("A glTF placed at projected coordinates keeps its millimetres", "[asse
     CHECK(glm::length(source(0, 1) - glm::dvec3(448001.123, 45.5, -4418000.456)) < 1e-4);
     // The second instance sits a millimetre east of the first, and stays so.
     CHECK(source(1, 0).x - source(0, 0).x == Approx(0.001).margin(1e-5));
+}
+
+TEST_CASE("An OBJ at projected coordinates keeps its millimetres", "[asset][obj][geo]") {
+    // Two triangles a millimetre apart, 448 km east and 4,419 km north (UTM 50N, z up), with a
+    // material library beside it: Assimp alone would round them to half-metres.
+    const auto dir = test::scratchDir("obj_far");
+    writeFile(dir / "far.mtl", "newmtl stone\nKd 0.8 0.1 0.1\n");
+    writeFile(dir / "far.obj",
+              "# survey in EPSG:32650\nmtllib far.mtl\n"
+              "v 448310.1234 4419870.4567 43.2100\nv 448311.1234 4419870.4567 43.2100\n"
+              "  v\t448310.1234 4419871.4567 43.2100 0.5 0.5 0.5\n"
+              "v 448310.1244 4419870.4567 43.2110\nv 448311.1244 4419870.4567 43.2110\nv 448310.1244 4419871.4567 43.2110\n"
+              "usemtl stone\nf 1 2 3\nf 4 5 6\n");
+    auto m = importModel(dir / "far.obj");
+    REQUIRE(m.ok());
+    CHECK(glm::length(m->frame.origin - glm::dvec3(448310.6, 4419870.8, 43.2)) < 1.0);  // The centroid, kept in double.
+    // The material library was still found beside it.
+    CHECK(std::any_of(m->materials.begin(), m->materials.end(), [](const Material& x) { return x.name == "stone"; }));
+    std::vector<glm::dvec3> source;
+    for (const auto& p : m->primitives)
+        for (const auto& v : p.vertices) source.push_back(m->frame.origin + glm::dvec3(v.position));
+    REQUIRE(source.size() == 6);
+    std::sort(source.begin(), source.end(), [](const glm::dvec3& a, const glm::dvec3& b) {
+        return a.z != b.z ? a.z < b.z : a.x != b.x ? a.x < b.x : a.y < b.y;
+    });
+    CHECK(glm::length(source[0] - glm::dvec3(448310.1234, 4419870.4567, 43.21)) < 1e-4);
+    CHECK(glm::length(source[3] - glm::dvec3(448310.1244, 4419870.4567, 43.211)) < 1e-4);
+    CHECK(source[3].x - source[0].x == Approx(0.001).margin(1e-5));  // A millimetre apart, as written.
 }
