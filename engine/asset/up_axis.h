@@ -18,8 +18,10 @@ UpAxisScores scoreUpAxes(const Model& model);
 
 /// Scans of statues, busts and buildings rest on a flat base or on the ground: the axis whose
 /// minimum holds clearly more flat support (see scoreUpAxes; at least 0.5% of the surface or 2%
-/// of the points, and three times the other axis) is up. Without a clear winner returns
-/// `fallback`. Only +y and +z are candidates: scans are rarely stored x-up or upside down.
+/// of the points, and three times the other axis) is up. Otherwise clear proportions decide: a model much taller along one candidate than across is
+/// up along it (statue, stele, tower), one much lower along a candidate than across is up along
+/// that (room, street, terrain). Else returns `fallback`. Only +y and +z are candidates: scans
+/// are rarely stored x-up or upside down.
 UpAxis guessUpAxis(const Model& model, UpAxis fallback);
 
 /// guessUpAxis with the rule that decided, in words (for `info`).

@@ -101,3 +101,66 @@ TEST_CASE("The up rule is reported, and MeshLab's PLY is y-up by its writer's co
     CHECK(overridden->up == UpAxis::Z);
     CHECK(overridden->frame.upRule == "set by the user or the site");
 }
+
+namespace {
+
+// A closed box of `size` (x, y, z) as triangles: no face dominates any slab more than its size says.
+Model box(const glm::vec3& size) {
+    Primitive p;
+    for (int i = 0; i < 8; ++i)
+        p.vertices.push_back(Vertex{glm::vec3((i & 1) ? size.x : 0.0f, (i & 2) ? size.y : 0.0f, (i & 4) ? size.z : 0.0f)});
+    p.indices = {0, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 4, 5, 0, 5, 1, 2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 5, 7, 1, 7, 3};
+    Model m;
+    m.primitives.push_back(p);
+    return m;
+}
+
+// A rough surface without a flat slab anywhere: a statue's body (tall), a terrain (wide) or a
+// bust (about as high as wide), sampled as points from noisy ellipsoids.
+Model blob(const glm::vec3& radii, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> n(0, 1);
+    Primitive p;
+    p.topology = Topology::Points;
+    for (int i = 0; i < 4000; ++i) {
+        glm::vec3 d(n(rng), n(rng), n(rng));
+        d = glm::normalize(d) * (1.0f + 0.05f * n(rng));
+        p.vertices.push_back(Vertex{d * radii});
+    }
+    Model m;
+    m.primitives.push_back(p);
+    return m;
+}
+
+glm::vec3 swapYZ(glm::vec3 v) { return {v.x, v.z, v.y}; }
+
+}  // namespace
+
+TEST_CASE("Without a base, proportions decide: tall things stand along their length", "[asset][up]") {
+    // A statue's body and a stele, stored y-up and z-up; neither has a flat base to stand on.
+    for (const glm::vec3 zUp : {glm::vec3(0.4f, 0.3f, 1.8f), glm::vec3(0.5f, 0.15f, 1.6f)}) {
+        const UpGuess z = explainUpAxis(blob(zUp, 1), UpAxis::Y);
+        CHECK(z.up == UpAxis::Z);
+        CHECK(z.rule.find("taller along z") != std::string::npos);
+        CHECK(explainUpAxis(blob(swapYZ(zUp), 2), UpAxis::Z).up == UpAxis::Y);
+    }
+}
+
+TEST_CASE("Without a base, proportions decide: rooms, streets and terrain lie along their thin axis", "[asset][up]") {
+    // A hall interior 30 x 20 x 8 m, a street 200 x 25 x 12 m, a terrain 1 km square and 60 m high.
+    for (const glm::vec3 zUp : {glm::vec3(30, 20, 8), glm::vec3(200, 25, 12), glm::vec3(1000, 1000, 60)}) {
+        const UpGuess z = explainUpAxis(blob(zUp, 3), UpAxis::Y);
+        CHECK(z.up == UpAxis::Z);
+        CHECK(z.rule.find("wide and low along z") != std::string::npos);
+        CHECK(explainUpAxis(blob(swapYZ(zUp), 4), UpAxis::Z).up == UpAxis::Y);
+    }
+    // A closed room (a box): floor and walls both lie flat in their slabs; the proportions decide.
+    CHECK(explainUpAxis(box({12, 9, 4}), UpAxis::Y).up == UpAxis::Z);
+    CHECK(explainUpAxis(box({12, 4, 9}), UpAxis::Z).up == UpAxis::Y);
+}
+
+TEST_CASE("A bust, about as high as wide and without a base, keeps the fallback", "[asset][up]") {
+    const UpGuess g = explainUpAxis(blob({0.25f, 0.2f, 0.3f}, 5), UpAxis::Y);
+    CHECK(g.up == UpAxis::Y);
+    CHECK(g.rule.find("the format's usual y up") != std::string::npos);
+}
