@@ -42,7 +42,7 @@ std::uint64_t defaultTileBudget() {
 
 TilesetStream::TilesetStream(std::shared_ptr<const tiles::Tileset> tileset, std::string id, LoadOptions options,
                              std::uint64_t budgetBytes)
-    : tileset_(std::move(tileset)), id_(std::move(id)), options_(std::move(options)), budget_(budgetBytes),
+    : tileset_(std::make_shared<tiles::Tileset>(*tileset)), id_(std::move(id)), options_(std::move(options)), budget_(budgetBytes),
       slots_(tileset_->tiles.size()) {
     options_.cpuModels = false;  // Tiles are drawn from their cache and picked from its triangles.
     for (unsigned i = 0; i < workerCount(); ++i) workers_.emplace_back([this](std::stop_token stop) { work(stop); });
@@ -76,17 +76,28 @@ void TilesetStream::work(std::stop_token stop) {
     }
 }
 
-// A content that lies outside its tile's bounding volume is drawn all the same, but said once:
-// the tile may be culled while its content is in view.
-void TilesetStream::place(std::uint32_t tile, LoadedModel model, render::SceneRenderer& renderer) {
-    const tiles::Tile& t = tileset_->tiles[tile];
-    model.modelToSite = t.toLocal * model.modelToSite;
-    const Bounds inLocal = model.model.bounds.transformed(model.modelToSite);
+// A content that reaches outside its tile's bounding volume (the volume lies) is said once, and
+// the volume, with its ancestors', grown to hold it: else the tile would be culled while its
+// content is in view.
+void TilesetStream::coverContent(std::uint32_t tile, const Bounds& content) {
+    tiles::Tile& t = tileset_->tiles[tile];
     const glm::dvec3 centre(t.sphere);
-    const double reach = glm::length(glm::max(glm::abs(inLocal.min - centre), glm::abs(inLocal.max - centre)));
-    if (!inLocal.empty() && reach > t.sphere.w * 1.5 + 0.01)
-        logWarn(tileset_->file.string() + ": tile " + t.name + ": content reaches " + std::to_string(reach) +
-                " m from the centre of a bounding volume of radius " + std::to_string(t.sphere.w) + " m");
+    const double reach = glm::length(glm::max(glm::abs(content.min - centre), glm::abs(content.max - centre)));
+    if (content.empty() || reach <= t.sphere.w * 1.01 + 0.01) return;
+    logWarn(tileset_->file.string() + ": tile " + t.name + ": its content reaches " + std::to_string(reach) +
+            " m from the centre of a bounding volume of radius " + std::to_string(t.sphere.w) +
+            " m; the volume is taken that large");
+    t.sphere.w = reach;
+    for (std::uint32_t child = tile, p = t.parent; p != UINT32_MAX; child = p, p = tileset_->tiles[p].parent) {
+        tiles::Tile& parent = tileset_->tiles[p];
+        const glm::dvec4 s = tileset_->tiles[child].sphere;
+        parent.sphere.w = std::max(parent.sphere.w, glm::length(glm::dvec3(s) - glm::dvec3(parent.sphere)) + s.w);
+    }
+}
+
+void TilesetStream::place(std::uint32_t tile, LoadedModel model, render::SceneRenderer& renderer) {
+    model.modelToSite = tileset_->tiles[tile].toLocal * model.modelToSite;
+    coverContent(tile, model.model.bounds.transformed(model.modelToSite));
     Slot& slot = slots_[tile];
     slot.gpu = model.baked ? renderer.upload(*model.baked) : renderer.upload(model.model);
     slot.bytes = gpuBytes(*slot.gpu);

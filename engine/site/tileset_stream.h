@@ -81,13 +81,14 @@ private:
     void work(std::stop_token stop);
     std::size_t takeArrivals(render::SceneRenderer& renderer, std::size_t most);
     void place(std::uint32_t tile, LoadedModel model, render::SceneRenderer& renderer);
+    void coverContent(std::uint32_t tile, const Bounds& content);
     tiles::TileSelection select(const LodRequest& request);
     void queue(const tiles::TileSelection& selection);
     void openPlanned(render::SceneRenderer& renderer, const LodRequest& request);
     void dropOverBudget(gpu::FrameRing* frames);
     void waitForArrival();
 
-    std::shared_ptr<const tiles::Tileset> tileset_;
+    std::shared_ptr<tiles::Tileset> tileset_;  // Its own copy: volumes that lie are grown (coverContent).
     std::string id_;
     LoadOptions options_;
     std::uint64_t budget_;

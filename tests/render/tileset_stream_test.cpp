@@ -112,3 +112,21 @@ TEST_CASE("picking and walking see the tiles drawn, reported as the tileset", "[
     const auto image = renderer.render(view, items);
     CHECK(test::coverage(image, {0, 0, 0}, 12) > 0.1);
 }
+
+TEST_CASE("a bounding volume that lies is grown to its content once it is loaded", "[render][tiles]") {
+    auto context = test::makeValidatedContext();
+    render::OffscreenRenderer renderer(*context, {320, 180, VK_SAMPLE_COUNT_1_BIT});
+    const fs::path dir = test::scratchDir("tileset_stream_lying_volume");
+    test::writeTileset(dir, 1.0);
+    // One tile: the 40 m slab, claiming a box 2 m across at its centre.
+    std::ofstream(dir / "tileset.json") << R"({"asset": {"version": "1.0"}, "geometricError": 10,
+  "root": {"boundingVolume": {"box": [0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1]}, "geometricError": 0,
+           "content": {"uri": "coarse.gltf"}}})";
+    TilesetStream stream(open(dir), "slab", LoadOptions{});
+    stream.update(renderer.scene(), frameFor(looking({0, -30, 20}, {0, 0, 0}), true));
+    CHECK(stream.stats().drawn == 1);
+    CHECK(stream.tileset().tiles[0].sphere.w > 20.0);  // Grown to reach the slab's corners.
+    // Looking at the slab's east end only: the claimed box is out of view, the content is not.
+    stream.update(renderer.scene(), frameFor(looking({12, -8, 4}, {18, 0, 0}), true));
+    CHECK(stream.stats().drawn == 1);
+}
