@@ -40,7 +40,8 @@ using uint = std::uint32_t;
 // Per draw (push constants, 128 bytes: the guaranteed minimum).
 struct DrawPush {
     mat4 clipFromModel;    // Projection * view * model, with the translation taken relative to the camera.
-    mat4 cameraFromModel;  // Model to a world-aligned frame centred on the camera (for lighting).
+    mat4 cameraFromModel;  // Model to a world-aligned frame centred on the camera (for lighting);
+                           // its bottom row carries the point size (mesh.vert pointSize).
 };
 
 // Per material (uniform buffer).

@@ -46,4 +46,28 @@ Expected<ViewAngles> parseViewAngles(const std::string& text) {
     return v;
 }
 
+Expected<render::FrameView::PointSize> parsePointSize(const std::string& text) {
+    struct Unit {
+        const char* suffix;
+        double metres;
+    };
+    render::FrameView::PointSize size;
+    for (const Unit unit : {Unit{"mm", 0.001}, Unit{"cm", 0.01}, Unit{"m", 1.0}}) {
+        const std::string suffix = unit.suffix;
+        if (text.size() <= suffix.size() || text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        double value = 0;
+        if (!parseDouble(text.substr(0, text.size() - suffix.size()), value) || !(value > 0) || value > 1000)
+            break;
+        size.metres = value * unit.metres;
+        return size;
+    }
+    double pixels = 0;
+    const bool px = text.size() > 2 && text.compare(text.size() - 2, 2, "px") == 0;
+    if (size.metres == 0 && parseDouble(px ? text.substr(0, text.size() - 2) : text, pixels) && pixels >= 1 && pixels <= 64) {
+        size.pixels = pixels;
+        return size;
+    }
+    return Error{"--point-size: expected pixels (1..64) or a length such as 2cm, 5mm or 0.02m, got '" + text + "'"};
+}
+
 }  // namespace axis::viewer

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "nav/framing.h"
+#include "render/scene_renderer.h"
 
 namespace axis::viewer {
 
@@ -16,6 +17,11 @@ Expected<ImageSize> parseSize(const std::string& text);
 
 /// "AZIMUTH,ELEVATION[,DISTANCE]" in degrees and a distance scale.
 Expected<ViewAngles> parseViewAngles(const std::string& text);
+
+/// `--point-size`: "3" or "3px" (pixels, 1..64), "2cm", "5mm" or "0.02m" (in the site: near points grow).
+Expected<render::FrameView::PointSize> parsePointSize(const std::string& text);
+constexpr const char* kPointSizeHelp =
+    "Size of points: pixels (e.g. 3), or metres in the site, near points larger (e.g. 2cm, 0.02m)";
 
 /// `--gpu-budget MB`: device memory for the geometry and texture levels that stream in by need.
 constexpr const char* kGpuBudgetHelp =

@@ -33,6 +33,7 @@ struct RecordArgs {
     std::string language = "zh";      ///< Labels and captions.
     std::string projection = "flat";  ///< "flat" or "equirect" (360°).
     std::uint64_t gpuBudgetMb = 0;    ///< 0: the device's default.
+    std::string pointSize;            ///< Empty: the default (2 pixels).
 };
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
@@ -42,6 +43,8 @@ bool isVideoOutput(const std::string& out) { return out.size() > 4 && out.compar
 // Checks that need no files; failures are usage errors (exit 2).
 std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (a.labels && isEquirect(a)) return "--labels: not supported with --projection equirect";
+    if (!a.pointSize.empty())
+        if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file or a PNG pattern such as frames/%05d.png, got '" + a.output + "'";
     if (!a.size.empty()) {
@@ -101,6 +104,7 @@ struct Renderer {
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
     std::uint64_t tileGeneration = 0;  ///< Of the tiles `bvh` holds.
+    render::FrameView::PointSize pointSize;
     std::unique_ptr<record::LabelOverlay> labels;
 };
 
@@ -145,12 +149,13 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
 
 // Flat frames, flat frames with labels and captions drawn over, or 360° frames.
 record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out) {
-    if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height);
-    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items);
+    if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height, r.pointSize);
+    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items, r.pointSize);
     return [&r](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
         render::FrameView view;
         view.camera = camera;
         view.aspect = r.offscreen->aspect();
+        view.pointSize = r.pointSize;
         return r.offscreen->render(view, r.items, nullptr, r.labels->frame(camera, t));
     };
 }
@@ -183,6 +188,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);
+    if (renderer && !a.pointSize.empty()) renderer->pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -243,6 +249,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
         ->check(CLI::IsMember({1, 2, 4, 8}));
     cmd->add_option("--save-path", args->savePath, "Also save the camera path used (e.g. the tour's) to this file");
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
+    cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
     cmd->add_option("--language", args->language, "Language of --labels: zh or en")
         ->capture_default_str()

@@ -24,6 +24,7 @@ struct RenderArgs {
     std::string poi;
     int samples = 4;
     double pixelError = 1.0;
+    std::string pointSize;  ///< Empty: the default (2 pixels).
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -69,8 +70,10 @@ int runRender(const RenderArgs& args) {
     auto size = parseSize(args.size);
     auto angles = isNamedView(args.view) ? Expected<ViewAngles>(ViewAngles{}) : parseViewAngles(args.view);
     auto options = loadOptions(args);
+    auto points = args.pointSize.empty() ? Expected<render::FrameView::PointSize>(render::FrameView::PointSize{})
+                                         : parsePointSize(args.pointSize);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
-                           options ? nullptr : &options.error()})
+                           options ? nullptr : &options.error(), points ? nullptr : &points.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -107,6 +110,7 @@ int runRender(const RenderArgs& args) {
     view.aspect = renderer.aspect();
     view.camera = *camera;
     view.pixelErrorBound = args.pixelError;
+    view.pointSize = *points;
     const std::vector<render::DrawItem> items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(size->height));
     render::RenderStats stats;
     auto image = renderer.render(view, items, &stats);
@@ -148,6 +152,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_flag("--no-cache", args->noCache, "Import models directly, without the bake cache (also AXIS_NO_CACHE=1)");
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
+    cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }

@@ -20,6 +20,7 @@ struct ViewArgs {
     std::string view;
     bool recordMode = false;
     std::uint64_t gpuBudgetMb = 0;
+    std::string pointSize;
     std::string frameLog;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
@@ -34,6 +35,12 @@ int runView(const ViewArgs& args) {
     auto size = parseSize(args.size);
     if (!size) {
         logError(size.error().message);
+        return kExitUsage;
+    }
+    auto pointSize = args.pointSize.empty() ? Expected<render::FrameView::PointSize>(render::FrameView::PointSize{})
+                                            : parsePointSize(args.pointSize);
+    if (!pointSize) {
+        logError(pointSize.error().message);
         return kExitUsage;
     }
     std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
@@ -56,6 +63,7 @@ int runView(const ViewArgs& args) {
     options.startView = args.view;
     options.recordMode = args.recordMode;
     options.gpuBudgetMb = args.gpuBudgetMb;
+    options.pointSize = *pointSize;
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
@@ -95,6 +103,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
         ->capture_default_str();
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
     app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
+    app.add_option("--point-size", args->pointSize, kPointSizeHelp);
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();

@@ -292,6 +292,7 @@ private:
         render::FrameView view;
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
+        view.pointSize = options_.pointSize;
         if (gpuScene_.hasTilesets()) {
             // Scripted runs see what a still would: the tiles their view needs, every one (as they
             // wait for a site's models), unless told to go on while loading.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "render/scene_renderer.h"
 #include "site/scene_loader.h"
 
 namespace axis::viewer {
@@ -36,6 +37,7 @@ struct WindowOptions {
     std::filesystem::path recordPath = "flythrough.path.json";
     /// Device memory for geometry and texture levels streamed in by need, MiB; 0: the default.
     std::uint64_t gpuBudgetMb = 0;
+    render::FrameView::PointSize pointSize;  ///< `--point-size`.
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
     std::optional<std::filesystem::path> frameLog;
 };

@@ -206,6 +206,7 @@ Status Context::createDevice(const ContextOptions& options) {
         available.samplerAnisotropy && properties_.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
     enabled.samplerAnisotropy = features_.samplerAnisotropy;
     features_.largePoints = available.largePoints;
+    features_.maxPointSize = available.largePoints ? std::clamp(properties_.limits.pointSizeRange[1], 1.0f, 64.0f) : 1.0f;
     features_.fillModeNonSolid = available.fillModeNonSolid;
     features_.multiDrawIndirect = enabled.multiDrawIndirect;
     features_.maxAnisotropy = features_.samplerAnisotropy ? std::min(8.0f, properties_.limits.maxSamplerAnisotropy) : 1.0f;

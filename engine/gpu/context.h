@@ -38,6 +38,7 @@ struct DeviceFeatures {
     bool multiDrawIndirect = false;  ///< Several indirect draws per call; else one call per draw.
     bool drawIndirectCount = false;  ///< vkCmdDrawIndexedIndirectCount (a GPU-written draw count).
     float maxAnisotropy = 1.0f;
+    float maxPointSize = 1.0f;  ///< Pixels: the device's largest (capped at 64), 1 without largePoints.
     /// VK_EXT_external_memory_host on a CPU device, whose "device memory" is host memory anyway:
     /// buffers can then use a mapped bake cache as it is (Buffer::importHost) instead of a copy.
     bool hostPointerImport = false;

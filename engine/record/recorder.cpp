@@ -26,10 +26,12 @@ FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds, std::op
     return r;
 }
 
-RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items) {
-    return [&renderer, items](const Camera& camera, double) -> Expected<Rgba8Image> {
+RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items,
+                                 render::FrameView::PointSize pointSize) {
+    return [&renderer, items, pointSize](const Camera& camera, double) -> Expected<Rgba8Image> {
         render::FrameView view;
         view.camera = camera;
+        view.pointSize = pointSize;
         view.aspect = renderer.aspect();
         return renderer.render(view, items);
     };

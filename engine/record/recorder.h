@@ -32,8 +32,10 @@ FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds = 0.0,
 /// called on the recording thread only.
 using RenderFrame = std::function<Expected<Rgba8Image>(const Camera& camera, double t)>;
 
-/// A RenderFrame over an offscreen renderer and its draw list; both must outlive it.
-RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items);
+/// A RenderFrame over an offscreen renderer and its draw list; both must outlive it. Points are
+/// drawn at `pointSize`.
+RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items,
+                                 render::FrameView::PointSize pointSize = {});
 
 struct RecordStats {
     std::int64_t frames = 0;

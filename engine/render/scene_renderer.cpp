@@ -1,6 +1,7 @@
 #include "render/scene_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 
@@ -175,7 +176,6 @@ void SceneRenderer::createDefaults() {
 VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     auto it = meshPipelines_.find(key);
     if (it != meshPipelines_.end()) return it->second;
-    const float pointSize = context_.features().largePoints ? 2.0f : 1.0f;
     gpu::GraphicsPipelineDesc d;
     d.vertexSpirv = kMeshVert;
     d.fragmentSpirv = kMeshFrag;
@@ -188,7 +188,7 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     d.attributes = vertexAttributes(key.format);
     d.alphaBlend = key.blend;
     d.depthWrite = !key.blend;
-    d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(pointSize),
+    d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(context_.features().maxPointSize),
                            shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u};
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
@@ -225,11 +225,24 @@ bool SceneRenderer::occlusionPays(const gpu::FrameRing& frames) {
     return frames.frameNumber() >= skipOcclusionUntil_;
 }
 
+namespace {
+
+// What mesh.vert needs to size points (it reads them from DrawPush::cameraFromModel's bottom row,
+// which an affine transform leaves free): x pixels, y metres times pixels per unit of
+// distance (0: a fixed size in pixels).
+glm::vec2 pointSizeParams(const FrameView::PointSize& size, const Camera& camera, double heightPx) {
+    if (size.metres > 0.0) return {0.0f, float(size.metres * heightPx / (2.0 * std::tan(camera.fovY * 0.5)))};
+    return {float(size.pixels > 0.0 ? size.pixels : 2.0), 0.0f};
+}
+
+}  // namespace
+
 RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, const FrameView& view,
                                   std::span<const DrawItem> items) {
     const VkCommandBuffer cmd = frames.current().cmd;
     const VkExtent2D extent = target.extent();
     frameSlot_ = frames.index();
+    pointParams_ = pointSizeParams(view.pointSize, view.camera, double(extent.height));
     // The frame slot's previous use has finished: its results teach the history.
     history_.record(owners_[frames.index()], occlusion_.results(frames.index()));
     history_.beginFrame(items);
@@ -322,6 +335,8 @@ public:
         const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
         push_.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
         push_.clipFromModel = viewProj * push_.cameraFromModel;
+        push_.cameraFromModel[0][3] = r.pointParams_.x;  // The free bottom row: see pointSizeParams.
+        push_.cameraFromModel[1][3] = r.pointParams_.y;
         mirrored_ = glm::determinant(glm::dmat3(item.modelToSite)) < 0.0;
     }
 

@@ -53,6 +53,13 @@ struct FrameView {
     /// Largest geometric error the LOD may show, in pixels of the target's height; 0 draws full
     /// detail. At 1 px simplified clusters are indistinguishable from the originals.
     double pixelErrorBound = 1.0;
+    /// How large points are drawn: `pixels` across (0: 2 pixels where the device draws large
+    /// points), or, when `metres` > 0, that size in the site, so that points near the camera grow
+    /// and far ones shrink, like a surface (from 1 pixel to the device's largest).
+    struct PointSize {
+        double pixels = 0.0;
+        double metres = 0.0;
+    } pointSize;
     bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
     bool occlusionCull = true;  ///< Skip clusters hidden behind nearer models; likewise.
     /// On CPU devices (lavapipe), a frame of more primitives than this is drawn in several render
@@ -157,6 +164,7 @@ private:
     std::uint64_t skipOcclusionUntil_ = 0;           ///< Frame number; see occlusionPays.
     std::uint64_t lastResidencyFrame_ = UINT64_MAX;  ///< Frame number of the last update that applied.
     std::uint32_t frameSlot_ = 0;  ///< FrameRing::index() of the frame being recorded: its material sets.
+    glm::vec2 pointParams_{0.0f};  ///< Of the frame being recorded: see pointSizeParams.
     std::unique_ptr<TextureResidency> residency_;
     std::unique_ptr<GeometryResidency> geometry_;
 };

@@ -71,6 +71,13 @@ TEST_CASE("--help and usage errors follow Unix conventions", "[cli]") {
     auto badSize = runAxisview("render " + quoted(dir / "a.obj") + " -o x.png --size 0x7");
     CHECK(badSize.exitCode == 2);
     CHECK(badSize.output.find("--size") != std::string::npos);
+    for (const char* bad : {"0", "65", "-2cm", "2 feet", "cm"}) {
+        auto badPoints = runAxisview("render " + quoted(dir / "a.obj") + " -o x.png --point-size '" + bad + "'");
+        CHECK(badPoints.exitCode == 2);
+        CHECK(badPoints.output.find("--point-size") != std::string::npos);
+    }
+    auto record = runAxisview("record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --point-size 0");
+    CHECK(record.exitCode == 2);
 }
 
 TEST_CASE("bad input files fail cleanly with the file named", "[cli]") {
