@@ -44,6 +44,15 @@ struct DrawPush {
                            // its bottom row carries the point size (mesh.vert pointSize).
 };
 
+// Eye-dome lighting (render/eye_dome.h; push constants).
+struct EyeDomePush {
+    ivec2 size;        // Pixels of the target.
+    float nearPlane;   // Metres: turns reversed-Z depth into distance.
+    float strength;    // 1: Potree's default darkness (its edlStrength 0.4).
+    float radius;      // Pixels to the neighbours compared.
+    float pad0, pad1, pad2;
+};
+
 // Per material (uniform buffer).
 struct MaterialParams {
     vec4 baseColorFactor;   // Linear RGBA.

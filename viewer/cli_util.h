@@ -23,6 +23,9 @@ Expected<render::FrameView::PointSize> parsePointSize(const std::string& text);
 constexpr const char* kPointSizeHelp =
     "Size of points: pixels (e.g. 3), or metres in the site, near points larger (e.g. 2cm, 0.02m)";
 
+constexpr const char* kEyeDomeHelp =
+    "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";
+
 /// `--gpu-budget MB`: device memory for the geometry and texture levels that stream in by need.
 constexpr const char* kGpuBudgetHelp =
     "Device memory in MiB for geometry and texture levels loaded by need (default: a share of the GPU's)";

@@ -34,6 +34,7 @@ struct RecordArgs {
     std::string projection = "flat";  ///< "flat" or "equirect" (360°).
     std::uint64_t gpuBudgetMb = 0;    ///< 0: the device's default.
     std::string pointSize;            ///< Empty: the default (2 pixels).
+    bool eyeDome = false;
 };
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
@@ -104,7 +105,7 @@ struct Renderer {
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
     std::uint64_t tileGeneration = 0;  ///< Of the tiles `bvh` holds.
-    render::FrameView::PointSize pointSize;
+    render::FrameView style;  ///< Every frame's view but its camera: point size, eye-dome lighting.
     std::unique_ptr<record::LabelOverlay> labels;
 };
 
@@ -149,13 +150,12 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
 
 // Flat frames, flat frames with labels and captions drawn over, or 360° frames.
 record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out) {
-    if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height, r.pointSize);
-    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items, r.pointSize);
+    if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height, r.style);
+    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items, r.style);
     return [&r](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
-        render::FrameView view;
+        render::FrameView view = r.style;
         view.camera = camera;
         view.aspect = r.offscreen->aspect();
-        view.pointSize = r.pointSize;
         return r.offscreen->render(view, r.items, nullptr, r.labels->frame(camera, t));
     };
 }
@@ -188,7 +188,8 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);
-    if (renderer && !a.pointSize.empty()) renderer->pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
+    if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
+    if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -250,6 +251,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--save-path", args->savePath, "Also save the camera path used (e.g. the tour's) to this file");
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
+    cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
     cmd->add_option("--language", args->language, "Language of --labels: zh or en")
         ->capture_default_str()

@@ -25,6 +25,7 @@ struct RenderArgs {
     int samples = 4;
     double pixelError = 1.0;
     std::string pointSize;  ///< Empty: the default (2 pixels).
+    bool eyeDome = false;
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -111,6 +112,7 @@ int runRender(const RenderArgs& args) {
     view.camera = *camera;
     view.pixelErrorBound = args.pixelError;
     view.pointSize = *points;
+    if (args.eyeDome) view.eyeDome.strength = 1.0;
     const std::vector<render::DrawItem> items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(size->height));
     render::RenderStats stats;
     auto image = renderer.render(view, items, &stats);
@@ -153,6 +155,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_flag("--no-cache", args->noCache, "Import models directly, without the bake cache (also AXIS_NO_CACHE=1)");
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
+    cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }

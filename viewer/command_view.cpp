@@ -21,6 +21,7 @@ struct ViewArgs {
     bool recordMode = false;
     std::uint64_t gpuBudgetMb = 0;
     std::string pointSize;
+    bool eyeDome = false;
     std::string frameLog;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
@@ -64,6 +65,7 @@ int runView(const ViewArgs& args) {
     options.recordMode = args.recordMode;
     options.gpuBudgetMb = args.gpuBudgetMb;
     options.pointSize = *pointSize;
+    options.eyeDome = args.eyeDome;
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
@@ -104,6 +106,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
     app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     app.add_option("--point-size", args->pointSize, kPointSizeHelp);
+    app.add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();

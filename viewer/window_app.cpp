@@ -293,6 +293,7 @@ private:
         view.aspect = double(extent.width) / double(extent.height);
         view.camera = app_.camera();
         view.pointSize = options_.pointSize;
+        if (options_.eyeDome) view.eyeDome.strength = 1.0;
         if (gpuScene_.hasTilesets()) {
             // Scripted runs see what a still would: the tiles their view needs, every one (as they
             // wait for a site's models), unless told to go on while loading.

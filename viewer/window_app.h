@@ -38,6 +38,7 @@ struct WindowOptions {
     /// Device memory for geometry and texture levels streamed in by need, MiB; 0: the default.
     std::uint64_t gpuBudgetMb = 0;
     render::FrameView::PointSize pointSize;  ///< `--point-size`.
+    bool eyeDome = false;                    ///< `--eye-dome`.
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
     std::optional<std::filesystem::path> frameLog;
 };

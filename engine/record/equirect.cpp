@@ -92,15 +92,14 @@ Rgba8Image equirectFromCube(std::span<const Rgba8Image, 6> faces, std::uint32_t 
 }
 
 RenderFrame equirectRenderFrame(render::OffscreenRenderer& faceRenderer, std::span<const render::DrawItem> items,
-                                std::uint32_t width, std::uint32_t height, render::FrameView::PointSize pointSize) {
-    return [&faceRenderer, items, width, height, pointSize](const Camera& camera, double) -> Expected<Rgba8Image> {
+                                std::uint32_t width, std::uint32_t height, const render::FrameView& style) {
+    return [&faceRenderer, items, width, height, style](const Camera& camera, double) -> Expected<Rgba8Image> {
         const auto cameras = cubeFaceCameras(camera.position, headingOf(camera), camera.nearPlane);
         std::array<Rgba8Image, 6> faces;
         for (std::size_t i = 0; i < 6; ++i) {
-            render::FrameView view;
+            render::FrameView view = style;
             view.camera = cameras[i];
             view.aspect = 1.0;
-            view.pointSize = pointSize;
             faces[i] = faceRenderer.render(view, items);
         }
         return equirectFromCube(faces, width, height);

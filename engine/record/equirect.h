@@ -36,8 +36,8 @@ Rgba8Image equirectFromCube(std::span<const Rgba8Image, 6> faces, std::uint32_t 
 
 /// A RenderFrame giving width x height equirectangular frames from `faceRenderer` (square,
 /// about width / 4 on a side: the equator's resolution). Both renderer and items must outlive it.
-/// Points are drawn at `pointSize`.
+/// Each face's view is `style` (point size, eye-dome lighting...) with its cube-face camera.
 RenderFrame equirectRenderFrame(render::OffscreenRenderer& faceRenderer, std::span<const render::DrawItem> items,
-                                std::uint32_t width, std::uint32_t height, render::FrameView::PointSize pointSize = {});
+                                std::uint32_t width, std::uint32_t height, const render::FrameView& style = {});
 
 }  // namespace axis::record

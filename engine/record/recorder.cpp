@@ -27,11 +27,10 @@ FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds, std::op
 }
 
 RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items,
-                                 render::FrameView::PointSize pointSize) {
-    return [&renderer, items, pointSize](const Camera& camera, double) -> Expected<Rgba8Image> {
-        render::FrameView view;
+                                 const render::FrameView& style) {
+    return [&renderer, items, style](const Camera& camera, double) -> Expected<Rgba8Image> {
+        render::FrameView view = style;
         view.camera = camera;
-        view.pointSize = pointSize;
         view.aspect = renderer.aspect();
         return renderer.render(view, items);
     };

@@ -32,10 +32,10 @@ FrameRange framesOf(const CameraPath& path, int fps, double fromSeconds = 0.0,
 /// called on the recording thread only.
 using RenderFrame = std::function<Expected<Rgba8Image>(const Camera& camera, double t)>;
 
-/// A RenderFrame over an offscreen renderer and its draw list; both must outlive it. Points are
-/// drawn at `pointSize`.
+/// A RenderFrame over an offscreen renderer and its draw list; both must outlive it. Each frame's
+/// view is `style` (point size, eye-dome lighting...) with the path's camera.
 RenderFrame offscreenRenderFrame(render::OffscreenRenderer& renderer, std::span<const render::DrawItem> items,
-                                 render::FrameView::PointSize pointSize = {});
+                                 const render::FrameView& style = {});
 
 struct RecordStats {
     std::int64_t frames = 0;

@@ -109,7 +109,7 @@ void RenderTarget::beginRendering(VkCommandBuffer cmd, VkAttachmentLoadOp load, 
     depth.imageView = depth_.view();
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
     depth.loadOp = load;
-    depth.storeOp = finalPass ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
+    depth.storeOp = finalPass && !keepDepth_ ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {0.0f, 0};  // Reversed Z: 0 is infinitely far.
 
     VkRenderingInfo info{VK_STRUCTURE_TYPE_RENDERING_INFO};

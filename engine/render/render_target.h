@@ -34,6 +34,9 @@ public:
     void split(VkCommandBuffer cmd, bool finalPass);
     /// Ends rendering; the resolved image is then in COLOR_ATTACHMENT_OPTIMAL.
     void end(VkCommandBuffer cmd);
+    /// Whether the final pass stores its depth (in DEPTH_ATTACHMENT_OPTIMAL) for a pass that reads
+    /// it afterwards (render/eye_dome.h); else it is discarded. For the passes begun next.
+    void keepDepth(bool keep) { keepDepth_ = keep; }
 
     /// Makes the resolved image ready to be drawn over (UI, labels) after end(); returns its view.
     VkImageView beginOverlay(VkCommandBuffer cmd);
@@ -58,6 +61,7 @@ private:
     gpu::Image msaaColor_;  ///< Empty when samples == 1.
     gpu::Image resolved_;
     gpu::Image depth_;
+    bool keepDepth_ = false;
 };
 
 /// The largest sample count up to `wanted` that colour and depth attachments both support.

@@ -278,6 +278,8 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     PassSplitter splitter(split ? &target : nullptr, splitEvery);
 
     const float clear[4] = {0, 0, 0, 1};
+    const bool eyeDome = view.eyeDome.strength > 0.0;
+    target.keepDepth(eyeDome);
     target.begin(cmd, clear, !test && !split);
     drawSky(cmd, extent, view);
     // Opaque models near to far, so that hidden fragments fail the depth test before shading.
@@ -295,6 +297,10 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
         stats += drawModel(cmd, view, items[it->item], it->first, true, splitter);
     if (split) target.split(cmd, true);  // An empty last pass resolves what the others drew.
     target.end(cmd);
+    if (eyeDome) {
+        if (!eyeDome_) eyeDome_ = std::make_unique<EyeDome>(context_, colorFormat_, samples_);
+        eyeDome_->draw(cmd, target, view.camera, view.eyeDome);
+    }
     stats.renderPasses = 1 + (test ? 1 : 0) + splitter.splits() + (split ? 1 : 0);
     return stats;
 }

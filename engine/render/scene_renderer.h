@@ -17,6 +17,7 @@
 #include <vulkan/vulkan.h>
 
 #include "gpu/unique.h"
+#include "render/eye_dome.h"
 #include "render/gpu_model.h"
 #include "render/occlusion_culler.h"
 #include "render/occlusion_history.h"
@@ -60,6 +61,8 @@ struct FrameView {
         double pixels = 0.0;
         double metres = 0.0;
     } pointSize;
+    /// Eye-dome lighting over the frame (off by default): shape for colourless point clouds.
+    EyeDomeSettings eyeDome;
     bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
     bool occlusionCull = true;  ///< Skip clusters hidden behind nearer models; likewise.
     /// On CPU devices (lavapipe), a frame of more primitives than this is drawn in several render
@@ -167,6 +170,7 @@ private:
     glm::vec2 pointParams_{0.0f};  ///< Of the frame being recorded: see pointSizeParams.
     std::unique_ptr<TextureResidency> residency_;
     std::unique_ptr<GeometryResidency> geometry_;
+    std::unique_ptr<EyeDome> eyeDome_;  ///< Made on first use.
 };
 
 }  // namespace axis::render

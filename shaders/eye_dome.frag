@@ -1,0 +1,2 @@
+#version 450
+#include "eye_dome.glsl"
