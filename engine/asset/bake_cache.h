@@ -50,7 +50,8 @@ namespace axis {
 /// 5: textures as the source's image bytes plus a decoded tail up to kStoredTextureSide (every
 ///    level as RGBA8 made caches of textured scans 25x their source); per-primitive uv density.
 /// 6: the model's source frame (double-precision origin, earth-centred flag, up rule).
-constexpr std::uint32_t kBakeFormatVersion = 6;
+/// 7: point clouds get a cluster hierarchy (lod_build.h buildPointLod) instead of one cluster.
+constexpr std::uint32_t kBakeFormatVersion = 7;
 
 struct BakeOptions {
     ImportOptions import;

@@ -72,7 +72,7 @@ LodPrimitive startPrimitive(const Primitive& p, const Streams& s) {
     return lp;
 }
 
-// Points, or triangles without indices: one cluster, drawn whole, never simplified.
+// Triangles without indices, or a few points: one cluster, drawn whole, never simplified.
 void addUnclustered(const Primitive& p, Streams& s) {
     LodPrimitive lp = startPrimitive(p, s);
     lp.vertexCount = static_cast<std::uint32_t>(p.vertices.size());
@@ -107,6 +107,14 @@ void addClustered(const Primitive& p, BuiltLod built, Streams& s) {
     s.primitives.push_back(lp);
 }
 
+// Indexed triangles, and clouds of more points than one cluster holds, get a hierarchy.
+bool clustered(const Primitive& p) {
+    if (p.topology == Topology::Points) return p.vertices.size() > PointLodOptions{}.pointsPerCluster;
+    return p.indices.size() >= 3;
+}
+
+std::size_t workOf(const Primitive& p) { return p.topology == Topology::Points ? p.vertices.size() : p.indices.size() / 3; }
+
 // Each primitive's LOD is built on its own, so all cores share the work: workers take the next
 // primitive, largest first (so that one big mesh does not start last); the streams are then
 // appended in the source's order, whatever order they finished in.
@@ -116,20 +124,20 @@ std::vector<std::optional<BuiltLod>> buildLods(const Model& model, const LodBuil
     std::vector<std::optional<BuiltLod>> built(n);
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < n; ++i)
-        if (model.primitives[i].topology == Topology::Triangles && model.primitives[i].indices.size() >= 3) order.push_back(i);
+        if (clustered(model.primitives[i])) order.push_back(i);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return model.primitives[a].indices.size() > model.primitives[b].indices.size();
+        return workOf(model.primitives[a]) > workOf(model.primitives[b]);
     });
-    const double total = std::max<double>(1.0, double(model.triangleCount()));
+    const double total = std::max<double>(1.0, double(model.triangleCount() + model.pointCount()));
     std::atomic<std::size_t> next{0};
     std::mutex doneMutex;
     double done = 0;
     auto work = [&] {
         for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
             const Primitive& p = model.primitives[order[k]];
-            built[order[k]] = buildLod(p, options);
+            built[order[k]] = p.topology == Topology::Points ? buildPointLod(p) : buildLod(p, options);
             std::lock_guard lock(doneMutex);
-            done += double(p.indices.size() / 3);
+            done += double(workOf(p));
             progress.report("building LOD", done / total);
         }
     };

@@ -1,6 +1,6 @@
 #pragma once
 // Cluster LOD build, the bake-time half of scene/lod.h (read that first for the data layout).
-// Steps per triangle primitive:
+// Point clouds: buildPointLod below. Steps per triangle primitive:
 //  1. vertex cache order for the whole index list (meshopt_optimizeVertexCache);
 //  2. level 0: a k-d split of triangle centroids into clusters of at most clusterTriangles,
 //     each keeping the cache order;
@@ -47,6 +47,20 @@ struct BuiltLod {
     std::vector<LodCluster> clusters;     ///< firstIndex relative to `indices`; primitive = 0.
     std::uint32_t leafIndexCount = 0;
 };
+
+struct PointLodOptions {
+    /// Points per level-0 cluster: few enough that a cloud's clusters cull and thin finely, many
+    /// enough that a 100-million-point cloud stays at some 25,000 of them.
+    std::uint32_t pointsPerCluster = 4096;
+    std::uint32_t groupClusters = 4;  ///< Clusters merged per coarser level, keeping 1 point in this many.
+};
+
+/// Builds the hierarchy for one point primitive: the points in Morton order (near in space, near
+/// in the stream), level 0 runs of pointsPerCluster of them, each coarser level merging
+/// groupClusters neighbouring clusters into one that keeps every groupClusters-th point, with the
+/// spacing of the points kept as its error. Clusters draw their points through the index stream
+/// (level 0 is every point once, in order), so coarser levels cost indices, not vertices.
+BuiltLod buildPointLod(const Primitive& primitive, const PointLodOptions& options = {});
 
 /// Builds the hierarchy for one triangle primitive (precondition: Topology::Triangles and a
 /// non-empty index list whose values are < vertices.size()). Deterministic for equal input.

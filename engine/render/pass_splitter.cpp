@@ -7,16 +7,16 @@
 namespace axis::render {
 
 void PassSplitter::drawIndexed(VkCommandBuffer cmd, std::uint32_t indexCount, std::uint32_t firstIndex,
-                               std::int32_t vertexOffset) {
+                               std::int32_t vertexOffset, std::uint32_t indicesPerPrimitive) {
     if (!active()) {
         vkCmdDrawIndexed(cmd, indexCount, 1, firstIndex, vertexOffset, 0);
         return;
     }
     for (std::uint32_t done = 0; done < indexCount;) {
-        const auto n = static_cast<std::uint32_t>(std::min<std::uint64_t>(indexCount - done, room() * 3));
+        const auto n = static_cast<std::uint32_t>(std::min<std::uint64_t>(indexCount - done, room() * indicesPerPrimitive));
         vkCmdDrawIndexed(cmd, n, 1, firstIndex + done, vertexOffset, 0);
         done += n;
-        add(cmd, n / 3);
+        add(cmd, n / indicesPerPrimitive);
     }
 }
 

@@ -25,8 +25,10 @@ public:
     bool active() const { return target_ != nullptr; }
     std::uint32_t splits() const { return splits_; }
 
-    /// vkCmdDrawIndexed of a triangle list, cut where a split falls.
-    void drawIndexed(VkCommandBuffer cmd, std::uint32_t indexCount, std::uint32_t firstIndex, std::int32_t vertexOffset);
+    /// vkCmdDrawIndexed of a triangle list (or, with 1 index per primitive, a point list), cut
+    /// where a split falls.
+    void drawIndexed(VkCommandBuffer cmd, std::uint32_t indexCount, std::uint32_t firstIndex, std::int32_t vertexOffset,
+                     std::uint32_t indicesPerPrimitive = 3);
     /// vkCmdDraw of a point list, cut where a split falls.
     void drawPoints(VkCommandBuffer cmd, std::uint32_t vertexCount, std::uint32_t firstVertex);
 

@@ -66,12 +66,16 @@ uint32_t shaderVertexFormat(VertexFormat format, bool normals) {
     return normals ? AXIS_VERTEX_BAKED : AXIS_VERTEX_BAKED_NO_NORMALS;
 }
 
+// A point range draws its indices (a clustered cloud: asset/lod_build.h buildPointLod)
+// or, unindexed, its primitive's every vertex.
+std::uint64_t pointsOf(const DrawRange& r) { return r.indexCount > 0 ? r.indexCount : r.vertexCount; }
+
 // What the frame draws directly. The occlusion test's draws are left out: they are the clusters
 // hidden last time, mostly hidden again, and a CPU device bins nothing for a zero-instance draw.
 std::uint64_t directPrimitives(const FramePlan& plan) {
     std::uint64_t n = 0;
     for (const PlannedItem& p : plan.items)
-        for (const DrawRange& r : p.first) n += r.topology == Topology::Points ? r.vertexCount : r.indexCount / 3;
+        for (const DrawRange& r : p.first) n += r.topology == Topology::Points ? pointsOf(r) : r.indexCount / 3;
     return n;
 }
 
@@ -404,7 +408,7 @@ private:
 namespace {
 void count(RenderStats& stats, const DrawRange& r) {
     ++stats.drawCalls;
-    if (r.topology == Topology::Points) stats.points += r.vertexCount;
+    if (r.topology == Topology::Points) stats.points += pointsOf(r);
     else stats.triangles += r.indexCount / 3;
 }
 }  // namespace
@@ -415,7 +419,8 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
     ModelBinder binder(*this, cmd, view, item, blendedPass);
     for (const DrawRange& r : ranges) {
         if (!binder.bind(r)) continue;
-        if (r.indexCount > 0) splitter.drawIndexed(cmd, r.indexCount, r.firstIndex, r.vertexOffset);
+        if (r.indexCount > 0)
+            splitter.drawIndexed(cmd, r.indexCount, r.firstIndex, r.vertexOffset, r.topology == Topology::Points ? 1 : 3);
         else splitter.drawPoints(cmd, r.vertexCount, static_cast<uint32_t>(r.vertexOffset));
         count(stats, r);
     }
