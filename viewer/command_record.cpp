@@ -3,6 +3,7 @@
 // reports progress.
 #include <cstdio>
 
+#include "core/file_io.h"
 #include "core/log.h"
 #include "gpu/context.h"
 #include "record/equirect.h"
@@ -39,7 +40,11 @@ struct RecordArgs {
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
 
-bool isVideoOutput(const std::string& out) { return out.size() > 4 && out.compare(out.size() - 4, 4, ".mp4") == 0; }
+// "-" is standard output, and a device or FIFO is written in place: a fragmented MP4 there,
+// which players and ffmpeg read from a pipe.
+bool isVideoOutput(const std::string& out) {
+    return isStandardOutput(out) || isSpecialFile(out) || (out.size() > 4 && out.compare(out.size() - 4, 4, ".mp4") == 0);
+}
 
 // Checks that need no files; failures are usage errors (exit 2).
 std::optional<std::string> checkUsage(const RecordArgs& a) {
@@ -47,7 +52,8 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (!a.pointSize.empty())
         if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
-        return "-o: expected an .mp4 file or a PNG pattern such as frames/%05d.png, got '" + a.output + "'";
+        return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
+               a.output + "'";
     if (!a.size.empty()) {
         auto size = parseSize(a.size);
         if (!size) return size.error().message;

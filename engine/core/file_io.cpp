@@ -76,6 +76,14 @@ Expected<std::string> readTextFile(const fs::path& path, std::uint64_t maxBytes)
 
 namespace {
 
+// A device, FIFO or socket: opened and written as it is (O_TRUNC means nothing to them).
+Status writeInPlace(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    FileDescriptor f{::open(path.c_str(), O_WRONLY | O_CLOEXEC)};
+    if (f.fd < 0) return errnoError(path, "cannot open for writing");
+    if (!writeAll(f.fd, bytes.data(), bytes.size())) return errnoError(path, "write failed");
+    return Ok{};
+}
+
 Status writeThroughTemporary(const fs::path& path, const fs::path& tmp, std::span<const std::uint8_t> bytes,
                              bool keepBackup) {
     {
@@ -110,17 +118,30 @@ Status writeThroughTemporary(const fs::path& path, const fs::path& tmp, std::spa
 
 }  // namespace
 
+bool isSpecialFile(const fs::path& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 Status saveFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes, bool keepBackup) {
+    if (isSpecialFile(path)) return writeInPlace(path, bytes);
     fs::path tmp = path;
     tmp += ".tmp";
     return writeThroughTemporary(path, tmp, bytes, keepBackup);
 }
 
 Status saveSharedFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    if (isSpecialFile(path)) return writeInPlace(path, bytes);
     static std::atomic<unsigned> counter{0};
     fs::path tmp = path;
     tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     return writeThroughTemporary(path, tmp, bytes, false);
+}
+
+Status writeOutput(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    if (!isStandardOutput(path)) return saveFileAtomic(path, bytes, false);
+    if (!writeAll(STDOUT_FILENO, bytes.data(), bytes.size())) return errnoError("standard output", "write failed");
+    return Ok{};
 }
 
 Status saveFileAtomic(const fs::path& path, const std::string& text, bool keepBackup) {

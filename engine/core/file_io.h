@@ -21,7 +21,9 @@ Expected<std::string> readTextFile(const std::filesystem::path& path,
 
 /// Writes `bytes` to `path` atomically: PATH.tmp is written and fsynced, an existing PATH is
 /// kept as PATH.bak (when keepBackup), then PATH.tmp is renamed over PATH and the folder fsynced.
-/// On failure the old file is untouched and the error names the path.
+/// On failure the old file is untouched and the error names the path. A path that names
+/// something other than a regular file (a character device such as /dev/null, a FIFO, a
+/// socket) is written directly instead: renaming over it would replace the device itself.
 Status saveFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                       bool keepBackup = true);
 Status saveFileAtomic(const std::filesystem::path& path, const std::string& text,
@@ -31,6 +33,15 @@ Status saveFileAtomic(const std::filesystem::path& path, const std::string& text
 /// writer uses its own temporary, PATH.tmp-PID-N, so none truncates another's; the last rename
 /// wins. No backup is kept.
 Status saveSharedFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+
+/// An output a command was given (`-o`), as Unix tools treat one: "-" is standard output, anything
+/// else saveFileAtomic (without a backup), which writes devices and FIFOs directly.
+Status writeOutput(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+/// True for "-": standard output.
+inline bool isStandardOutput(const std::filesystem::path& path) { return path == "-"; }
+/// True when `path` exists and is not a regular file (symbolic links followed): a device, a FIFO,
+/// a socket. Such outputs are written in place, never replaced.
+bool isSpecialFile(const std::filesystem::path& path);
 
 /// A read-only memory mapping of a whole file; move-only, unmapped on destruction.
 class MappedFile {

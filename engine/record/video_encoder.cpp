@@ -9,6 +9,8 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include "core/file_io.h"
+
 namespace axis::record {
 
 struct VideoEncoder::State {
@@ -32,11 +34,14 @@ struct VideoEncoder::State {
             if (format->pb) avio_closep(&format->pb);
             avformat_free_context(format);
         }
-        if (!finished && !partPath.empty()) {
+        if (!finished && !partPath.empty() && !streamed()) {  // Never a device or FIFO given as the output.
             std::error_code ec;
             std::filesystem::remove(partPath, ec);
         }
     }
+
+    /// Written where it goes (standard output, a device, a FIFO), not through PATH.part.
+    bool streamed() const { return partPath == "pipe:1" || partPath == path; }
 
     Error fail(const std::string& what, int code) const {
         char text[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -110,7 +115,8 @@ Status VideoEncoder::State::openOutput() {
     format->flags |= AVFMT_FLAG_BITEXACT;  // No library version string in the file.
     if (int e = avio_open(&format->pb, partPath.c_str(), AVIO_FLAG_WRITE); e < 0) return fail("cannot create file", e);
     AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "+faststart", 0);
+    // A pipe cannot be rewound to put the index in front: fragments carry their own instead.
+    av_dict_set(&options, "movflags", streamed() ? "+frag_keyframe+empty_moov+default_base_moof" : "+faststart", 0);
     const int e = avformat_write_header(format, &options);
     av_dict_free(&options);
     if (e < 0) return fail("cannot write the MP4 header", e);
@@ -165,7 +171,9 @@ Expected<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::filesystem
     s->path = path;
     s->settings = settings;
     av_log_set_level(AV_LOG_ERROR);  // x264's banner and statistics are noise on stderr.
-    s->partPath = path.string() + ".part";
+    // "-" (standard output) and devices or FIFOs are written as they are, as a fragmented MP4;
+    // a file goes to PATH.part, renamed once finished.
+    s->partPath = isStandardOutput(path) ? "pipe:1" : isSpecialFile(path) ? path.string() : path.string() + ".part";
     // The muxer needs the file name: faststart reopens the file to move the index to the front.
     if (int e = avformat_alloc_output_context2(&s->format, nullptr, "mp4", s->partPath.c_str()); e < 0 || !s->format)
         return s->fail("cannot create an MP4 muxer", e);
@@ -195,6 +203,10 @@ Status VideoEncoder::finish() {
     if (Status st = s.drain(); !st) return st;
     if (int e = av_write_trailer(s.format); e < 0) return s.fail("cannot finish the MP4", e);
     if (int e = avio_closep(&s.format->pb); e < 0) return s.fail("cannot close the file", e);
+    if (s.streamed()) {
+        s.finished = true;
+        return Ok{};
+    }
     std::error_code ec;
     std::filesystem::rename(s.partPath, s.path, ec);
     if (ec) return makeError(s.path.string(), "cannot rename " + s.partPath.filename().string() + ": " + ec.message());

@@ -52,7 +52,7 @@ Status writePng(const std::filesystem::path& path, const Rgba8Image& image) {
     if (image.width == 0 || image.height == 0 || image.pixels.size() < std::size_t(image.width) * image.height * 4 ||
         !encodePng(image, encoded))
         return makeError(path.string(), "PNG encoding failed");
-    return saveFileAtomic(path, encoded, false);
+    return writeOutput(path, encoded);  // "-" is standard output; /dev/null stays a device.
 }
 
 Expected<Rgba8Image> readPng(const std::filesystem::path& path) {
