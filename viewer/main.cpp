@@ -1,7 +1,9 @@
 // axisview: a viewer for scanned cultural-heritage sites. The executable is a thin client of the
 // engine: it parses the command line and hands the work to viewer/.
 #include <cstdio>
+#include <string>
 
+#include "axis_version.h"
 #include "core/log.h"
 #include "gpu/vk_check.h"
 #include "viewer/cli_util.h"
@@ -12,6 +14,7 @@ int main(int argc, char** argv) {
     CLI::App app{"axisview: walk through scanned cultural-heritage sites.\n"
                  "With no command, opens SITE_OR_MODEL (default: the built-in Central Axis demo site) in a "
                  "window; without a display, renders stills of it to a folder instead."};
+    app.set_version_flag("--version", std::string("axisview ") + AXIS_VERSION + " (commit " + AXIS_COMMIT + ")");
     int exitCode = 0;
     addViewOptions(app, exitCode);
     addInfoCommand(app, exitCode);
@@ -23,6 +26,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);

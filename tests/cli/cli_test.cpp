@@ -60,6 +60,10 @@ void requireCleanFailure(const fs::path& file, const std::string& command = "inf
 TEST_CASE("--help and usage errors follow Unix conventions", "[cli]") {
     auto help = runAxisview("--help");
     CHECK(help.exitCode == 0);
+    auto version = runAxisview("--version");
+    CHECK(version.exitCode == 0);
+    CHECK(version.output.rfind("axisview ", 0) == 0);
+    CHECK(version.output.find("(commit ") != std::string::npos);
     CHECK(help.output.find("render") != std::string::npos);
     auto renderHelp = runAxisview("render --help");
     CHECK(renderHelp.exitCode == 0);
