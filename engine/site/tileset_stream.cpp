@@ -42,8 +42,8 @@ std::uint64_t defaultTileBudget() {
 
 TilesetStream::TilesetStream(std::shared_ptr<const tiles::Tileset> tileset, std::string id, LoadOptions options,
                              std::uint64_t budgetBytes)
-    : tileset_(std::make_shared<tiles::Tileset>(*tileset)), id_(std::move(id)), options_(std::move(options)), budget_(budgetBytes),
-      slots_(tileset_->tiles.size()) {
+    : tileset_(std::make_shared<tiles::Tileset>(*tileset)), id_(std::move(id)), options_(std::move(options)),
+      budget_(budgetBytes), slots_(tileset_->tiles.size()) {
     options_.cpuModels = false;  // Tiles are drawn from their cache and picked from its triangles.
     for (unsigned i = 0; i < workerCount(); ++i) workers_.emplace_back([this](std::stop_token stop) { work(stop); });
 }
@@ -64,13 +64,12 @@ void TilesetStream::work(std::stop_token stop) {
             if (stop.stop_requested()) return;
             tile = jobs_.front();
             jobs_.pop_front();
-            ++opening_;
         }
         const tiles::Tile& t = tileset_->tiles[tile];
         auto opened = openModelFile(t.content, std::nullopt, options_, {});
-        if (!opened) opened = Error{tileset_->file.string() + ": tile " + t.name + ": " + opened.error().message};
+        if (!opened)
+            opened = Error{"model '" + id_ + "': " + tileset_->file.string() + ": tile " + t.name + ": " + opened.error().message};
         std::lock_guard lock(mutex_);
-        --opening_;
         arrivals_.push_back({tile, std::move(opened)});
         arrived_.notify_all();
     }

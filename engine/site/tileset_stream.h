@@ -89,7 +89,7 @@ private:
     void waitForArrival();
 
     std::shared_ptr<tiles::Tileset> tileset_;  // Its own copy: volumes that lie are grown (coverContent).
-    std::string id_;
+    std::string id_;  // The site model's, for messages.
     LoadOptions options_;
     std::uint64_t budget_;
     std::vector<Slot> slots_;          // Parallel to tileset_->tiles; render thread only.
@@ -102,7 +102,6 @@ private:
     std::condition_variable arrived_;
     std::deque<std::uint32_t> jobs_;  // Most urgent first; replaced by every update.
     std::vector<Arrival> arrivals_;
-    std::size_t opening_ = 0;         // Taken by a worker, not yet arrived.
     std::vector<std::jthread> workers_;  // Last: started once everything they use exists.
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace axis::tiles {
 namespace {
@@ -13,6 +14,9 @@ public:
 
     TileSelection run() {
         visit(0);
+        // Stand-ins found twice (through a missing tile and again through its missing child) draw once.
+        std::vector<std::uint8_t> drawn(set_.tiles.size(), 0);
+        std::erase_if(out_.draw, [&](std::uint32_t i) { return std::exchange(drawn[i], std::uint8_t(1)) != 0; });
         // Coarse tiles first (they cover the most and stand in for the rest), then the nearest.
         std::stable_sort(wanted_.begin(), wanted_.end(), [](const Want& a, const Want& b) {
             return a.depth != b.depth ? a.depth < b.depth : a.distance < b.distance;
