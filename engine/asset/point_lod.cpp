@@ -28,7 +28,9 @@ std::vector<Vertex> inMortonOrder(const std::vector<Vertex>& vertices) {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(vertices.size());
     for (std::uint32_t i = 0; i < vertices.size(); ++i) {
         const glm::vec3 q = (vertices[i].position - lo) * scale;
-        keyed[i] = {spreadBits(std::uint64_t(q.x)) | spreadBits(std::uint64_t(q.y)) << 1 | spreadBits(std::uint64_t(q.z)) << 2, i};
+        keyed[i] = {
+            spreadBits(std::uint64_t(q.x)) | spreadBits(std::uint64_t(q.y)) << 1 | spreadBits(std::uint64_t(q.z)) << 2,
+            i};
     }
     std::sort(keyed.begin(), keyed.end());
     std::vector<Vertex> out;
@@ -48,16 +50,21 @@ glm::vec4 sphereOf(const Indices& indices, const std::vector<Vertex>& vertices) 
 
 glm::vec4 sphereAround(std::span<const LodCluster> clusters) {
     glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
-    for (const LodCluster& c : clusters) lo = glm::min(lo, glm::vec3(c.self.sphere) - c.self.sphere.w), hi = glm::max(hi, glm::vec3(c.self.sphere) + c.self.sphere.w);
+    for (const LodCluster& c : clusters)
+        lo = glm::min(lo, glm::vec3(c.self.sphere) - c.self.sphere.w),
+        hi = glm::max(hi, glm::vec3(c.self.sphere) + c.self.sphere.w);
     const glm::vec3 centre = (lo + hi) * 0.5f;
     float r = 0.0f;
-    for (const LodCluster& c : clusters) r = std::max(r, glm::length(glm::vec3(c.self.sphere) - centre) + c.self.sphere.w);
+    for (const LodCluster& c : clusters)
+        r = std::max(r, glm::length(glm::vec3(c.self.sphere) - centre) + c.self.sphere.w);
     return {centre, r * (1.0f + 1e-6f)};
 }
 
 // The gap between neighbouring points when `count` of them spread over a surface inside a sphere
 // of `radius`: a scan samples surfaces, whose area there is about a disc's.
-float spacing(float radius, std::size_t count) { return radius * std::sqrt(3.14159265f / float(std::max<std::size_t>(count, 1))); }
+float spacing(float radius, std::size_t count) {
+    return radius * std::sqrt(3.14159265f / float(std::max<std::size_t>(count, 1)));
+}
 
 }  // namespace
 

@@ -31,7 +31,8 @@ EyeDome::EyeDome(gpu::Context& context, VkFormat colorFormat, VkSampleCountFlagB
     AXIS_VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &s));
     nearest_ = {device, s, vkDestroySampler};
 
-    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+                                         nullptr};
     VkDescriptorSetLayoutCreateInfo setInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
     setInfo.bindingCount = 1;
     setInfo.pBindings = &binding;
@@ -82,8 +83,8 @@ EyeDome::EyeDome(gpu::Context& context, VkFormat colorFormat, VkSampleCountFlagB
 void EyeDome::bindTarget(const RenderTarget& target) {
     if (boundTarget_ == target.id()) return;
     VkDescriptorImageInfo depth{nearest_, target.depth().view(), VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL};
-    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET, nullptr, set_, 0, 0, 1,
-                               VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &depth, nullptr, nullptr};
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,    nullptr, set_,    0,      0, 1,
+                               VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &depth,  nullptr, nullptr};
     vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
     boundTarget_ = target.id();
 }
@@ -92,11 +93,12 @@ void EyeDome::draw(VkCommandBuffer cmd, RenderTarget& target, const Camera& came
     using namespace gpu;
     bindTarget(target);
     // The scene's depth writes, read now by this pass's fragments.
-    pipelineBarrier(cmd, {imageBarrier(target.depth().handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
-                                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                                       VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                                       VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL)});
+    pipelineBarrier(
+        cmd, {imageBarrier(target.depth().handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                           VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                           VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                           VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                           VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL)});
     const VkExtent2D extent = target.extent();
     VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
     color.imageView = target.beginOverlay(cmd);

@@ -36,14 +36,18 @@ unsigned workerCount() { return std::clamp(std::thread::hardware_concurrency(), 
 }  // namespace
 
 std::uint64_t defaultTileBudget() {
-    if (const char* v = std::getenv("AXIS_TILE_BUDGET_MB"); v && std::atoll(v) > 0) return std::uint64_t(std::atoll(v)) << 20;
+    if (const char* v = std::getenv("AXIS_TILE_BUDGET_MB"); v && std::atoll(v) > 0)
+        return std::uint64_t(std::atoll(v)) << 20;
     return 768ull << 20;
 }
 
 TilesetStream::TilesetStream(std::shared_ptr<const tiles::Tileset> tileset, std::string id, LoadOptions options,
                              std::uint64_t budgetBytes)
-    : tileset_(std::make_shared<tiles::Tileset>(*tileset)), id_(std::move(id)), options_(std::move(options)),
-      budget_(budgetBytes), slots_(tileset_->tiles.size()) {
+    : tileset_(std::make_shared<tiles::Tileset>(*tileset)),
+      id_(std::move(id)),
+      options_(std::move(options)),
+      budget_(budgetBytes),
+      slots_(tileset_->tiles.size()) {
     options_.cpuModels = false;  // Tiles are drawn from their cache and picked from its triangles.
     for (unsigned i = 0; i < workerCount(); ++i) workers_.emplace_back([this](std::stop_token stop) { work(stop); });
 }
@@ -68,7 +72,8 @@ void TilesetStream::work(std::stop_token stop) {
         const tiles::Tile& t = tileset_->tiles[tile];
         auto opened = openModelFile(t.content, std::nullopt, options_, {});
         if (!opened)
-            opened = Error{"model '" + id_ + "': " + tileset_->file.string() + ": tile " + t.name + ": " + opened.error().message};
+            opened = Error{"model '" + id_ + "': " + tileset_->file.string() + ": tile " + t.name + ": " +
+                           opened.error().message};
         std::lock_guard lock(mutex_);
         arrivals_.push_back({tile, std::move(opened)});
         arrived_.notify_all();
@@ -129,9 +134,12 @@ std::size_t TilesetStream::takeArrivals(render::SceneRenderer& renderer, std::si
 tiles::TileSelection TilesetStream::select(const LodRequest& request) {
     return tiles::selectTiles(*tileset_, request, [&](std::uint32_t i) {
         switch (slots_[i].state) {
-            case Slot::State::Resident: return tiles::ContentState::Resident;
-            case Slot::State::Failed: return tiles::ContentState::Failed;
-            default: return tiles::ContentState::Missing;
+            case Slot::State::Resident:
+                return tiles::ContentState::Resident;
+            case Slot::State::Failed:
+                return tiles::ContentState::Failed;
+            default:
+                return tiles::ContentState::Missing;
         }
     });
 }
@@ -163,7 +171,8 @@ void TilesetStream::dropOverBudget(gpu::FrameRing* frames) {
             resident.push_back(i);
             bytes += slots_[i].bytes;
         }
-    std::sort(resident.begin(), resident.end(), [&](auto a, auto b) { return slots_[a].lastWanted < slots_[b].lastWanted; });
+    std::sort(resident.begin(), resident.end(),
+              [&](auto a, auto b) { return slots_[a].lastWanted < slots_[b].lastWanted; });
     for (std::uint32_t i : resident) {
         if (bytes <= budget_ || slots_[i].lastWanted == frame_) break;  // What this view uses stays.
         Slot& slot = slots_[i];
@@ -222,11 +231,12 @@ void TilesetStream::update(render::SceneRenderer& renderer, const Frame& frame) 
     dropOverBudget(frame.frames);
     stats_.drawn = draw_.size();
     stats_.missing = selection.missing;
-    stats_.resident = std::size_t(std::count_if(slots_.begin(), slots_.end(),
-                                                [](const Slot& s) { return s.state == Slot::State::Resident; }));
+    stats_.resident = std::size_t(
+        std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.state == Slot::State::Resident; }));
 }
 
-void TilesetStream::appendItems(std::vector<render::DrawItem>& out, const glm::dmat4& tilesetToSite, Shading shading) const {
+void TilesetStream::appendItems(std::vector<render::DrawItem>& out, const glm::dmat4& tilesetToSite,
+                                Shading shading) const {
     for (std::uint32_t i : draw_) {
         const Slot& slot = slots_[i];
         if (slot.gpu) out.push_back({slot.gpu.get(), tilesetToSite * slot.model->modelToSite, shading});

@@ -89,7 +89,7 @@ private:
     void waitForArrival();
 
     std::shared_ptr<tiles::Tileset> tileset_;  // Its own copy: volumes that lie are grown (coverContent).
-    std::string id_;  // The site model's, for messages.
+    std::string id_;                           // The site model's, for messages.
     LoadOptions options_;
     std::uint64_t budget_;
     std::vector<Slot> slots_;          // Parallel to tileset_->tiles; render thread only.

@@ -20,7 +20,8 @@ Expected<std::array<double, N>> numbers(const json& value, const std::string& wh
     std::array<double, N> out{};
     for (std::size_t i = 0; i < N; ++i) {
         if (!value[i].is_number() || !std::isfinite(value[i].get<double>()))
-            return makeError(where, std::string("boundingVolume.") + field + "[" + std::to_string(i) + "] is not a finite number");
+            return makeError(
+                where, std::string("boundingVolume.") + field + "[" + std::to_string(i) + "] is not a finite number");
         out[i] = value[i].get<double>();
     }
     return out;
@@ -50,8 +51,9 @@ Volume boxVolume(const std::array<double, 12>& b, const glm::dmat4& toSource) {
 Expected<Volume> regionVolume(const std::array<double, 6>& r, const std::string& where) {
     const double west = r[0], south = r[1], east = r[2], north = r[3], low = r[4], high = r[5];
     if (south > north || low > high || std::abs(south) > M_PI_2 + 1e-9 || std::abs(north) > M_PI_2 + 1e-9)
-        return makeError(where, "boundingVolume.region is not [west, south, east, north, minimum height, maximum height]"
-                                " in radians and metres");
+        return makeError(where,
+                         "boundingVolume.region is not [west, south, east, north, minimum height, maximum height]"
+                         " in radians and metres");
     const double span = east >= west ? east - west : east + 2 * M_PI - west;  // Across the antimeridian.
     std::vector<glm::dvec3> points;
     constexpr int kSteps = 4;
@@ -84,7 +86,8 @@ Expected<Volume> boundingVolume(const json& volume, const glm::dmat4& toSource, 
         const glm::dvec3 centre(toSource * glm::dvec4((*s)[0], (*s)[1], (*s)[2], 1.0));
         const double r = (*s)[3] * largestScale(toSource);
         std::vector<glm::dvec3> cube;
-        for (int i = 0; i < 8; ++i) cube.push_back(centre + glm::dvec3((i & 1) ? r : -r, (i & 2) ? r : -r, (i & 4) ? r : -r));
+        for (int i = 0; i < 8; ++i)
+            cube.push_back(centre + glm::dvec3((i & 1) ? r : -r, (i & 2) ? r : -r, (i & 4) ? r : -r));
         return Volume{{centre, r}, std::move(cube)};
     }
     if (volume.contains("region")) {

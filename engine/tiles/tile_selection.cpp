@@ -34,7 +34,8 @@ private:
     glm::vec4 sphere(const Tile& t) const { return glm::vec4(t.sphere); }
     bool inView(const Tile& t) const { return !request_.frustumCull || sphereInFrustum(sphere(t), request_); }
     bool needsRefining(const Tile& t) const {
-        return !t.children.empty() && projectedErrorPx({sphere(t), float(t.geometricError)}, request_) > request_.pixelErrorBound;
+        return !t.children.empty() &&
+               projectedErrorPx({sphere(t), float(t.geometricError)}, request_) > request_.pixelErrorBound;
     }
     ContentState stateOf(std::uint32_t i) const {
         return set_.tiles[i].hasContent() ? state_(i) : ContentState::Failed;  // Nothing to load or draw.
@@ -70,8 +71,10 @@ private:
     void standIn(std::uint32_t i) {
         for (std::uint32_t c : set_.tiles[i].children) {
             if (!inView(set_.tiles[c])) continue;
-            if (stateOf(c) == ContentState::Resident) out_.draw.push_back(c);
-            else standIn(c);
+            if (stateOf(c) == ContentState::Resident)
+                out_.draw.push_back(c);
+            else
+                standIn(c);
         }
     }
 
@@ -84,7 +87,8 @@ private:
             for (std::uint32_t c : t.children) visit(c);
             return;
         }
-        const bool childrenReady = std::all_of(t.children.begin(), t.children.end(), [&](std::uint32_t c) { return ready(c); });
+        const bool childrenReady =
+            std::all_of(t.children.begin(), t.children.end(), [&](std::uint32_t c) { return ready(c); });
         if (childrenReady || !t.hasContent()) {
             for (std::uint32_t c : t.children) visit(c);
             return;

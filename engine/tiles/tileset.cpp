@@ -13,6 +13,7 @@
 
 #include "core/file_io.h"
 #include "tiles/bounding_volume.h"
+#include "tiles/implicit_tiling.h"
 
 namespace axis::tiles {
 namespace fs = std::filesystem;
@@ -79,7 +80,8 @@ Expected<glm::dmat4> tileTransform(const json& tile, const std::string& where) {
 // The first content of a tile: 1.0's "content" (with "url" before 1.0), 1.1's "contents".
 std::string contentUri(const json& tile, std::vector<std::string>& notes) {
     const json* content = nullptr;
-    if (tile.contains("content") && tile["content"].is_object()) content = &tile["content"];
+    if (tile.contains("content") && tile["content"].is_object())
+        content = &tile["content"];
     else if (tile.contains("contents") && tile["contents"].is_array() && !tile["contents"].empty()) {
         content = &tile["contents"][0];
         if (tile["contents"].size() > 1) notes.push_back("has several contents: only the first is drawn");
@@ -143,9 +145,12 @@ private:
         tile.refine = inherited;
         if (node.contains("refine") && node["refine"].is_string()) {
             const std::string r = lower(node["refine"].get<std::string>());
-            if (r == "add") tile.refine = Refine::Add;
-            else if (r == "replace") tile.refine = Refine::Replace;
-            else warn(where, "unknown refine \"" + node["refine"].get<std::string>() + "\": the parent's is used");
+            if (r == "add")
+                tile.refine = Refine::Add;
+            else if (r == "replace")
+                tile.refine = Refine::Replace;
+            else
+                warn(where, "unknown refine \"" + node["refine"].get<std::string>() + "\": the parent's is used");
         }
         const json& error = node.contains("geometricError") ? node["geometricError"] : json();
         if (error.is_number() && std::isfinite(error.get<double>()) && error.get<double>() >= 0)
@@ -154,7 +159,7 @@ private:
             warn(where, "geometricError is missing or not a number >= 0: the parent's is used");
             tile.geometricError = parent == UINT32_MAX ? 0.0 : out_.tiles[parent].geometricError;
         }
-        if (node.contains("implicitTiling")) warn(where, "implicit tiling (3D Tiles 1.1) is not supported: its subtree is left out");
+        const bool implicit = node.contains("implicitTiling") && node["implicitTiling"].is_object();
         std::vector<std::string> notes;
         const std::string uri = contentUri(node, notes);
         for (const auto& n : notes) warn(where, n);
@@ -162,7 +167,11 @@ private:
         const auto index = std::uint32_t(out_.tiles.size());
         out_.tiles.push_back(std::move(tile));
         if (parent != UINT32_MAX) out_.tiles[parent].children.push_back(index);
-        if (!uri.empty()) attachContent(index, uri, file, toSource, where, depth);
+        // An implicit root's content URI is a template its expansion fills in per tile.
+        if (implicit)
+            detail::expandImplicit(out_, node, {index, file, toSource, path}, limits_);
+        else if (!uri.empty())
+            attachContent(index, uri, file, toSource, where, depth);
 
         const json& children = node.contains("children") ? node["children"] : json();
         if (!children.is_null() && !children.is_array()) warn(where, "children is not an array");
@@ -179,8 +188,8 @@ private:
     }
 
     // A content file, or an external tileset whose root becomes this tile's child.
-    void attachContent(std::uint32_t index, const std::string& rawUri, const fs::path& file,
-                       const glm::dmat4& toSource, const std::string& where, std::uint32_t depth) {
+    void attachContent(std::uint32_t index, const std::string& rawUri, const fs::path& file, const glm::dmat4& toSource,
+                       const std::string& where, std::uint32_t depth) {
         std::string uri = percentDecoded(rawUri);
         if (const auto q = uri.find('?'); q != std::string::npos) uri.resize(q);
         if (uri.find("://") != std::string::npos) {
@@ -229,7 +238,8 @@ void expressLocally(Tileset& set, const std::vector<glm::dvec3>& rootHull) {
             toSource[3] = glm::dvec4(centre, 1.0);
             set.localToSource = toSource;
         } else {
-            set.warnings.push_back(set.file.string() + ": root far from zero but not on the earth: " + at.error().message);
+            set.warnings.push_back(set.file.string() +
+                                   ": root far from zero but not on the earth: " + at.error().message);
         }
     }
     if (!set.earthCentred && glm::length(centre) > kRecentreDistance)
@@ -296,7 +306,8 @@ std::string describeTileset(const Tileset& set) {
                       c.x, c.y, c.z, set.centre->latitude, set.centre->longitude, set.centre->height);
         out << line;
     } else {
-        std::snprintf(line, sizeof line, "centre: %.3f %.3f %.3f (the tileset's own frame, z up)\n", root.x, root.y, root.z);
+        std::snprintf(line, sizeof line, "centre: %.3f %.3f %.3f (the tileset's own frame, z up)\n", root.x, root.y,
+                      root.z);
         out << line;
     }
     for (const auto& w : set.warnings) out << "warning: " << w << "\n";

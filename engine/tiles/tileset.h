@@ -1,7 +1,7 @@
 #pragma once
-// A 3D Tiles tileset (1.0 and 1.1) as one flat tree: the tileset.json and every external tileset
-// its tiles name as content, read at open (they are small JSON files; the tile contents are not
-// read here). Tile i's children come after it; tile 0 is the root.
+// A 3D Tiles tileset (1.0 and 1.1) as one flat tree: the tileset.json, every external tileset
+// its tiles name as content and the subtree files of implicit tiling, read at open (small files;
+// the tile contents are not read here). Tile i's children come after it; tile 0 is the root.
 //
 // Frames: tile transforms are accumulated in double from the root. 3D Tiles is z-up; glTF contents
 // are y-up and turned to z-up by their own axes (scene/model.h UpAxis), as the specification says.
@@ -27,9 +27,9 @@ namespace axis::tiles {
 enum class Refine : std::uint8_t { Replace, Add };
 
 struct Tile {
-    std::string name;          ///< For messages: the tileset file and the path of child indices, "root/0/3".
-    glm::dmat4 toLocal{1.0};   ///< The tile's content coordinates to the tileset's local frame.
-    glm::dvec4 sphere{0.0};    ///< Bounding sphere in the local frame (xyz centre, w radius).
+    std::string name;             ///< For messages: the tileset file and the path of child indices, "root/0/3".
+    glm::dmat4 toLocal{1.0};      ///< The tile's content coordinates to the tileset's local frame.
+    glm::dvec4 sphere{0.0};       ///< Bounding sphere in the local frame (xyz centre, w radius).
     double geometricError = 0.0;  ///< Metres of error when this tile is drawn instead of its children.
     Refine refine = Refine::Replace;
     std::filesystem::path content;  ///< A tile content file (glb, gltf, b3dm, pnts...); empty: none.
@@ -41,14 +41,14 @@ struct Tile {
 };
 
 struct Tileset {
-    std::filesystem::path file;  ///< The tileset.json opened.
-    std::string version;         ///< asset.version: "1.0", "1.1".
-    std::vector<Tile> tiles;     ///< Never empty: tiles[0] is the root.
-    glm::dmat4 localToSource{1.0};  ///< See the header comment.
-    bool earthCentred = false;      ///< The source frame is ECEF; localToSource is ENU at `centre`.
+    std::filesystem::path file;           ///< The tileset.json opened.
+    std::string version;                  ///< asset.version: "1.0", "1.1".
+    std::vector<Tile> tiles;              ///< Never empty: tiles[0] is the root.
+    glm::dmat4 localToSource{1.0};        ///< See the header comment.
+    bool earthCentred = false;            ///< The source frame is ECEF; localToSource is ENU at `centre`.
     std::optional<geo::Geodetic> centre;  ///< Geographic position of the root's centre, when earth-centred.
-    std::vector<std::string> warnings;  ///< Problems that left a tile or an external tileset out.
-    Bounds rootBox;  ///< The root's bounding volume as a box, local frame.
+    std::vector<std::string> warnings;    ///< Problems that left a tile or an external tileset out.
+    Bounds rootBox;                       ///< The root's bounding volume as a box, local frame.
 
     std::size_t contentCount() const;
     std::uint32_t depth() const;  ///< Deepest tile's depth (root 0).
@@ -56,7 +56,7 @@ struct Tileset {
 };
 
 struct TilesetLimits {
-    std::size_t maxTiles = 2'000'000;      ///< Over all external tilesets together.
+    std::size_t maxTiles = 2'000'000;  ///< Over all external tilesets together.
     std::uint32_t maxDepth = 64;
     std::uintmax_t maxJsonBytes = 256ull << 20;  ///< Per tileset.json.
 };

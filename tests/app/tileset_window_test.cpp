@@ -19,13 +19,14 @@ namespace fs = std::filesystem;
 namespace {
 
 // Runs the window on `scene` with `script`; returns stdout.
-std::string runWindow(const fs::path& dir, const fs::path& scene, const std::string& script, const std::string& args = "") {
+std::string runWindow(const fs::path& dir, const fs::path& scene, const std::string& script,
+                      const std::string& args = "") {
     axis::test::VirtualDisplay display;
     std::ofstream(dir / "script.txt") << script;
     const fs::path out = dir / "stdout.txt";
     const std::string command = "DISPLAY=" + display.display() + " timeout 600 " + std::string(AXIS_EXECUTABLE) + " '" +
-                                scene.string() + "' --size 320x200 " + args + " --script '" + (dir / "script.txt").string() +
-                                "' > '" + out.string() + "' 2>&1";
+                                scene.string() + "' --size 320x200 " + args + " --script '" +
+                                (dir / "script.txt").string() + "' > '" + out.string() + "' 2>&1";
     const int status = std::system(command.c_str());
     std::ifstream in(out);
     std::stringstream all;
@@ -77,13 +78,13 @@ TEST_CASE("a visitor walks on a tileset's tiles at eye height", "[app][tiles][wa
     std::ofstream(dir / "hall.site.json") << R"({"format": "axisview-site", "version": "1.0", "name": {"en": "tiles"},
   "models": [{"id": "hall", "source": "tileset.json", "up": "z", "shading": "unlit"}],
   "start": {"position": [-15.0, 0.0, 3.6], "yaw": 90, "pitch": 0, "fov": 60}})";
-    const std::string out = runWindow(dir, dir / "hall.site.json",
-                                      "wait 0.5\nprint camera\nkey w down\nwait 3\nkey w up\nwait 0.5\nprint camera\nquit\n",
-                                      "--view start");
+    const std::string out = runWindow(
+        dir, dir / "hall.site.json",
+        "wait 0.5\nprint camera\nkey w down\nwait 3\nkey w up\nwait 0.5\nprint camera\nquit\n", "--view start");
     const auto cams = cameraPositions(out);
     INFO(out);
     REQUIRE(cams.size() == 2);
     CHECK(cams[0].z == Approx(3.6).margin(0.05));
-    CHECK(cams[1].x - cams[0].x > 2.0);  // Walked east, from the west tile onto the east one.
+    CHECK(cams[1].x - cams[0].x > 2.0);            // Walked east, from the west tile onto the east one.
     CHECK(cams[1].z == Approx(3.6).margin(0.05));  // Standing on the tiles, not through them.
 }

@@ -99,11 +99,14 @@ TEST_CASE("point LOD keeps every point once at level 0 and builds a monotonic hi
         CHECK(c.indexCount > 0);
         CHECK(c.indexCount <= PointLodOptions{}.pointsPerCluster);
         CHECK(c.parent.error > c.self.error);
-        if (std::isinf(c.parent.error)) ++roots;
-        else CHECK(contains(c.parent.sphere, c.self.sphere));
+        if (std::isinf(c.parent.error))
+            ++roots;
+        else
+            CHECK(contains(c.parent.sphere, c.self.sphere));
         if (c.level == 0) CHECK(c.self.error == 0.0f);
         for (std::uint32_t k = c.firstIndex; k < c.firstIndex + c.indexCount; ++k)
-            outside += glm::length(b.vertices[b.indices[k]].position - glm::vec3(c.cullSphere)) > c.cullSphere.w * 1.0001f;
+            outside +=
+                glm::length(b.vertices[b.indices[k]].position - glm::vec3(c.cullSphere)) > c.cullSphere.w * 1.0001f;
     }
     CHECK(outside == 0);  // Every point inside its cluster's sphere.
     CHECK(roots == 1);

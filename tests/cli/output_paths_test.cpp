@@ -57,7 +57,8 @@ TEST_CASE("render and record write /dev/null in place, which stays a device", "[
     CHECK(run("render '" + model.string() + "' -o /dev/null --size 64x48").exitCode == 0);
     CHECK(isCharacterDevice("/dev/null"));
     CHECK(run("record '" + model.string() + "' --path '" + (dir / "fly.path.json").string() +
-              "' -o /dev/null --size 64x48 --fps 4 --samples 1").exitCode == 0);
+              "' -o /dev/null --size 64x48 --fps 4 --samples 1")
+              .exitCode == 0);
     CHECK(isCharacterDevice("/dev/null"));
     CHECK_FALSE(fs::exists("/dev/null.part"));
 }

@@ -21,8 +21,8 @@
 #include "support/tileset_fixture.h"
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using axis::test::writeTileset;
+using nlohmann::json;
 
 namespace {
 
@@ -55,7 +55,8 @@ Colours count(const axis::render::Rgba8Image& image) {
 
 axis::render::Rgba8Image render(const fs::path& scene, const fs::path& png, const std::string& extra = "") {
     int code = -1;
-    const std::string out = run("render '" + scene.string() + "' -o '" + png.string() + "' --size 320x180 --view 0,40 " + extra, code);
+    const std::string out =
+        run("render '" + scene.string() + "' -o '" + png.string() + "' --size 320x180 --view 0,40 " + extra, code);
     INFO(out);
     REQUIRE(code == 0);
     auto image = axis::render::readPng(png);
@@ -132,8 +133,8 @@ TEST_CASE("a site holds a tileset; a missing tile is named and the rest draws", 
     std::ofstream(dir / "museum.site.json") << R"({"format": "axisview-site", "version": "1.0", "name": {"en": "tiles"},
   "models": [{"id": "hall", "source": "tileset.json", "up": "z", "shading": "unlit"}]})";
     int code = -1;
-    const std::string out = run("render '" + (dir / "museum.site.json").string() + "' -o '" + (dir / "site.png").string() +
-                                    "' --size 320x180 --view 0,40",
+    const std::string out = run("render '" + (dir / "museum.site.json").string() + "' -o '" +
+                                    (dir / "site.png").string() + "' --size 320x180 --view 0,40",
                                 code);
     INFO(out);
     REQUIRE(code == 0);
@@ -167,9 +168,10 @@ TEST_CASE("record flies over a tileset, each frame with the tiles its camera nee
                 {"time": 1, "position": [-10, -12, 14], "yaw": 0, "pitch": -45, "fov": 50},
                 {"time": 2, "position": [-10, -12, 14], "yaw": 0, "pitch": -45, "fov": 50}]})";
     int code = -1;
-    const std::string out = run("record '" + (dir / "tileset.json").string() + "' --path '" + (dir / "fly.path.json").string() +
-                                    "' -o '" + (dir / "frames/%02d.png").string() + "' --samples 1 --size 160x90 --fps 2",
-                                code);
+    const std::string out =
+        run("record '" + (dir / "tileset.json").string() + "' --path '" + (dir / "fly.path.json").string() + "' -o '" +
+                (dir / "frames/%02d.png").string() + "' --samples 1 --size 160x90 --fps 2",
+            code);
     INFO(out);
     REQUIRE(code == 0);
     auto first = axis::render::readPng(dir / "frames/00.png");
@@ -180,4 +182,30 @@ TEST_CASE("record flies over a tileset, each frame with the tiles its camera nee
     CHECK(count(*first).green == 0);
     CHECK(count(*last).red == 0);  // Close: its children.
     CHECK(count(*last).green > 1000);
+}
+
+TEST_CASE("an implicit quadtree tileset draws its subdivided tiles", "[cli][tiles][implicit]") {
+    const fs::path dir = axis::test::scratchDir("tileset_render_implicit");
+    fs::create_directories(dir / "content/0/0");
+    axis::test::writeBox(dir / "content/0/0", "0", {-20, -10, 0}, {20, 10, 2}, {1, 0, 0, 1});
+    for (int x = 0; x < 2; ++x)
+        for (int y = 0; y < 2; ++y) {
+            fs::create_directories(dir / "content/1" / std::to_string(x));
+            axis::test::writeBox(dir / "content/1" / std::to_string(x), std::to_string(y),
+                                 {-20 + 20 * x, -10 + 10 * y, 0}, {20 * x, 10 * y, 2},
+                                 x == 0 ? glm::vec4(0, 1, 0, 1) : glm::vec4(0, 0, 1, 1));
+        }
+    // A JSON subtree: every tile and content of levels 0-1 available, no child subtrees.
+    fs::create_directories(dir / "subtrees");
+    std::ofstream(dir / "subtrees/0.0.0.json") << R"({"tileAvailability": {"constant": 1},
+  "contentAvailability": [{"constant": 1}], "childSubtreeAvailability": {"constant": 0}})";
+    std::ofstream(dir / "tileset.json") << R"({"asset": {"version": "1.1"}, "geometricError": 100,
+  "root": {"boundingVolume": {"box": [0, 0, 1, 20, 0, 0, 0, 10, 0, 0, 0, 1]}, "geometricError": 5,
+           "refine": "REPLACE", "content": {"uri": "content/{level}/{x}/{y}.gltf"},
+           "implicitTiling": {"subdivisionScheme": "QUADTREE", "availableLevels": 2, "subtreeLevels": 2,
+                              "subtrees": {"uri": "subtrees/{level}.{x}.{y}.json"}}}})";
+    const Colours c = count(render(dir / "tileset.json", dir / "implicit.png"));
+    CHECK(c.red == 0);  // Refined: the four quadrants replace the root.
+    CHECK(c.green > 1000);
+    CHECK(c.blue > 1000);
 }

@@ -21,9 +21,7 @@ namespace {
 
 void write(const fs::path& path, const json& doc) { std::ofstream(path) << doc.dump(1); }
 
-json box(double cx, double cy, double cz, double h) {
-    return {{"box", {cx, cy, cz, h, 0, 0, 0, h, 0, 0, 0, h}}};
-}
+json box(double cx, double cy, double cz, double h) { return {{"box", {cx, cy, cz, h, 0, 0, 0, h, 0, 0, 0, h}}}; }
 
 json tile(const json& volume, double error, const std::string& content = "") {
     json t = {{"boundingVolume", volume}, {"geometricError", error}};
@@ -273,4 +271,102 @@ TEST_CASE("ADD refinement draws a tile with its children", "[tiles]") {
     CHECK(sorted(s.draw) == std::vector<std::uint32_t>{0, 1, 2});
     // Coarse tiles are wanted first: they stand in for the most.
     CHECK(s.wanted.front() == 0);
+}
+
+namespace {
+
+// A binary subtree file: "subt", version 1, the JSON and binary chunk lengths, then both.
+void writeSubtree(const fs::path& path, const json& doc, const std::vector<std::uint8_t>& binary) {
+    std::string text = doc.dump();
+    while (text.size() % 8) text += ' ';
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    const std::uint32_t header[2] = {0x74627573u /* "subt" */, 1};
+    const std::uint64_t lengths[2] = {text.size(), binary.size()};
+    out.write(reinterpret_cast<const char*>(header), sizeof header);
+    out.write(reinterpret_cast<const char*>(lengths), sizeof lengths);
+    out << text;
+    out.write(reinterpret_cast<const char*>(binary.data()), std::streamsize(binary.size()));
+}
+
+json bitstreamSubtree(std::size_t tileBytes, std::size_t childBytes) {
+    return {{"buffers", {{{"byteLength", tileBytes + childBytes}}}},
+            {"bufferViews",
+             {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", tileBytes}},
+              {{"buffer", 0}, {"byteOffset", tileBytes}, {"byteLength", childBytes}}}},
+            {"tileAvailability", {{"bitstream", 0}}},
+            {"contentAvailability", {{{"constant", 1}}}},
+            {"childSubtreeAvailability", {{"bitstream", 1}}}};
+}
+
+}  // namespace
+
+TEST_CASE("an implicit quadtree is expanded from its subtrees", "[tiles][implicit]") {
+    const fs::path dir = test::scratchDir("tileset_implicit");
+    json root = tile(box(0, 0, 0, 8), 16.0);
+    root["content"] = {{"uri", "content/{level}/{x}/{y}.glb"}};
+    root["implicitTiling"] = {{"subdivisionScheme", "QUADTREE"},
+                              {"availableLevels", 3},
+                              {"subtreeLevels", 2},
+                              {"subtrees", {{"uri", "subtrees/{level}/{x}/{y}.subtree"}}}};
+    write(dir / "tileset.json", tilesetOf(root));
+    // Levels 0-1: the root and three of its four children (Morton 0, 1, 3); child subtrees at
+    // level 2 under Morton 0 (tile 0,0), 8 (under the missing child: ignored) and 14 (tile 2,3).
+    writeSubtree(dir / "subtrees/0/0/0.subtree", bitstreamSubtree(1, 2), {0x17, 0x01, 0x41});
+    const json leaf = {{"tileAvailability", {{"constant", 1}}},
+                       {"contentAvailability", {{{"constant", 1}}}},
+                       {"childSubtreeAvailability", {{"constant", 0}}}};
+    writeSubtree(dir / "subtrees/2/0/0.subtree", leaf, {});
+    writeSubtree(dir / "subtrees/2/2/3.subtree", leaf, {});
+
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    INFO(tiles::describeTileset(*set));
+    CHECK(set->warnings.empty());
+    REQUIRE(set->tiles.size() == 6);
+    CHECK(set->tiles[0].content == dir / "content/0/0/0.glb");
+    CHECK(set->tiles[0].children.size() == 3);
+    CHECK(set->depth() == 2);
+    const auto find = [&](const std::string& content) {
+        return std::find_if(set->tiles.begin(), set->tiles.end(),
+                            [&](const tiles::Tile& t) { return t.content == dir / content; });
+    };
+    for (const char* present :
+         {"content/1/0/0.glb", "content/1/1/0.glb", "content/1/1/1.glb", "content/2/0/0.glb", "content/2/2/3.glb"})
+        CHECK(find(present) != set->tiles.end());
+    CHECK(find("content/1/0/1.glb") == set->tiles.end());
+    const auto deep = find("content/2/2/3.glb");
+    REQUIRE(deep != set->tiles.end());
+    CHECK(deep->geometricError == Approx(4.0));  // Halved per level.
+    CHECK(deep->sphere.x == Approx(2.0));        // A quarter of the root's 16 m square: x 0..4, y 4..8.
+    CHECK(deep->sphere.y == Approx(6.0));
+    CHECK(deep->sphere.w == Approx(std::sqrt(2 * 2 * 2 + 8 * 8)));  // Half-axes 2, 2 and the root's 8 up.
+    CHECK(set->tiles[deep->parent].content == dir / "content/1/1/1.glb");
+}
+
+TEST_CASE("implicit subtrees that lie or are missing are left out with a warning", "[tiles][implicit]") {
+    const fs::path dir = test::scratchDir("tileset_implicit_bad");
+    json root = tile(box(0, 0, 0, 8), 16.0);
+    root["content"] = {{"uri", "c/{level}/{x}/{y}.glb"}};
+    root["implicitTiling"] = {{"subdivisionScheme", "QUADTREE"},
+                              {"availableLevels", 4},
+                              {"subtreeLevels", 2},
+                              {"subtrees", {{"uri", "s/{level}/{x}/{y}.subtree"}}}};
+    write(dir / "tileset.json", tilesetOf(root));
+    // Every tile and child subtree available, but the child subtrees' bitstreams are too short
+    // or absent.
+    const json all = {{"tileAvailability", {{"constant", 1}}},
+                      {"contentAvailability", {{{"constant", 1}}}},
+                      {"childSubtreeAvailability", {{"constant", 1}}}};
+    writeSubtree(dir / "s/0/0/0.subtree", all, {});
+    writeSubtree(dir / "s/2/0/0.subtree", bitstreamSubtree(1, 2), {0xff});  // Claims more than it holds.
+    auto set = tiles::loadTileset(dir / "tileset.json");
+    REQUIRE(set);
+    CHECK(set->tiles.size() == 5);  // The top subtree's tiles stay.
+    const auto has = [&](const std::string& text) {
+        return std::any_of(set->warnings.begin(), set->warnings.end(),
+                           [&](const std::string& w) { return w.find(text) != std::string::npos; });
+    };
+    CHECK(has("s/2/0/0.subtree"));
+    CHECK(has("s/2/3/3.subtree"));  // Missing.
 }
