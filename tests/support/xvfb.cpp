@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <spawn.h>
@@ -14,6 +15,18 @@
 extern char** environ;
 
 namespace axis::test {
+
+namespace {
+
+// The process id an X server wrote into its lock file (/tmp/.XN-lock), or -1.
+pid_t lockOwner(const std::string& lock) {
+    std::ifstream in(lock);
+    long pid = -1;
+    in >> pid;
+    return in ? pid_t(pid) : pid_t(-1);
+}
+
+}  // namespace
 
 VirtualDisplay::VirtualDisplay() {
     if (const char* d = std::getenv("DISPLAY"); d && *d) {
@@ -30,7 +43,10 @@ VirtualDisplay::VirtualDisplay() {
         if (posix_spawnp(&server_, "Xvfb", nullptr, nullptr, const_cast<char**>(argv), environ) != 0) break;
         for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (std::filesystem::exists(socket)) return;
+        // Two test processes may pick the same free number at once: the second server then
+        // fails on the lock while the first one's socket appears. The display is ours only when
+        // its lock names our server; else another test owns it and would take it away on exit.
+        if (std::filesystem::exists(socket) && lockOwner(lock) == server_) return;
         kill(server_, SIGTERM);
         waitpid(server_, nullptr, 0);
         server_ = -1;
