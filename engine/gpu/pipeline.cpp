@@ -13,6 +13,42 @@ Unique<VkShaderModule> createShaderModule(VkDevice device, std::span<const uint3
     return {device, module, vkDestroyShaderModule};
 }
 
+Unique<VkDescriptorSetLayout> createSetLayout(VkDevice device, std::span<const VkDescriptorType> types,
+                                              VkShaderStageFlags stages) {
+    std::vector<VkDescriptorSetLayoutBinding> bindings;
+    for (uint32_t i = 0; i < types.size(); ++i) bindings.push_back({i, types[i], 1, stages, nullptr});
+    VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+    info.bindingCount = static_cast<uint32_t>(bindings.size());
+    info.pBindings = bindings.data();
+    VkDescriptorSetLayout layout;
+    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
+    return {device, layout, vkDestroyDescriptorSetLayout};
+}
+
+Unique<VkPipelineLayout> createPipelineLayout(VkDevice device, std::span<const VkDescriptorSetLayout> sets,
+                                              VkShaderStageFlags pushStages, uint32_t pushBytes) {
+    VkPushConstantRange range{pushStages, 0, pushBytes};
+    VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+    info.setLayoutCount = static_cast<uint32_t>(sets.size());
+    info.pSetLayouts = sets.data();
+    info.pushConstantRangeCount = pushBytes > 0 ? 1 : 0;
+    info.pPushConstantRanges = &range;
+    VkPipelineLayout layout;
+    AXIS_VK_CHECK(vkCreatePipelineLayout(device, &info, nullptr, &layout));
+    return {device, layout, vkDestroyPipelineLayout};
+}
+
+Unique<VkSampler> createNearestSampler(VkDevice device) {
+    VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+    info.magFilter = info.minFilter = VK_FILTER_NEAREST;
+    info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    info.addressModeU = info.addressModeV = info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    info.maxLod = VK_LOD_CLAMP_NONE;
+    VkSampler sampler;
+    AXIS_VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));
+    return {device, sampler, vkDestroySampler};
+}
+
 Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout,
                                          std::span<const uint32_t> constants) {
     auto module = createShaderModule(device, spirv);

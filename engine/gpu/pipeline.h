@@ -37,4 +37,15 @@ Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32
 
 Unique<VkShaderModule> createShaderModule(VkDevice device, std::span<const uint32_t> spirv);
 
+/// A set layout with one descriptor of `types[i]` at binding i, all seen by `stages`.
+Unique<VkDescriptorSetLayout> createSetLayout(VkDevice device, std::span<const VkDescriptorType> types,
+                                              VkShaderStageFlags stages);
+
+/// A pipeline layout of `sets` and one push-constant range of `pushBytes` (none when 0) for `pushStages`.
+Unique<VkPipelineLayout> createPipelineLayout(VkDevice device, std::span<const VkDescriptorSetLayout> sets,
+                                              VkShaderStageFlags pushStages, uint32_t pushBytes);
+
+/// A sampler for texelFetch and exact reads: nearest, clamped, every mip level reachable.
+Unique<VkSampler> createNearestSampler(VkDevice device);
+
 }  // namespace axis::gpu

@@ -24,31 +24,11 @@ const uint32_t kEyeDomeMsFrag[] =
 
 EyeDome::EyeDome(gpu::Context& context, VkFormat colorFormat, VkSampleCountFlagBits depthSamples) : context_(context) {
     VkDevice device = context.device();
-    VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};  // texelFetch only.
-    sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
-    sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler s;
-    AXIS_VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &s));
-    nearest_ = {device, s, vkDestroySampler};
-
-    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
-                                         nullptr};
-    VkDescriptorSetLayoutCreateInfo setInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    setInfo.bindingCount = 1;
-    setInfo.pBindings = &binding;
-    VkDescriptorSetLayout setLayout;
-    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &setInfo, nullptr, &setLayout));
-    setLayout_ = {device, setLayout, vkDestroyDescriptorSetLayout};
-
-    VkPushConstantRange range{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(shader::EyeDomePush)};
-    VkPipelineLayoutCreateInfo layoutInfo{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
-    layoutInfo.setLayoutCount = 1;
-    layoutInfo.pSetLayouts = &setLayout;
-    layoutInfo.pushConstantRangeCount = 1;
-    layoutInfo.pPushConstantRanges = &range;
-    VkPipelineLayout layout;
-    AXIS_VK_CHECK(vkCreatePipelineLayout(device, &layoutInfo, nullptr, &layout));
-    layout_ = {device, layout, vkDestroyPipelineLayout};
+    nearest_ = gpu::createNearestSampler(device);
+    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER};
+    setLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
+    const VkDescriptorSetLayout sets[] = {setLayout_};
+    layout_ = gpu::createPipelineLayout(device, sets, VK_SHADER_STAGE_FRAGMENT_BIT, sizeof(shader::EyeDomePush));
 
     gpu::GraphicsPipelineDesc d;
     d.vertexSpirv = kFullscreenVert;
@@ -74,7 +54,8 @@ EyeDome::EyeDome(gpu::Context& context, VkFormat colorFormat, VkSampleCountFlagB
     VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
     alloc.descriptorPool = pool;
     alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &setLayout;
+    const VkDescriptorSetLayout layouts[] = {setLayout_};
+    alloc.pSetLayouts = layouts;
     AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set_));
 }
 

@@ -23,29 +23,15 @@ constexpr uint32_t kMaxImages = 256;  // Font atlas plus POI images shown at onc
 
 ImGuiPass::ImGuiPass(gpu::Context& context, VkFormat colorFormat) : context_(context) {
     VkDevice device = context.device();
-    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
-                                         nullptr};
-    VkDescriptorSetLayoutCreateInfo setInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    setInfo.bindingCount = 1;
-    setInfo.pBindings = &binding;
-    VkDescriptorSetLayout setLayout;
-    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &setInfo, nullptr, &setLayout));
-    setLayout_ = {device, setLayout, vkDestroyDescriptorSetLayout};
-
-    VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT, 0, 16};
-    VkPipelineLayoutCreateInfo layoutInfo{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
-    layoutInfo.setLayoutCount = 1;
-    layoutInfo.pSetLayouts = &setLayout;
-    layoutInfo.pushConstantRangeCount = 1;
-    layoutInfo.pPushConstantRanges = &push;
-    VkPipelineLayout layout;
-    AXIS_VK_CHECK(vkCreatePipelineLayout(device, &layoutInfo, nullptr, &layout));
-    layout_ = {device, layout, vkDestroyPipelineLayout};
+    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER};
+    setLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
+    const VkDescriptorSetLayout sets[] = {setLayout_};
+    layout_ = gpu::createPipelineLayout(device, sets, VK_SHADER_STAGE_VERTEX_BIT, 16);  // Scale and translate.
 
     gpu::GraphicsPipelineDesc d;
     d.vertexSpirv = kImGuiVert;
     d.fragmentSpirv = kImGuiFrag;
-    d.layout = layout;
+    d.layout = layout_;
     d.colorFormat = colorFormat;
     d.depthTest = false;
     d.depthWrite = false;

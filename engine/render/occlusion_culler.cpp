@@ -33,29 +33,6 @@ constexpr uint32_t kSlotBuffers = 5;  // Storage buffers of a slot's set: candid
 
 uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
 
-gpu::Unique<VkDescriptorSetLayout> makeSetLayout(VkDevice device, std::span<const VkDescriptorType> types) {
-    std::vector<VkDescriptorSetLayoutBinding> bindings;
-    for (uint32_t i = 0; i < types.size(); ++i) bindings.push_back({i, types[i], 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr});
-    VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    info.bindingCount = static_cast<uint32_t>(bindings.size());
-    info.pBindings = bindings.data();
-    VkDescriptorSetLayout layout;
-    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
-    return {device, layout, vkDestroyDescriptorSetLayout};
-}
-
-gpu::Unique<VkPipelineLayout> makeLayout(VkDevice device, VkDescriptorSetLayout set, uint32_t pushBytes) {
-    VkPushConstantRange range{VK_SHADER_STAGE_COMPUTE_BIT, 0, pushBytes};
-    VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
-    info.setLayoutCount = 1;
-    info.pSetLayouts = &set;
-    info.pushConstantRangeCount = 1;
-    info.pPushConstantRanges = &range;
-    VkPipelineLayout layout;
-    AXIS_VK_CHECK(vkCreatePipelineLayout(device, &info, nullptr, &layout));
-    return {device, layout, vkDestroyPipelineLayout};
-}
-
 VkDescriptorSet allocateSet(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
     VkDescriptorSetAllocateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
     info.descriptorPool = pool;
@@ -93,10 +70,11 @@ void OcclusionCuller::createPipelines() {
     const VkDescriptorType cullTypes[] = {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                                           VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                                           VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
-    reduceSetLayout_ = makeSetLayout(device, reduceTypes);
-    cullSetLayout_ = makeSetLayout(device, cullTypes);
-    reduceLayout_ = makeLayout(device, reduceSetLayout_, sizeof(shader::HizPush));
-    cullLayout_ = makeLayout(device, cullSetLayout_, sizeof(shader::CullPush));
+    reduceSetLayout_ = gpu::createSetLayout(device, reduceTypes, VK_SHADER_STAGE_COMPUTE_BIT);
+    cullSetLayout_ = gpu::createSetLayout(device, cullTypes, VK_SHADER_STAGE_COMPUTE_BIT);
+    const VkDescriptorSetLayout reduceSets[] = {reduceSetLayout_}, cullSets[] = {cullSetLayout_};
+    reduceLayout_ = gpu::createPipelineLayout(device, reduceSets, VK_SHADER_STAGE_COMPUTE_BIT, sizeof(shader::HizPush));
+    cullLayout_ = gpu::createPipelineLayout(device, cullSets, VK_SHADER_STAGE_COMPUTE_BIT, sizeof(shader::CullPush));
     const uint32_t sampleCount[] = {uint32_t(samples_)};
     reduceFromDepth_ = samples_ != VK_SAMPLE_COUNT_1_BIT ? gpu::createComputePipeline(device, kReduceMs, reduceLayout_, sampleCount)
                                      : gpu::createComputePipeline(device, kReduce, reduceLayout_);
@@ -104,14 +82,7 @@ void OcclusionCuller::createPipelines() {
     cull_ = gpu::createComputePipeline(device, kCull, cullLayout_);
     compact_ = gpu::createComputePipeline(device, kCompact, cullLayout_);
 
-    VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};  // texelFetch only: filtering unused.
-    info.magFilter = info.minFilter = VK_FILTER_NEAREST;
-    info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
-    info.addressModeU = info.addressModeV = info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    info.maxLod = VK_LOD_CLAMP_NONE;
-    VkSampler sampler;
-    AXIS_VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));
-    nearest_ = {device, sampler, vkDestroySampler};
+    nearest_ = gpu::createNearestSampler(device);  // texelFetch only.
 }
 
 void OcclusionCuller::upload(gpu::FrameRing& frames, std::span<const shader::OcclusionCandidate> candidates,

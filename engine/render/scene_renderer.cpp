@@ -115,30 +115,14 @@ SceneRenderer::~SceneRenderer() = default;
 
 void SceneRenderer::createLayouts() {
     VkDevice device = context_.device();
-    VkDescriptorSetLayoutBinding bindings[1 + kTexturesPerMaterial]{};
-    bindings[0] = {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-    for (uint32_t i = 1; i <= kTexturesPerMaterial; ++i)
-        bindings[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-    VkDescriptorSetLayoutCreateInfo setInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    setInfo.bindingCount = 1 + kTexturesPerMaterial;
-    setInfo.pBindings = bindings;
-    VkDescriptorSetLayout setLayout;
-    AXIS_VK_CHECK(vkCreateDescriptorSetLayout(device, &setInfo, nullptr, &setLayout));
-    materialLayout_ = {device, setLayout, vkDestroyDescriptorSetLayout};
-
-    auto makeLayout = [&](uint32_t pushBytes, const VkDescriptorSetLayout* sets, uint32_t setCount) {
-        VkPushConstantRange range{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pushBytes};
-        VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
-        info.setLayoutCount = setCount;
-        info.pSetLayouts = sets;
-        info.pushConstantRangeCount = 1;
-        info.pPushConstantRanges = &range;
-        VkPipelineLayout layout;
-        AXIS_VK_CHECK(vkCreatePipelineLayout(device, &info, nullptr, &layout));
-        return gpu::Unique<VkPipelineLayout>(device, layout, vkDestroyPipelineLayout);
-    };
-    meshLayout_ = makeLayout(sizeof(shader::DrawPush), &setLayout, 1);
-    skyLayout_ = makeLayout(sizeof(shader::SkyPush), nullptr, 0);
+    VkDescriptorType types[1 + kTexturesPerMaterial];
+    types[0] = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    for (uint32_t i = 1; i <= kTexturesPerMaterial; ++i) types[i] = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    materialLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
+    const VkDescriptorSetLayout sets[] = {materialLayout_};
+    const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    meshLayout_ = gpu::createPipelineLayout(device, sets, stages, sizeof(shader::DrawPush));
+    skyLayout_ = gpu::createPipelineLayout(device, {}, stages, sizeof(shader::SkyPush));
 }
 
 void SceneRenderer::createSkyPipeline() {

@@ -2,32 +2,19 @@
 // with broken or far-away models.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <fstream>
-#include <sys/wait.h>
 
 #include "support/gpu_support.h"
+#include "support/run_command.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string output;
-};
+using Run = axis::test::CommandResult;
 
-Run axisview(const std::string& args) {
-    Run r;
-    FILE* pipe = popen(("timeout 300 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>&1").c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.output.append(buffer, n);
-    int status = pclose(pipe);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run axisview(const std::string& args) { return axis::test::runShell(std::string(AXIS_EXECUTABLE) + " " + args); }
 
 const std::string kDemoSite = std::string(AXIS_DEMO_DIR) + "/central-axis.site.json";
 

@@ -2,41 +2,21 @@
 // exit, no crash and no hang.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 
-#include <array>
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <random>
 
+#include "support/run_command.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    bool crashed = false;
-    std::string output;  ///< stdout and stderr together.
-    double seconds = 0;
-};
+using RunResult = axis::test::CommandResult;
 
 RunResult runAxisview(const std::string& args) {
-    RunResult r;
-    auto start = std::chrono::steady_clock::now();
-    std::string command = "timeout 60 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer;
-    while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (WIFEXITED(status)) r.exitCode = WEXITSTATUS(status);
-    // timeout(1) exits 124 on a hang; a shell reports signals as 128 + n.
-    r.crashed = !WIFEXITED(status) || r.exitCode >= 124;
-    return r;
+    return axis::test::runShell(std::string(AXIS_EXECUTABLE) + " " + args);
 }
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }

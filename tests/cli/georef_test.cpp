@@ -3,12 +3,9 @@
 // centimetre detail intact (floats alone would keep half-metres there), and `info` says where it is.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -18,6 +15,7 @@
 #include <proj.h>
 
 #include "render/image_io.h"
+#include "support/run_command.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -25,15 +23,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string run(const std::string& args, int& exitCode) {
-    const std::string command = "timeout 300 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer;
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    const auto r = axis::test::runShell(std::string(AXIS_EXECUTABLE) + " " + args);
+    exitCode = r.exitCode;
+    return r.output;
 }
 
 // WGS84, closed form: the test's own, independent of PROJ which the viewer uses.

@@ -3,15 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <future>
 #include <string>
 
 #include "render/image_io.h"
+#include "support/run_command.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -24,15 +22,8 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-    const std::string command = "timeout 300 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    Run r;
-    std::array<char, 65536> buffer;
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    auto r = axis::test::runShell(std::string(AXIS_EXECUTABLE) + " " + args, axis::test::StandardError::Discarded);
+    return {std::move(r.output), r.exitCode};
 }
 
 fs::path triangle(const fs::path& dir) {

@@ -4,11 +4,8 @@
 // missing tile is reported by name while the rest draws.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -17,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/image_io.h"
+#include "support/run_command.h"
 #include "support/test_support.h"
 #include "support/tileset_fixture.h"
 
@@ -27,15 +25,9 @@ using nlohmann::json;
 namespace {
 
 std::string run(const std::string& args, int& exitCode) {
-    const std::string command = "timeout 300 " + std::string(AXIS_EXECUTABLE) + " " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer;
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    const auto r = axis::test::runShell(std::string(AXIS_EXECUTABLE) + " " + args);
+    exitCode = r.exitCode;
+    return r.output;
 }
 
 struct Colours {

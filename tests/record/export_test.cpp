@@ -2,16 +2,15 @@
 // record` end to end on the demo site's attract tour.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
 #include "gpu/context.h"
 #include "record/video_encoder.h"
 #include "render/image_io.h"
+#include "support/run_command.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -19,21 +18,9 @@ using namespace axis;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string output;
-};
+using Run = axis::test::CommandResult;
 
-Run shell(const std::string& command) {
-    Run r;
-    FILE* pipe = popen(("timeout 300 " + command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.output.append(buffer, n);
-    const int status = pclose(pipe);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run shell(const std::string& command) { return axis::test::runShell(command); }
 
 Run axisview(const std::string& args) { return shell(std::string(AXIS_EXECUTABLE) + " " + args); }
 
