@@ -19,8 +19,15 @@ fs::path demoSitePath() {
     if (const char* env = std::getenv("AXIS_DEMO_SITE")) return env;
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    fs::path beside = exe.parent_path() / "demo" / "central-axis.site.json";
-    if (!ec && fs::exists(beside)) return beside;
+    if (!ec) {
+        // The build tree puts the demo beside the executable; `cmake --install` and the .deb put it in
+        // PREFIX/share/axisview, found from PREFIX/bin so that any prefix works.
+        const fs::path bin = exe.parent_path();
+        for (const fs::path& dir : {bin / "demo", bin / ".." / "share" / "axisview" / "demo"}) {
+            const fs::path site = (dir / "central-axis.site.json").lexically_normal();
+            if (fs::exists(site, ec)) return site;
+        }
+    }
     return fs::path(AXIS_BUILD_DEMO_DIR) / "central-axis.site.json";
 }
 
