@@ -25,6 +25,16 @@ using uint = std::uint32_t;
 #define AXIS_VERTEX_BAKED 1u              // asset/baked_vertex.h: octahedral normal in xy.
 #define AXIS_VERTEX_BAKED_NO_NORMALS 2u   // Baked, but the source had none: normal (0,0,0), shown unlit.
 
+// Inspection modes (render/inspection_mode.h), a specialisation constant of the mesh pipelines.
+#define AXIS_INSPECT_OFF 0u            // The surface as shaded (lit or unlit).
+#define AXIS_INSPECT_CLAY 1u           // No texture or colour, lit: the shape alone.
+#define AXIS_INSPECT_NORMALS 2u        // Site-frame normals as colours.
+#define AXIS_INSPECT_WIREFRAME 3u      // The surface as shaded, its triangle edges over it.
+#define AXIS_INSPECT_TEXEL_DENSITY 4u  // Texels per metre of surface, as a colour ramp.
+#define AXIS_INSPECT_VERTEX_COLOR 5u   // The vertex colours alone, unlit.
+#define AXIS_CLAY_COLOR vec3(0.45, 0.42, 0.38)  // Linear: a warm grey, like unfired clay.
+#define AXIS_WIRE_COLOR vec3(0.02, 0.02, 0.02)
+
 #define AXIS_ALPHA_OPAQUE 0u
 #define AXIS_ALPHA_MASK 1u
 #define AXIS_ALPHA_BLEND 2u
@@ -57,7 +67,8 @@ struct EyeDomePush {
 struct MaterialParams {
     vec4 baseColorFactor;   // Linear RGBA.
     vec4 emissiveCutoff;    // xyz emissive factor, w alpha cutoff.
-    vec4 metalRoughAlpha;   // x metallic, y roughness, z alpha mode, w unused.
+    vec4 metalRoughAlpha;   // x metallic, y roughness, z alpha mode, w the base colour texture's source
+                            // width when streamed (its image may hold coarser levels only), else 0.
 };
 
 // The sky pass (push constants).

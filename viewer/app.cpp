@@ -150,6 +150,9 @@ void ViewerApp::handleKey(const KeyEvent& key) {
         case GLFW_KEY_P: showPlaces_ = p.panels && !showPlaces_; break;
         case GLFW_KEY_ESCAPE: closePanels(); break;
         case GLFW_KEY_L: language_ = language_ == Language::Chinese ? Language::English : Language::Chinese; break;
+        case GLFW_KEY_M:  // Not for kiosk visitors: inspection is a curator's tool.
+            if (p.panels) inspection_ = render::nextInspectionMode(inspection_);
+            break;
         default: break;
     }
 }

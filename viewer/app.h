@@ -12,6 +12,7 @@
 #include "nav/orbit.h"
 #include "nav/transition.h"
 #include "nav/walk.h"
+#include "render/inspection_mode.h"
 #include "render/label_layout.h"
 #include "scene/bvh.h"
 #include "viewer/gestures.h"
@@ -68,6 +69,8 @@ public:
     /// Window size in screen points (for picking and drags).
     void setViewport(double width, double height);
     Language language() const { return language_; }
+    render::InspectionMode inspection() const { return inspection_; }
+    void setInspection(render::InspectionMode mode) { inspection_ = mode; }
 
     // --- For mode layers (kiosk, editors, record mode) ---
     void addLayer(std::unique_ptr<ModeLayer> layer) { layers_.push_back(std::move(layer)); }
@@ -175,6 +178,7 @@ private:
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;
     Language language_ = Language::Chinese;
+    render::InspectionMode inspection_ = render::InspectionMode::Off;
     bool showHelp_ = false, showStats_ = false, showModels_ = false;
     bool fullscreenRequested_ = false;
     std::optional<std::string> screenshotRequest_;

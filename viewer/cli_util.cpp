@@ -46,6 +46,11 @@ Expected<ViewAngles> parseViewAngles(const std::string& text) {
     return v;
 }
 
+Expected<render::InspectionMode> parseInspectionMode(const std::string& text) {
+    if (auto mode = render::inspectionModeNamed(text)) return *mode;
+    return Error{"--mode: expected " + render::inspectionModeChoices() + ", got '" + text + "'"};
+}
+
 Expected<render::FrameView::PointSize> parsePointSize(const std::string& text) {
     struct Unit {
         const char* suffix;

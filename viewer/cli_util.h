@@ -23,6 +23,12 @@ Expected<render::FrameView::PointSize> parsePointSize(const std::string& text);
 constexpr const char* kPointSizeHelp =
     "Size of points: pixels (e.g. 3), or metres in the site, near points larger (e.g. 2cm, 0.02m)";
 
+/// `--mode`: clay, normals, wireframe, texel-density, vertex-colour or off.
+Expected<render::InspectionMode> parseInspectionMode(const std::string& text);
+constexpr const char* kInspectionModeHelp =
+    "Inspection mode: clay (shape, no texture), normals, wireframe (edges over the surface), texel-density "
+    "(texels per metre: blue 10, green 300, red 10000), vertex-colour, or off";
+
 constexpr const char* kEyeDomeHelp =
     "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";
 

@@ -36,6 +36,7 @@ struct RecordArgs {
     std::uint64_t gpuBudgetMb = 0;    ///< 0: the device's default.
     std::string pointSize;            ///< Empty: the default (2 pixels).
     bool eyeDome = false;
+    std::string mode = "off";
 };
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
@@ -51,6 +52,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (a.labels && isEquirect(a)) return "--labels: not supported with --projection equirect";
     if (!a.pointSize.empty())
         if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
+    if (auto mode = parseInspectionMode(a.mode); !mode) return mode.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
                a.output + "'";
@@ -196,6 +198,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
+    if (renderer) renderer->style.inspection = *parseInspectionMode(a.mode);  // checkUsage passed it.
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -258,6 +261,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
+    cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
     cmd->add_option("--language", args->language, "Language of --labels: zh or en")
         ->capture_default_str()

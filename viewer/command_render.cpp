@@ -26,6 +26,7 @@ struct RenderArgs {
     double pixelError = 1.0;
     std::string pointSize;  ///< Empty: the default (2 pixels).
     bool eyeDome = false;
+    std::string mode = "off";
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -73,8 +74,10 @@ int runRender(const RenderArgs& args) {
     auto options = loadOptions(args);
     auto points = args.pointSize.empty() ? Expected<render::FrameView::PointSize>(render::FrameView::PointSize{})
                                          : parsePointSize(args.pointSize);
+    auto mode = parseInspectionMode(args.mode);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
-                           options ? nullptr : &options.error(), points ? nullptr : &points.error()})
+                           options ? nullptr : &options.error(), points ? nullptr : &points.error(),
+                           mode ? nullptr : &mode.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -113,6 +116,7 @@ int runRender(const RenderArgs& args) {
     view.pixelErrorBound = args.pixelError;
     view.pointSize = *points;
     if (args.eyeDome) view.eyeDome.strength = 1.0;
+    view.inspection = *mode;
     const std::vector<render::DrawItem> items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(size->height));
     render::RenderStats stats;
     auto image = renderer.render(view, items, &stats);
@@ -156,6 +160,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
+    cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }

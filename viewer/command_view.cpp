@@ -22,6 +22,7 @@ struct ViewArgs {
     std::uint64_t gpuBudgetMb = 0;
     std::string pointSize;
     bool eyeDome = false;
+    std::string mode = "off";
     std::string frameLog;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
@@ -42,6 +43,11 @@ int runView(const ViewArgs& args) {
                                             : parsePointSize(args.pointSize);
     if (!pointSize) {
         logError(pointSize.error().message);
+        return kExitUsage;
+    }
+    auto mode = parseInspectionMode(args.mode);
+    if (!mode) {
+        logError(mode.error().message);
         return kExitUsage;
     }
     std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
@@ -66,6 +72,7 @@ int runView(const ViewArgs& args) {
     options.gpuBudgetMb = args.gpuBudgetMb;
     options.pointSize = *pointSize;
     options.eyeDome = args.eyeDome;
+    options.inspection = *mode;
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
@@ -107,6 +114,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     app.add_option("--point-size", args->pointSize, kPointSizeHelp);
     app.add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
+    app.add_option("--mode", args->mode, std::string(kInspectionModeHelp) + "; M cycles through them");
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();

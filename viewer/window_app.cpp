@@ -116,6 +116,7 @@ public:
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
           gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {
         app_.setTiles(&gpuScene_);
+        app_.setInspection(options.inspection);
     }
     ~Loop() { app_.setTiles(nullptr); }
 
@@ -294,6 +295,7 @@ private:
         view.camera = app_.camera();
         view.pointSize = options_.pointSize;
         if (options_.eyeDome) view.eyeDome.strength = 1.0;
+        view.inspection = app_.inspection();
         if (gpuScene_.hasTilesets()) {
             // Scripted runs see what a still would: the tiles their view needs, every one (as they
             // wait for a site's models), unless told to go on while loading.

@@ -39,6 +39,7 @@ struct WindowOptions {
     std::uint64_t gpuBudgetMb = 0;
     render::FrameView::PointSize pointSize;  ///< `--point-size`.
     bool eyeDome = false;                    ///< `--eye-dome`.
+    render::InspectionMode inspection = render::InspectionMode::Off;  ///< `--mode`; M cycles.
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
     std::optional<std::filesystem::path> frameLog;
 };

@@ -199,6 +199,7 @@ Status Context::createDevice(const ContextOptions& options) {
     enabled.samplerAnisotropy = available.samplerAnisotropy;
     enabled.largePoints = available.largePoints;
     enabled.fillModeNonSolid = available.fillModeNonSolid;
+    enabled.geometryShader = available.geometryShader;
     enabled.multiDrawIndirect = available.multiDrawIndirect && !options.withoutMultiDrawIndirect;
     // lavapipe's anisotropic filter biases the level of detail even at one texel per pixel, which
     // blurs unlit scans; on a CPU device it is also slow. Keep it for real GPUs.
@@ -208,6 +209,7 @@ Status Context::createDevice(const ContextOptions& options) {
     features_.largePoints = available.largePoints;
     features_.maxPointSize = available.largePoints ? std::clamp(properties_.limits.pointSizeRange[1], 1.0f, 64.0f) : 1.0f;
     features_.fillModeNonSolid = available.fillModeNonSolid;
+    features_.geometryShader = available.geometryShader;
     features_.multiDrawIndirect = enabled.multiDrawIndirect;
     features_.maxAnisotropy = features_.samplerAnisotropy ? std::min(8.0f, properties_.limits.maxSamplerAnisotropy) : 1.0f;
 

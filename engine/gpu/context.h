@@ -35,6 +35,7 @@ struct DeviceFeatures {
     bool samplerAnisotropy = false;
     bool largePoints = false;
     bool fillModeNonSolid = false;
+    bool geometryShader = false;  ///< For the wireframe inspection mode (render/inspection_mode.h).
     bool multiDrawIndirect = false;  ///< Several indirect draws per call; else one call per draw.
     bool drawIndirectCount = false;  ///< vkCmdDrawIndexedIndirectCount (a GPU-written draw count).
     float maxAnisotropy = 1.0f;

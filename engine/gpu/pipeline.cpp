@@ -71,6 +71,8 @@ Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32
 Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc& desc) {
     auto vs = createShaderModule(device, desc.vertexSpirv);
     auto fs = createShaderModule(device, desc.fragmentSpirv);
+    Unique<VkShaderModule> gs;
+    if (!desc.geometrySpirv.empty()) gs = createShaderModule(device, desc.geometrySpirv);
 
     std::vector<VkSpecializationMapEntry> entries;
     for (uint32_t i = 0; i < desc.fragmentConstants.size(); ++i)
@@ -78,7 +80,7 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     VkSpecializationInfo spec{static_cast<uint32_t>(entries.size()), entries.data(),
                               desc.fragmentConstants.size() * 4, desc.fragmentConstants.data()};
 
-    VkPipelineShaderStageCreateInfo stages[2]{};
+    VkPipelineShaderStageCreateInfo stages[3]{};
     stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
     stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
     stages[0].module = vs;
@@ -89,6 +91,12 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     stages[1].module = fs;
     stages[1].pName = "main";
     stages[1].pSpecializationInfo = entries.empty() ? nullptr : &spec;
+    if (!desc.geometrySpirv.empty()) {
+        stages[2] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+        stages[2].stage = VK_SHADER_STAGE_GEOMETRY_BIT;
+        stages[2].module = gs;
+        stages[2].pName = "main";
+    }
 
     VkPipelineVertexInputStateCreateInfo vertexInput{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
     vertexInput.vertexBindingDescriptionCount = static_cast<uint32_t>(desc.bindings.size());
@@ -139,7 +147,7 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     rendering.depthAttachmentFormat = desc.depthFormat;
 
     VkGraphicsPipelineCreateInfo info{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO, &rendering};
-    info.stageCount = 2;
+    info.stageCount = desc.geometrySpirv.empty() ? 2 : 3;
     info.pStages = stages;
     info.pVertexInputState = &vertexInput;
     info.pInputAssemblyState = &assembly;

@@ -14,6 +14,7 @@ namespace axis::gpu {
 struct GraphicsPipelineDesc {
     std::span<const uint32_t> vertexSpirv;
     std::span<const uint32_t> fragmentSpirv;
+    std::span<const uint32_t> geometrySpirv;  ///< Optional (the device must enable geometryShader).
     VkPipelineLayout layout = VK_NULL_HANDLE;
     VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;
     VkFormat depthFormat = VK_FORMAT_UNDEFINED;

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/log.h"
 #include "core/stopwatch.h"
 #include "gpu/context.h"
 #include "gpu/frames.h"
@@ -27,6 +28,12 @@ const uint32_t kMeshVert[] =
     ;
 const uint32_t kMeshFrag[] =
 #include "mesh.frag.inc"
+    ;
+const uint32_t kMeshWireGeom[] =
+#include "mesh_wire.geom.inc"
+    ;
+const uint32_t kMeshWireFrag[] =
+#include "mesh_wire.frag.inc"
     ;
 const uint32_t kSkyVert[] =
 #include "sky.vert.inc"
@@ -77,6 +84,18 @@ std::uint64_t directPrimitives(const FramePlan& plan) {
     for (const PlannedItem& p : plan.items)
         for (const DrawRange& r : p.first) n += r.topology == Topology::Points ? pointsOf(r) : r.indexCount / 3;
     return n;
+}
+
+uint32_t shaderInspection(InspectionMode mode) {
+    switch (mode) {
+        case InspectionMode::Off: return AXIS_INSPECT_OFF;
+        case InspectionMode::Clay: return AXIS_INSPECT_CLAY;
+        case InspectionMode::Normals: return AXIS_INSPECT_NORMALS;
+        case InspectionMode::Wireframe: return AXIS_INSPECT_WIREFRAME;
+        case InspectionMode::TexelDensity: return AXIS_INSPECT_TEXEL_DENSITY;
+        case InspectionMode::VertexColour: return AXIS_INSPECT_VERTEX_COLOR;
+    }
+    return AXIS_INSPECT_OFF;
 }
 
 uint32_t floatBits(float f) {
@@ -176,8 +195,20 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     d.attributes = vertexAttributes(key.format);
     d.alphaBlend = key.blend;
     d.depthWrite = !key.blend;
+    InspectionMode inspection = key.inspection;
+    if (inspection == InspectionMode::Wireframe && key.topology == Topology::Triangles) {
+        if (context_.features().geometryShader) {
+            d.geometrySpirv = kMeshWireGeom;
+            d.fragmentSpirv = kMeshWireFrag;
+        } else {
+            if (!warnedNoWireframe_) logWarn("wireframe: this Vulkan device has no geometry shaders; drawing surfaces only");
+            warnedNoWireframe_ = true;
+            inspection = InspectionMode::Off;
+        }
+    }
     d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(context_.features().maxPointSize),
-                           shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u};
+                           shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u,
+                           shaderInspection(inspection)};
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
@@ -325,7 +356,7 @@ void SceneRenderer::addOcclusionResults(RenderStats& stats, uint32_t slot) const
 class SceneRenderer::ModelBinder {
 public:
     ModelBinder(SceneRenderer& r, VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass)
-        : r_(r), cmd_(cmd), item_(item), m_(*item.model), blendedPass_(blendedPass) {
+        : r_(r), cmd_(cmd), item_(item), m_(*item.model), blendedPass_(blendedPass), inspection_(view.inspection) {
         const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
         push_.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
         push_.clipFromModel = viewProj * push_.cameraFromModel;
@@ -352,7 +383,8 @@ public:
         }
         const bool normals = m_.primitiveHasNormals.empty() || m_.primitiveHasNormals[range.primitive];
         VkPipeline pipeline = r_.meshPipeline(
-            {m_.vertexFormat, normals, item_.shading, range.topology, blendedPass_, mat.alphaMode == AlphaMode::Mask});
+            {m_.vertexFormat, normals, item_.shading, range.topology, blendedPass_, mat.alphaMode == AlphaMode::Mask,
+             inspection_});
         if (pipeline != pipeline_) {
             vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
             pipeline_ = pipeline;
@@ -381,6 +413,7 @@ private:
     const DrawItem& item_;
     const GpuModel& m_;
     bool blendedPass_;
+    InspectionMode inspection_;
     shader::DrawPush push_{};
     bool mirrored_ = false;
     bool bound_ = false;

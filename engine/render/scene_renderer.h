@@ -19,6 +19,7 @@
 #include "gpu/unique.h"
 #include "render/eye_dome.h"
 #include "render/gpu_model.h"
+#include "render/inspection_mode.h"
 #include "render/occlusion_culler.h"
 #include "render/occlusion_history.h"
 #include "scene/camera.h"
@@ -63,6 +64,8 @@ struct FrameView {
     } pointSize;
     /// Eye-dome lighting over the frame (off by default): shape for colourless point clouds.
     EyeDomeSettings eyeDome;
+    /// Clay, normals, wireframe, texel density or vertex colours instead of the surface's look.
+    InspectionMode inspection = InspectionMode::Off;
     bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
     bool occlusionCull = true;  ///< Skip clusters hidden behind nearer models; likewise.
     /// On CPU devices (lavapipe), a frame of more primitives than this is drawn in several render
@@ -134,6 +137,7 @@ private:
         Topology topology;
         bool blend;
         bool alphaTest;  ///< Alpha-masked material: the shader variant with a discard.
+        InspectionMode inspection;
         auto operator<=>(const PipelineKey&) const = default;
     };
     void createLayouts();
@@ -171,6 +175,7 @@ private:
     std::unique_ptr<TextureResidency> residency_;
     std::unique_ptr<GeometryResidency> geometry_;
     std::unique_ptr<EyeDome> eyeDome_;  ///< Made on first use.
+    bool warnedNoWireframe_ = false;
 };
 
 }  // namespace axis::render

@@ -18,11 +18,14 @@ namespace {
 
 constexpr uint32_t kTexturesPerMaterial = 3;  // base colour, metallic-roughness, emissive.
 
-shader::MaterialParams toParams(const Material& m) {
+// `baseColorWidth`: the source's level-0 width of a streamed base colour texture (its image on the
+// device may hold coarser levels only), for the texel-density mode; 0 when the image is complete.
+shader::MaterialParams toParams(const Material& m, uint32_t baseColorWidth) {
     shader::MaterialParams p{};
     p.baseColorFactor = m.baseColorFactor;
     p.emissiveCutoff = glm::vec4(m.emissiveFactor, m.alphaCutoff);
-    p.metalRoughAlpha = glm::vec4(m.metallicFactor, m.roughnessFactor, float(static_cast<uint32_t>(m.alphaMode)), 0.0f);
+    p.metalRoughAlpha = glm::vec4(m.metallicFactor, m.roughnessFactor, float(static_cast<uint32_t>(m.alphaMode)),
+                                  float(baseColorWidth));
     return p;
 }
 
@@ -175,8 +178,13 @@ void SceneRenderer::createMaterials(GpuModel& gm, std::span<const Material> mate
     const VkDeviceSize stride = (sizeof(shader::MaterialParams) + align - 1) / align * align;
     const uint32_t materialCount = static_cast<uint32_t>(std::max<size_t>(materials.size(), 1));
     std::vector<std::byte> params(stride * materialCount);
+    auto streamedWidth = [&](int index) -> uint32_t {
+        const bool streamed = gm.streams && index >= 0 && index < int(gm.streams->textures.size());
+        return streamed ? gm.streams->textures[index].source.width : 0;
+    };
     for (uint32_t i = 0; i < materialCount; ++i) {
-        auto p = toParams(i < materials.size() ? materials[i] : Material{});
+        const Material m = i < materials.size() ? materials[i] : Material{};
+        auto p = toParams(m, streamedWidth(m.baseColorTexture));
         std::memcpy(params.data() + i * stride, &p, sizeof(p));
     }
     gm.materialParams = batch.createBuffer(params, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);

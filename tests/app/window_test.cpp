@@ -33,3 +33,30 @@ TEST_CASE("the window opens a model, presents frames and writes a screenshot", "
         reddish += image->pixels[i] > 120 && image->pixels[i + 1] < 90 && image->pixels[i + 2] < 90;
     CHECK(reddish > 320 * 240 / 20);
 }
+
+TEST_CASE("M cycles the inspection modes in the window: clay after the surface", "[app][inspection]") {
+    axis::test::VirtualDisplay display;
+    fs::path dir = axis::test::scratchDir("app_window_inspection");
+    std::ofstream(dir / "tetra.obj") << "mtllib tetra.mtl\nusemtl red\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0.3 0.3 1\n"
+                                        "f 1 3 2\nf 1 2 4\nf 2 3 4\nf 3 1 4\n";
+    std::ofstream(dir / "tetra.mtl") << "newmtl red\nKd 0.9 0.1 0.1\n";
+    std::ofstream(dir / "script.txt") << "wait 0.3\nscreenshot " << (dir / "surface.png").string()
+                                      << "\nkey m tap\nwait 0.3\nscreenshot " << (dir / "clay.png").string()
+                                      << "\nquit\n";
+    std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
+                          (dir / "tetra.obj").string() + "' --size 320x240 --script '" + (dir / "script.txt").string() +
+                          "' 2>&1";
+    int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    auto reddish = [](const fs::path& png) {
+        auto image = axis::render::readPng(png);
+        REQUIRE(image.ok());
+        size_t n = 0;
+        for (size_t i = 0; i < image->pixels.size(); i += 4)
+            n += image->pixels[i] > 120 && image->pixels[i + 1] < 90 && image->pixels[i + 2] < 90;
+        return n;
+    };
+    CHECK(reddish(dir / "surface.png") > 320 * 240 / 20);
+    CHECK(reddish(dir / "clay.png") == 0);  // Clay ignores the material's colour.
+}

@@ -37,7 +37,7 @@ void requireCleanFailure(const fs::path& file, const std::string& command = "inf
 
 }  // namespace
 
-TEST_CASE("--help and usage errors follow Unix conventions", "[cli]") {
+TEST_CASE("usage errors and --help follow Unix conventions", "[cli]") {
     auto help = runAxisview("--help");
     CHECK(help.exitCode == 0);
     auto version = runAxisview("--version");
@@ -62,6 +62,16 @@ TEST_CASE("--help and usage errors follow Unix conventions", "[cli]") {
     }
     auto record = runAxisview("record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --point-size 0");
     CHECK(record.exitCode == 2);
+    for (const std::string& command : {"render " + quoted(dir / "a.obj") + " -o x.png --mode chalk",
+                                       "record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --mode chalk"}) {
+        auto badMode = runAxisview(command);
+        CHECK(badMode.exitCode == 2);
+        CHECK(badMode.output.find("--mode: expected off|clay|normals|wireframe|texel-density|vertex-colour") !=
+              std::string::npos);
+    }
+    auto clay = runAxisview("render " + quoted(dir / "a.obj") + " -o " + quoted(dir / "clay.png") + " --size 64x64 --mode clay");
+    CHECK(clay.exitCode == 0);
+    CHECK(fs::exists(dir / "clay.png"));
 }
 
 TEST_CASE("bad input files fail cleanly with the file named", "[cli]") {

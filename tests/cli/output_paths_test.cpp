@@ -75,7 +75,7 @@ TEST_CASE("render writes a FIFO in place for the process reading it", "[cli][out
     CHECK(S_ISFIFO(st.st_mode));
 }
 
-TEST_CASE("-o - writes a PNG, or a fragmented MP4, to standard output", "[cli][output]") {
+TEST_CASE("standard output (-o -) gets a PNG, or a fragmented MP4", "[cli][output]") {
     const fs::path dir = axis::test::scratchDir("output_stdout");
     const fs::path model = triangle(dir);
     const Run png = run("render '" + model.string() + "' -o - --size 64x48");

@@ -20,6 +20,7 @@ const HelpLine kHelp[] = {
     {"F1 / H", {"显示或隐藏帮助", "Show or hide this help"}},
     {"L", {"中文 / English", "中文 / English"}},
     {"P", {"地点列表", "List of places"}},
+    {"M", {"检视模式：黏土、法线、线框、纹素密度、顶点颜色", "Inspection: clay, normals, wireframe, texel density, vertex colours"}},
     {"F2", {"帧统计", "Frame statistics"}},
     {"F11", {"全屏", "Fullscreen"}},
     {"F12", {"截图", "Screenshot"}},
