@@ -1,6 +1,8 @@
 // `axisview record`: a camera path or a site's tour rendered headlessly to an MP4 or a PNG
 // sequence. The engine does the work (record/); this file parses options, loads the scene and
 // reports progress.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/file_io.h"
@@ -8,8 +10,11 @@
 #include "gpu/context.h"
 #include "record/equirect.h"
 #include "record/label_overlay.h"
+#include "record/output_format.h"
 #include "record/path_file.h"
 #include "record/recorder.h"
+#include "record/subtitle_files.h"
+#include "record/subtitles.h"
 #include "record/tour_path.h"
 #include "record/video_encoder.h"
 #include "viewer/cli_util.h"
@@ -37,7 +42,23 @@ struct RecordArgs {
     std::string pointSize;            ///< Empty: the default (2 pixels).
     bool eyeDome = false;
     std::string mode = "off";
+    std::string format;     ///< A preset of record/output_format.h; empty: none.
+    std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
+    record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
 };
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+const record::FormatPreset* presetOf(const RecordArgs& a) { return record::findFormatPreset(a.format); }
 
 bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
 
@@ -45,6 +66,21 @@ bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
 // which players and ffmpeg read from a pipe.
 bool isVideoOutput(const std::string& out) {
     return isStandardOutput(out) || isSpecialFile(out) || (out.size() > 4 && out.compare(out.size() - 4, 4, ".mp4") == 0);
+}
+
+// --format, --subtitles: presets and languages that exist, and no option that contradicts them.
+std::optional<std::string> checkMediaUsage(const RecordArgs& a) {
+    if (!a.format.empty()) {
+        if (!presetOf(a)) return "--format: unknown preset '" + a.format + "' (" + record::formatPresetNames() + ")";
+        if (!a.size.empty()) return "--format and --size both set the frame size: give one";
+        if (isEquirect(a)) return "--format: not for --projection equirect (a 360° frame is 2:1; use --size)";
+    }
+    for (const std::string& language : splitList(a.subtitles)) {
+        if (!record::findLanguage(language))
+            return "--subtitles: unknown language '" + language + "' (known: " + record::knownLanguages() + ")";
+    }
+    if (!a.subtitles.empty() && splitList(a.subtitles).empty()) return "--subtitles: expected languages such as zh,en";
+    return std::nullopt;
 }
 
 // Checks that need no files; failures are usage errors (exit 2).
@@ -63,7 +99,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
             return "--size: a 360° (equirect) frame is twice as wide as it is high, got " + a.size;
     }
     if (a.from < 0.0) return "--from: must be >= 0 seconds";
-    return std::nullopt;
+    return checkMediaUsage(a);
 }
 
 // The recording's path and its output settings (the file's, overridden by options).
@@ -81,6 +117,12 @@ Expected<record::PathFile> choosePath(const RecordArgs& a) {
 }
 
 Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
+    if (const record::FormatPreset* preset = presetOf(a)) {  // The preset, then --fps and --quality.
+        out.width = preset->width;
+        out.height = preset->height;
+        out.fps = preset->fps;
+        out.quality = preset->crf;
+    }
     if (a.fps > 0) out.fps = a.fps;
     if (a.quality >= 0) out.quality = a.quality;
     if (!a.size.empty() || isEquirect(a)) {
@@ -92,7 +134,33 @@ Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
     return Ok{};
 }
 
-Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const record::OutputSettings& out) {
+// High profile at the level the size and frame rate need, peaks capped for the preset.
+void applyPreset(const record::FormatPreset& preset, record::EncoderSettings& settings) {
+    settings.profile = "high";
+    settings.level = record::h264LevelFor(settings.width, settings.height, settings.fps).value_or(0);
+    const record::RateCap cap = record::rateCapFor(preset, settings.fps, settings.level);
+    settings.maxKbps = cap.maxKbps;
+    settings.bufferKbits = cap.bufferKbits;
+}
+
+// The site's name and description in its first language, unless given on the command line.
+record::VideoMetadata metadataOf(const RecordArgs& a, const LoadedScene& scene) {
+    record::VideoMetadata m = a.metadata;
+    if (!scene.site) return m;
+    std::vector<std::string> languages = scene.site->kiosk ? scene.site->kiosk->languages : std::vector<std::string>{};
+    const auto first = [&languages](const LangText& text) {
+        for (const std::string& language : languages)
+            if (auto it = text.find(language); it != text.end() && !it->second.empty()) return it->second;
+        return text.empty() ? std::string() : text.begin()->second;
+    };
+    if (m.title.empty()) m.title = first(scene.site->name);
+    if (m.comment.empty()) m.comment = first(scene.site->description);
+    return m;
+}
+
+Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const record::OutputSettings& out,
+                                                      record::VideoMetadata metadata,
+                                                      std::vector<record::SubtitleTrack> subtitles) {
     if (!isVideoOutput(a.output)) return std::unique_ptr<record::FrameSink>(new record::PngSequenceSink(a.output));
     record::EncoderSettings settings;
     settings.width = out.width;
@@ -101,6 +169,9 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
     settings.crf = out.quality;
     settings.preset = a.preset;
     settings.equirectangular = isEquirect(a);
+    if (const record::FormatPreset* preset = presetOf(a)) applyPreset(*preset, settings);
+    settings.metadata = std::move(metadata);
+    settings.subtitles = std::move(subtitles);
     auto encoder = record::VideoEncoder::open(a.output, settings);
     if (!encoder) return encoder.error();
     return std::unique_ptr<record::FrameSink>(std::move(*encoder));
@@ -121,8 +192,26 @@ struct Renderer {
 // equator's resolution.
 std::uint32_t cubeFaceSize(const record::OutputSettings& out) { return std::max(2u, out.width / 4); }
 
-Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, int samples,
-                                bool equirect, std::uint64_t gpuBudgetMb) {
+record::DeviceCapacity capacityOf(const gpu::Context& context) {
+    record::DeviceCapacity capacity;
+    capacity.maxImageDimension2D = context.properties().limits.maxImageDimension2D;
+    VkPhysicalDeviceMemoryProperties memory{};
+    vkGetPhysicalDeviceMemoryProperties(context.physicalDevice(), &memory);
+    for (std::uint32_t i = 0; i < memory.memoryHeapCount; ++i)
+        if (memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT)
+            capacity.largestDeviceHeap = std::max(capacity.largestDeviceHeap, std::uint64_t(memory.memoryHeaps[i].size));
+    return capacity;
+}
+
+// What chose the frame size, for messages: "--format landscape-8k", "--size 7680x4320", or the path.
+std::string sizeOrigin(const RecordArgs& a) {
+    if (!a.format.empty()) return "--format " + a.format;
+    if (!a.size.empty()) return "--size " + a.size;
+    return a.pathFile.empty() ? "frame size" : a.pathFile + ": output.size";
+}
+
+Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, const RecordArgs& a) {
+    const bool equirect = isEquirect(a);
     auto context = gpu::Context::create();
     if (!context) return context.error();
     Renderer r;
@@ -130,9 +219,11 @@ Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSe
     render::TargetDesc desc;
     desc.width = equirect ? cubeFaceSize(out) : out.width;
     desc.height = equirect ? cubeFaceSize(out) : out.height;
-    desc.samples = static_cast<VkSampleCountFlagBits>(samples);
+    if (auto problem = record::checkDeviceFits(capacityOf(*r.context), desc.width, desc.height, a.samples))
+        return Error{sizeOrigin(a) + ": " + *problem + " (" + r.context->deviceName() + ")"};
+    desc.samples = static_cast<VkSampleCountFlagBits>(a.samples);
     r.offscreen = std::make_unique<render::OffscreenRenderer>(*r.context, desc);
-    if (gpuBudgetMb > 0) r.offscreen->scene().setStreamingBudget(gpuBudgetMb << 20);
+    if (a.gpuBudgetMb > 0) r.offscreen->scene().setStreamingBudget(a.gpuBudgetMb << 20);
     r.gpuScene.addAll(r.offscreen->scene(), scene);
     r.items = r.gpuScene.items(scene);
     return r;
@@ -190,29 +281,70 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
     };
 }
 
+// The --subtitles tracks: each dwell at a POI's viewpoint, in the recorded slice. Problems are
+// warnings: the video is written with what there is.
+std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const LoadedScene& scene,
+                                               const record::PathFile& file, record::FrameRange range) {
+    if (a.subtitles.empty()) return {};
+    if (!scene.pois) {
+        logWarn("--subtitles: the scene has no points of interest, so its stops have no text; no subtitles");
+        return {};
+    }
+    record::SubtitleRequest request;
+    request.languages = splitList(a.subtitles);
+    if (scene.site && scene.site->kiosk) request.fallbackLanguages = scene.site->kiosk->languages;
+    const int fps = file.output.fps;
+    const record::VideoSpan video{std::llround(double(range.first) * 1000.0 / fps),
+                                  std::llround(double(range.first + range.count) * 1000.0 / fps)};
+    auto subtitles = record::makeSubtitles(record::captionsOf(file.keys, *scene.pois), *scene.pois, video, request);
+    for (const std::string& warning : subtitles.warnings) logWarn(warning);
+    return std::move(subtitles.tracks);
+}
+
+// OUT.LANG.vtt and .srt beside an MP4 file, subtitles.LANG.* beside PNG frames; none for a
+// stream (standard output, a device), whose MP4 carries the tracks.
+Status writeSidecars(const RecordArgs& a, const std::vector<record::SubtitleTrack>& subtitles) {
+    if (subtitles.empty()) return Ok{};
+    if (isStandardOutput(a.output) || isSpecialFile(a.output)) {
+        logInfo("--subtitles: the tracks are in the MP4 stream; no sidecar files beside " + a.output);
+        return Ok{};
+    }
+    const std::filesystem::path beside = isVideoOutput(a.output)
+                                             ? std::filesystem::path(a.output)
+                                             : std::filesystem::path(a.output).parent_path() / "subtitles.mp4";
+    for (const record::SubtitleTrack& track : subtitles) {
+        if (Status s = record::writeSidecars(track, beside); !s) return s;
+        logInfo("wrote " + record::sidecarPath(beside, track.language, "vtt").string() + " and .srt (" +
+                std::to_string(track.cues.size()) + " cues)");
+    }
+    return Ok{};
+}
+
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
     LoadOptions options;
     options.cpuModels = false;  // Frames draw the baked streams; labels test the bake's triangles.
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
-    auto renderer = makeRenderer(*scene, file.output, a.samples, isEquirect(a), a.gpuBudgetMb);
+    auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
     if (renderer) renderer->style.inspection = *parseInspectionMode(a.mode);  // checkUsage passed it.
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
-    auto sink = openSink(a, file.output);
-    if (!sink) return fail(sink.error());
-    record::AsyncFrameSink async(std::move(*sink));
     const auto range = record::framesOf(path, file.output.fps, a.from,
                                         a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
+    std::vector<record::SubtitleTrack> subtitles = subtitlesOf(a, *scene, file, range);
+    auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles);
+    if (!sink) return fail(sink.error());
+    record::AsyncFrameSink async(std::move(*sink));
     auto stats = record::recordFrames(path, file.output.fps, range,
                                       renderFrameWithTiles(*renderer, a, file.output, *scene), async,
                                       Progress::toStderr());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())
         return fail(Error{std::to_string(n) + " Vulkan validation message(s) reported"});
+    if (Status s = writeSidecars(a, subtitles); !s) return fail(s.error());
     char summary[256];
     std::snprintf(summary, sizeof summary, "wrote %s (%lld frames, %ux%u at %d fps, %.2f s; %.2f frames/s, %s)",
                   a.output.c_str(), static_cast<long long>(stats->frames), file.output.width, file.output.height,
@@ -232,6 +364,43 @@ int runRecord(RecordArgs a) {
     auto path = record::makeCameraPath(*file);
     if (!path) return fail(path.error());
     return record(a, *file, *path);
+}
+
+}  // namespace
+
+namespace {
+
+// The presets with their sizes and rates, and how to choose a frame rate: --help's footer.
+std::string formatGuide() {
+    std::string out = "Formats (--format; --fps and --quality override its defaults; --size conflicts):\n";
+    char line[200];
+    for (const record::FormatPreset& p : record::formatPresets()) {
+        const int level = record::h264LevelFor(p.width, p.height, p.fps).value_or(0);
+        std::snprintf(line, sizeof line, "  %-19s %ux%u, %d fps, CRF %d, ~%d Mbps (peaks <= %d), High %s: %s\n",
+                      std::string(p.name).c_str(), p.width, p.height, p.fps, p.crf, p.typicalKbps / 1000,
+                      p.peakKbps / 1000, record::levelName(level).c_str(), std::string(p.use).c_str());
+        out += line;
+    }
+    out += "  At 50 or 60 fps peaks scale with the rate (1080p ~12 Mbps, 4K ~53-68, 8K ~120-240) and the level\n"
+           "  rises (1080p 4.2, 4K 5.2, 8K 6.1). --preset ultrafast makes Baseline, not High.\n"
+           "  H.264 through libx264; Debian 12's FFmpeg also has libx265 (HEVC), not used: H.264 plays\n"
+           "  everywhere and level 6 covers 8K.\n"
+           "Frame rate: 30 for the web (smooth camera moves; the default), 25 where broadcasts are PAL\n"
+           "  (China, Europe), 24 for a film look, 50/60 for fast flights and LED walls (twice the rendering).\n"
+           "Quality: CRF 18 (masters, archives) .. 23 (quick previews); 20 is visually clean for uploads.";
+    return out;
+}
+
+void addMediaOptions(CLI::App& cmd, RecordArgs& args) {
+    cmd.add_option("--format", args.format, "Publishing preset: " + record::formatPresetNames() + " (see below)");
+    cmd.add_option("--subtitles", args.subtitles,
+                   "Subtitles from the stops' titles and texts, e.g. zh,en: one switchable track per language in the "
+                   "MP4 and OUT.LANG.vtt/.srt beside it (" + record::knownLanguages() + ")");
+    cmd.add_option("--title", args.metadata.title, "MP4 title (default: the site's name)");
+    cmd.add_option("--artist", args.metadata.artist, "MP4 artist: who made the recording or the scans");
+    cmd.add_option("--copyright", args.metadata.copyright, "MP4 copyright, e.g. \"© 2024 Museum, CC BY 4.0\"");
+    cmd.add_option("--comment", args.metadata.comment, "MP4 comment (default: the site's description)");
+    cmd.footer(formatGuide());
 }
 
 }  // namespace
@@ -270,6 +439,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
                     "flat, or equirect: 360° video from six cube faces (default size 3840x1920, 2:1)")
         ->capture_default_str()
         ->check(CLI::IsMember({"flat", "equirect"}));
+    addMediaOptions(*cmd, *args);
     cmd->callback([args, path, tour, &exitCode] {
         if (path->count() + tour->count() != 1) {
             logError("record: give exactly one of --path FILE or --tour NAME");

@@ -9,7 +9,10 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <limits>
+
 #include "core/file_io.h"
+#include "record/mov_text_tracks.h"
 
 namespace axis::record {
 
@@ -24,6 +27,7 @@ struct VideoEncoder::State {
     AVPacket* packet = nullptr;
     std::int64_t nextPts = 0;
     bool finished = false;
+    MovTextTracks subtitles;
 
     ~State() {
         sws_freeContext(sws);
@@ -81,6 +85,15 @@ Status tagEquirectangular(AVFormatContext* format, AVStream* stream, const std::
     return Ok{};
 }
 
+void tagMetadata(AVFormatContext* format, const VideoMetadata& metadata) {
+    const std::pair<const char*, const std::string*> tags[] = {{"title", &metadata.title},
+                                                               {"artist", &metadata.artist},
+                                                               {"copyright", &metadata.copyright},
+                                                               {"comment", &metadata.comment}};
+    for (const auto& [key, value] : tags)
+        if (!value->empty()) av_dict_set(&format->metadata, key, value->c_str(), 0);
+}
+
 }  // namespace
 
 Status VideoEncoder::State::openCodec() {
@@ -100,6 +113,12 @@ Status VideoEncoder::State::openCodec() {
     if (format->oformat->flags & AVFMT_GLOBALHEADER) codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     av_opt_set(codec->priv_data, "preset", settings.preset.c_str(), 0);
     av_opt_set(codec->priv_data, "crf", std::to_string(settings.crf).c_str(), 0);
+    if (!settings.profile.empty()) av_opt_set(codec->priv_data, "profile", settings.profile.c_str(), 0);
+    if (settings.level > 0) codec->level = settings.level;
+    if (settings.maxKbps > 0) {  // CRF within a peak rate (VBV), as the level and players expect.
+        codec->rc_max_rate = std::int64_t(settings.maxKbps) * 1000;
+        codec->rc_buffer_size = settings.bufferKbits * 1000;
+    }
     if (int e = avcodec_open2(codec, x264, nullptr); e < 0) return fail("cannot open libx264", e);
     return Ok{};
 }
@@ -113,6 +132,8 @@ Status VideoEncoder::State::openOutput() {
     if (settings.equirectangular)
         if (Status st = tagEquirectangular(format, stream, path.string()); !st) return st;
     format->flags |= AVFMT_FLAG_BITEXACT;  // No library version string in the file.
+    tagMetadata(format, settings.metadata);
+    if (Status st = subtitles.add(format, settings.subtitles, path.string()); !st) return st;
     if (int e = avio_open(&format->pb, partPath.c_str(), AVIO_FLAG_WRITE); e < 0) return fail("cannot create file", e);
     AVDictionary* options = nullptr;
     // A pipe cannot be rewound to put the index in front: fragments carry their own instead.
@@ -152,10 +173,15 @@ Status VideoEncoder::State::drain() {
         const int e = avcodec_receive_packet(codec, packet);
         if (e == AVERROR(EAGAIN) || e == AVERROR_EOF) return Ok{};
         if (e < 0) return fail("encoding failed", e);
+        // Subtitle cues go in time order between the video packets: the muxer gets them
+        // interleaved, and nothing is held back in memory.
+        const std::int64_t videoMs = av_rescale_q(packet->dts, codec->time_base, AVRational{1, 1000});
+        if (Status st = subtitles.writeUntil(format, videoMs); !st) return st;
         packet->stream_index = stream->index;
         av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
-        // Takes the packet's reference and leaves it blank for the next receive.
-        if (int w = av_interleaved_write_frame(format, packet); w < 0) return fail("cannot write to the file", w);
+        const int w = av_write_frame(format, packet);
+        av_packet_unref(packet);
+        if (w < 0) return fail("cannot write to the file", w);
     }
 }
 
@@ -201,6 +227,8 @@ Status VideoEncoder::finish() {
     State& s = *state_;
     if (int e = avcodec_send_frame(s.codec, nullptr); e < 0) return s.fail("flushing the encoder", e);
     if (Status st = s.drain(); !st) return st;
+    constexpr std::int64_t kEveryCue = std::numeric_limits<std::int64_t>::max();
+    if (Status st = s.subtitles.writeUntil(s.format, kEveryCue); !st) return st;
     if (int e = av_write_trailer(s.format); e < 0) return s.fail("cannot finish the MP4", e);
     if (int e = avio_closep(&s.format->pb); e < 0) return s.fail("cannot close the file", e);
     if (s.streamed()) {

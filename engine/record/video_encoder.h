@@ -9,6 +9,9 @@
 //     on timing), codec and muxer are bit-exact and no creation time or library version is
 //     written, so the same frames and settings give a byte-identical file on any machine with
 //     the same FFmpeg and x264.
+//   - optional: a profile, level and peak rate (output_format.h), the file's title, artist,
+//     copyright and comment, and one switchable mov_text subtitle track per language (the first
+//     on by default), tagged with its ISO 639-2 language and its name.
 // The file is written as PATH.part and renamed over PATH by finish(), so a failed or abandoned
 // recording never leaves a truncated PATH.
 #include <cstdint>
@@ -18,8 +21,14 @@
 
 #include "core/error.h"
 #include "record/frame_sink.h"
+#include "record/subtitles.h"
 
 namespace axis::record {
+
+/// The MP4's own tags (iTunes-style: ©nam, ©ART, cprt, ©cmt); empty fields are left out.
+struct VideoMetadata {
+    std::string title, artist, copyright, comment;
+};
 
 struct EncoderSettings {
     std::uint32_t width = 1920, height = 1080;  ///< Even; frames must have this size.
@@ -31,6 +40,11 @@ struct EncoderSettings {
     /// 360° video: tags the stream as an equirectangular panorama (Google's spherical video
     /// metadata, the sv3d/st3d boxes YouTube and players read). Frames should be 2:1.
     bool equirectangular = false;
+    std::string profile;  ///< x264 profile ("high"); empty: libx264 chooses.
+    int level = 0;        ///< H.264 level_idc (40 = 4.0); 0: libx264 chooses.
+    int maxKbps = 0, bufferKbits = 0;  ///< VBV cap on CRF's peaks; 0: none.
+    VideoMetadata metadata;
+    std::vector<SubtitleTrack> subtitles;  ///< In order; the first is the default track.
 };
 
 class VideoEncoder final : public FrameSink {
