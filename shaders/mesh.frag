@@ -4,4 +4,4 @@
 
 layout(location = 0) out vec4 outColor;
 
-void main() { outColor = shadeFragment(); }
+void main() { outColor = kClipped ? shadeCut() : shadeFragment(); }

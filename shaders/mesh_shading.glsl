@@ -12,8 +12,12 @@ layout(set = 0, binding = 1) uniform sampler2D baseColorMap;
 layout(set = 0, binding = 2) uniform sampler2D metallicRoughnessMap;
 layout(set = 0, binding = 3) uniform sampler2D emissiveMap;
 
+layout(set = 1, binding = 0) uniform Clip { ClipParams clip; };
+
 layout(constant_id = 0) const uint kShading = AXIS_SHADING_UNLIT;
 layout(constant_id = 4) const uint kInspection = AXIS_INSPECT_OFF;
+// Only draws with section planes or clip boxes test them (and discard).
+layout(constant_id = 5) const bool kClipped = false;
 // Only alpha-masked materials get a `discard`: with one anywhere in the shader, rasterisers
 // (llvmpipe among them) must shade every fragment before the depth test, even hidden ones.
 layout(constant_id = 3) const bool kAlphaTest = false;
@@ -124,4 +128,18 @@ vec4 shadeFragment() {
     if (kInspection == AXIS_INSPECT_NORMALS) return shadeNormals();
     if (kInspection == AXIS_INSPECT_TEXEL_DENSITY) return shadeTexelDensity();
     return vec4(inColor.rgb, 1.0);  // AXIS_INSPECT_VERTEX_COLOR
+}
+
+// Discards what a section plane or clip box removes. The loop always runs to the maximum (unused
+// half-spaces keep everything): a bound read from a uniform would be inlined by lavapipe (above).
+void clipAway() {
+    for (int i = 0; i < AXIS_MAX_CLIP_HALF_SPACES; ++i)
+        if (dot(clip.halfSpaces[i].xyz, inCameraPos) + clip.halfSpaces[i].w < 0.0) discard;
+}
+
+// A cut draw with its back faces: a surface seen from behind through the cut is the inside of
+// what was cut open, shown in one flat colour so that the section reads as a section.
+vec4 shadeCut() {
+    clipAway();
+    return gl_FrontFacing ? shadeFragment() : clip.capColor;
 }

@@ -71,6 +71,15 @@ struct MaterialParams {
                             // width when streamed (its image may hold coarser levels only), else 0.
 };
 
+// Section planes and clip boxes of a draw (render/clip_uniforms.h; set 1, a dynamic uniform
+// buffer): half-spaces n.q + d >= 0 kept, q the camera-relative position; unused ones (0,0,0,1).
+#define AXIS_MAX_CLIP_HALF_SPACES 24
+#define AXIS_CAP_COLOR vec3(0.55, 0.12, 0.08)  // Linear: the cut face of a section, brick red.
+struct ClipParams {
+    vec4 halfSpaces[AXIS_MAX_CLIP_HALF_SPACES];
+    vec4 capColor;  // Linear RGBA of the surfaces seen through a cut from behind (the section).
+};
+
 // The sky pass (push constants).
 struct SkyPush {
     mat4 worldFromClip;  // Inverse of projection * view-rotation: clip position to a world direction.

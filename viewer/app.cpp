@@ -38,7 +38,7 @@ ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)
         visible_.push_back(true);
         shading_.push_back(m.shading);
     }
-    bvh_ = buildSiteBvh(scene_.models);
+    bvh_ = buildSiteBvh(scene_.models, nullptr, scene_.clipping);
     Camera start = initialCamera(scene_, aspect);
     startCamera_ = start;
     fovY_ = start.fovY;
@@ -447,7 +447,7 @@ void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<G
 void ViewerApp::rebuildPicking() {
     scene_.bounds = {};
     for (const auto& m : scene_.models) scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
-    bvh_ = buildSiteBvh(scene_.models, tiles_);
+    bvh_ = buildSiteBvh(scene_.models, tiles_, scene_.clipping);
 }
 
 Bounds ViewerApp::modelBounds(const std::string& id) const {
@@ -465,7 +465,7 @@ void ViewerApp::addModels(std::vector<LoadedModel> models) {
         shading_.push_back(m.shading);
         scene_.models.push_back(std::move(m));
     }
-    bvh_ = buildSiteBvh(scene_.models, tiles_);  // world_ refers to bvh_, so walking and flying see the new models.
+    bvh_ = buildSiteBvh(scene_.models, tiles_, scene_.clipping);  // world_ refers to bvh_, so walking and flying see the new models.
 }
 
 }  // namespace axis::viewer

@@ -43,14 +43,16 @@ void ViewerApp::layoutPoiLabels() {
     std::vector<render::LabelInput> inputs;
     for (const auto& poi : scene_.pois->pois) {
         std::string title = poiText(poi.title);
-        bool hidden = std::any_of(poi.tags.begin(), poi.tags.end(), [&](const std::string& t) { return hiddenTags_.count(t); });
+        // Filtered out by tag, or cut away with what it annotates.
+        bool hidden = std::any_of(poi.tags.begin(), poi.tags.end(), [&](const std::string& t) { return hiddenTags_.count(t); }) ||
+                      !scene_.clipping.keeps(poi.anchor.position);
         render::LabelInput in;
         in.id = poi.id;
         in.anchor = poi.anchor.position;
         in.normal = poi.anchor.normal;
         in.size = hidden ? glm::vec2(0.0f) : render::labelBoxSize(title);
         in.priority = openPoi_ && &scene_.pois->pois[*openPoi_] == &poi ? 1 : 0;
-        if (hidden) in.anchor = glm::dvec3(std::numeric_limits<double>::quiet_NaN());  // Filtered out by tag.
+        if (hidden) in.anchor = glm::dvec3(std::numeric_limits<double>::quiet_NaN());
         inputs.push_back(in);
         labelTexts_.push_back(title);
     }

@@ -46,6 +46,26 @@ Expected<ViewAngles> parseViewAngles(const std::string& text) {
     return v;
 }
 
+Expected<std::optional<Clipping>> parseClipping(const std::vector<std::string>& planes,
+                                                const std::vector<std::string>& boxes) {
+    if (planes.empty() && boxes.empty()) return std::optional<Clipping>();
+    Clipping clipping;
+    for (const std::string& text : planes) {
+        auto plane = parseClipPlane(text);
+        if (!plane) return plane.error();
+        clipping.planes.push_back(*plane);
+    }
+    for (const std::string& text : boxes) {
+        auto box = parseClipBox(text);
+        if (!box) return box.error();
+        clipping.boxes.push_back(*box);
+    }
+    if (clipping.halfSpaces().size() > kMaxClipHalfSpaces)
+        return Error{"--clip-plane/--clip-box: at most " + std::to_string(kMaxClipHalfSpaces) +
+                     " half-spaces (a plane is one, a box six)"};
+    return std::optional<Clipping>(std::move(clipping));
+}
+
 Expected<render::InspectionMode> parseInspectionMode(const std::string& text) {
     if (auto mode = render::inspectionModeNamed(text)) return *mode;
     return Error{"--mode: expected " + render::inspectionModeChoices() + ", got '" + text + "'"};

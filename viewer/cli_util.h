@@ -1,10 +1,13 @@
 #pragma once
 // Small parsers shared by the subcommands. Each returns an Error with a message fit for stderr.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "nav/framing.h"
 #include "render/scene_renderer.h"
+#include "scene/clipping.h"
 
 namespace axis::viewer {
 
@@ -28,6 +31,16 @@ Expected<render::InspectionMode> parseInspectionMode(const std::string& text);
 constexpr const char* kInspectionModeHelp =
     "Inspection mode: clay (shape, no texture), normals, wireframe (edges over the surface), texel-density "
     "(texels per metre: blue 10, green 300, red 10000), vertex-colour, or off";
+
+/// `--clip-plane` and `--clip-box` (each repeatable) as one Clipping; nothing when neither is given
+/// (the site's own then apply).
+Expected<std::optional<Clipping>> parseClipping(const std::vector<std::string>& planes,
+                                                const std::vector<std::string>& boxes);
+constexpr const char* kClipPlaneHelp =
+    "Section plane NX,NY,NZ,D (site frame, metres): keeps n.p + D >= 0, the side the normal points to; "
+    "repeatable. Replaces the site's saved cuts (models keep their own)";
+constexpr const char* kClipBoxHelp =
+    "Clip box MINX,MINY,MINZ,MAXX,MAXY,MAXZ (site frame, metres): keeps its inside; repeatable";
 
 constexpr const char* kEyeDomeHelp =
     "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";

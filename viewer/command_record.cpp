@@ -42,6 +42,7 @@ struct RecordArgs {
     std::string pointSize;            ///< Empty: the default (2 pixels).
     bool eyeDome = false;
     std::string mode = "off";
+    std::vector<std::string> clipPlanes, clipBoxes;
     std::string format;     ///< A preset of record/output_format.h; empty: none.
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
@@ -89,6 +90,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (!a.pointSize.empty())
         if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
     if (auto mode = parseInspectionMode(a.mode); !mode) return mode.error().message;
+    if (auto clipping = parseClipping(a.clipPlanes, a.clipBoxes); !clipping) return clipping.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
                a.output + "'";
@@ -239,9 +241,10 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
         logWarn("--labels: the scene has no points of interest; no labels to draw");
         return;
     }
-    r.bvh = buildSiteBvh(scene.models);
+    r.bvh = buildSiteBvh(scene.models, nullptr, scene.clipping);
     record::LabelOverlaySettings settings;
     settings.language = a.language;
+    settings.clipping = scene.clipping;
     r.labels = std::make_unique<record::LabelOverlay>(*r.context, r.offscreen->target().colorFormat(), file.output.width,
                                                       file.output.height, *scene.pois, r.bvh,
                                                       record::captionsOf(file.keys, *scene.pois), settings);
@@ -274,7 +277,7 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
         r.gpuScene.update(r.offscreen->scene(), scene, v);
         r.items = r.gpuScene.items(scene);
         if (r.labels && r.gpuScene.tileGeneration() != r.tileGeneration) {  // Labels hide behind tiles too.
-            r.bvh = buildSiteBvh(scene.models, &r.gpuScene);
+            r.bvh = buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
             r.tileGeneration = r.gpuScene.tileGeneration();
         }
         return renderFrame(r, a, out)(camera, t);  // Made anew: it holds a view of r.items.
@@ -325,6 +328,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     options.cpuModels = false;  // Frames draw the baked streams; labels test the bake's triangles.
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
+    if (auto clipping = *parseClipping(a.clipPlanes, a.clipBoxes)) scene->clipping = *clipping;  // checkUsage passed it.
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
@@ -431,6 +435,8 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
+    cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
+    cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
     cmd->add_option("--language", args->language, "Language of --labels: zh or en")
         ->capture_default_str()

@@ -27,6 +27,7 @@ struct RenderArgs {
     std::string pointSize;  ///< Empty: the default (2 pixels).
     bool eyeDome = false;
     std::string mode = "off";
+    std::vector<std::string> clipPlanes, clipBoxes;
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -47,12 +48,17 @@ Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, 
     }
     auto angles = parseViewAngles(args.view);
     if (!angles) return angles.error();
-    std::vector<glm::dvec3> silhouette;
+    // Frames what the cuts keep (a clip box around one hall frames the hall), or, when they keep
+    // nothing, the whole scene.
+    std::vector<glm::dvec3> silhouette, kept;
     for (const auto& m : scene.models) {
-        auto points = samplePositions(m, 50000 / scene.models.size() + 8);
-        silhouette.insert(silhouette.end(), points.begin(), points.end());
+        const Clipping cuts = scene.clipping.with(m.clipping);
+        for (const glm::dvec3& p : samplePositions(m, 50000 / scene.models.size() + 8)) {
+            silhouette.push_back(p);
+            if (cuts.keeps(p)) kept.push_back(p);
+        }
     }
-    return framePoints(silhouette, *angles, aspect);
+    return framePoints(kept.empty() ? silhouette : kept, *angles, aspect);
 }
 
 Expected<LoadOptions> loadOptions(const RenderArgs& args) {
@@ -75,9 +81,10 @@ int runRender(const RenderArgs& args) {
     auto points = args.pointSize.empty() ? Expected<render::FrameView::PointSize>(render::FrameView::PointSize{})
                                          : parsePointSize(args.pointSize);
     auto mode = parseInspectionMode(args.mode);
+    auto clipping = parseClipping(args.clipPlanes, args.clipBoxes);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
                            options ? nullptr : &options.error(), points ? nullptr : &points.error(),
-                           mode ? nullptr : &mode.error()})
+                           mode ? nullptr : &mode.error(), clipping ? nullptr : &clipping.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -90,6 +97,7 @@ int runRender(const RenderArgs& args) {
         logError(scene.error().message);
         return kExitFailure;
     }
+    if (*clipping) scene->clipping = **clipping;
     auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
     if (!camera) {
         logError(camera.error().message);
@@ -161,6 +169,8 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
+    cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
+    cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");
     cmd->callback([args, &exitCode] { exitCode = runRender(*args); });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <imgui.h>
 
@@ -109,6 +110,10 @@ render::OffscreenRenderer::Overlay LabelOverlay::frame(const Camera& camera, dou
         in.anchor = pois_.pois[i].anchor.position;
         in.normal = pois_.pois[i].anchor.normal;
         in.size = render::labelBoxSize(titles_[i]);
+        if (!settings_.clipping.keeps(in.anchor)) {  // Cut away with what it annotates.
+            in.anchor = glm::dvec3(std::numeric_limits<double>::quiet_NaN());
+            in.size = glm::vec2(0.0f);
+        }
         inputs.push_back(in);
     }
     render::LabelSettings settings;

@@ -17,6 +17,7 @@
 #include "record/camera_path.h"
 #include "render/offscreen.h"
 #include "scene/bvh.h"
+#include "scene/clipping.h"
 
 struct ImGuiContext;
 
@@ -44,6 +45,7 @@ struct LabelOverlaySettings {
     std::string language = "zh";  ///< "zh" or "en": label titles and captions; falls back to any language.
     float fontPixels = 0.0f;      ///< Label font height; 0 scales with the frame (height / 40, at least 11).
     double captionFadeSeconds = 0.5;  ///< Captions fade in and out over this at each end of a dwell.
+    Clipping clipping;  ///< The scene's cuts: a POI whose anchor they remove has no label.
 };
 
 class LabelOverlay {

@@ -114,6 +114,11 @@ FramePlan planFrame(const FrameView& view, VkExtent2D extent, std::span<const Dr
         if (view.frustumCull && !items[i].model->bounds.empty() &&
             !sphereInFrustum(modelSphere(items[i].model->bounds), request))
             continue;
+        // So is one its section planes or clip boxes cut away whole (a roof lifted off a hall).
+        if (!items[i].clipping.empty() && !items[i].model->bounds.empty()) {
+            const glm::dvec4 s = sphereInSite(modelSphere(items[i].model->bounds), items[i].modelToSite);
+            if (items[i].clipping.cutsAway(glm::dvec3(s), s.w)) continue;
+        }
         LodStats lodStats;
         std::vector<DrawRange> ranges = items[i].model->pages ? geometry.select(items[i], request, &lodStats)
                                                               : selectLod(items[i].model->lod(), request, &lodStats);

@@ -122,7 +122,7 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
 SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples)
     : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples),
-      occlusion_(context, samples), owners_(gpu::FrameRing::kFramesInFlight) {
+      clips_(context), occlusion_(context, samples), owners_(gpu::FrameRing::kFramesInFlight) {
     createLayouts();
     createSkyPipeline();
     createDefaults();
@@ -138,7 +138,7 @@ void SceneRenderer::createLayouts() {
     types[0] = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     for (uint32_t i = 1; i <= kTexturesPerMaterial; ++i) types[i] = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
     materialLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
-    const VkDescriptorSetLayout sets[] = {materialLayout_};
+    const VkDescriptorSetLayout sets[] = {materialLayout_, clips_.setLayout()};
     const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     meshLayout_ = gpu::createPipelineLayout(device, sets, stages, sizeof(shader::DrawPush));
     skyLayout_ = gpu::createPipelineLayout(device, {}, stages, sizeof(shader::SkyPush));
@@ -208,7 +208,7 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     }
     d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(context_.features().maxPointSize),
                            shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u,
-                           shaderInspection(inspection)};
+                           shaderInspection(inspection), key.clipped ? 1u : 0u};
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
@@ -296,6 +296,11 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     const bool split = splitEvery > 0 && directPrimitives(plan) > splitEvery;
     PassSplitter splitter(split ? &target : nullptr, splitEvery);
 
+    clips_.beginRecording(frames);
+    clipOffsets_.assign(items.size(), 0);
+    for (const PlannedItem& p : plan.items)
+        clipOffsets_[p.item] = clips_.offsetFor(items[p.item].clipping, view.camera.position);
+
     const float clear[4] = {0, 0, 0, 1};
     const bool eyeDome = view.eyeDome.strength > 0.0;
     target.keepDepth(eyeDome);
@@ -303,17 +308,18 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     drawSky(cmd, extent, view);
     // Opaque models near to far, so that hidden fragments fail the depth test before shading.
     RenderStats stats = plan.stats;
-    for (const PlannedItem& p : plan.items) stats += drawModel(cmd, view, items[p.item], p.first, false, splitter);
+    for (const PlannedItem& p : plan.items)
+        stats += drawModel(cmd, view, items[p.item], clipOffsets_[p.item], p.first, false, splitter);
     if (test) {
         target.suspend(cmd);
         occlusion_.cull(cmd, target, uint32_t(plan.candidates.size()), uint32_t(plan.batches.size()));
         target.resume(cmd, !split);  // Dynamic state carries over.
         for (const PlannedItem& p : plan.items)
-            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], p, plan.batches);
+            if (!p.tested.empty()) stats += drawTested(cmd, view, items[p.item], clipOffsets_[p.item], p, plan.batches);
     }
     // Blended ones far to near, so that they composite in order (they are never tested).
     for (auto it = plan.items.rbegin(); it != plan.items.rend(); ++it)
-        stats += drawModel(cmd, view, items[it->item], it->first, true, splitter);
+        stats += drawModel(cmd, view, items[it->item], clipOffsets_[it->item], it->first, true, splitter);
     if (split) target.split(cmd, true);  // An empty last pass resolves what the others drew.
     target.end(cmd);
     if (eyeDome) {
@@ -355,8 +361,10 @@ void SceneRenderer::addOcclusionResults(RenderStats& stats, uint32_t slot) const
 // pipeline and material as they change from one range to the next.
 class SceneRenderer::ModelBinder {
 public:
-    ModelBinder(SceneRenderer& r, VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass)
-        : r_(r), cmd_(cmd), item_(item), m_(*item.model), blendedPass_(blendedPass), inspection_(view.inspection) {
+    ModelBinder(SceneRenderer& r, VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, bool blendedPass,
+                std::uint32_t clipOffset)
+        : r_(r), cmd_(cmd), item_(item), m_(*item.model), blendedPass_(blendedPass), inspection_(view.inspection),
+          clipOffset_(clipOffset) {
         const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
         push_.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
         push_.clipFromModel = viewProj * push_.cameraFromModel;
@@ -374,6 +382,7 @@ public:
             if (!m_.pages) bindStreams(m_.vertices, m_.indices);
             vkCmdPushConstants(cmd_, r_.meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                sizeof(push_), &push_);
+            r_.clips_.bind(cmd_, r_.meshLayout_, clipOffset_);
             bound_ = true;
         }
         if (m_.pages && range.page != page_) {  // A paged model's ranges each name their page.
@@ -384,14 +393,16 @@ public:
         const bool normals = m_.primitiveHasNormals.empty() || m_.primitiveHasNormals[range.primitive];
         VkPipeline pipeline = r_.meshPipeline(
             {m_.vertexFormat, normals, item_.shading, range.topology, blendedPass_, mat.alphaMode == AlphaMode::Mask,
-             inspection_});
+             inspection_, clipped()});
         if (pipeline != pipeline_) {
             vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
             pipeline_ = pipeline;
         }
         if (material != material_) {
             // A mirroring transform flips winding, so the back face is then the front one.
-            VkCullModeFlags cull = mat.doubleSided ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
+            // A cut model shows its back faces too: through the cut they are its section (mesh_shading.glsl).
+            const bool bothSides = mat.doubleSided || clipped();
+            VkCullModeFlags cull = bothSides ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
             vkCmdSetCullMode(cmd_, cull);
             vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1,
                                     &mat.sets[r_.frameSlot_], 0, nullptr);
@@ -412,8 +423,11 @@ private:
     VkCommandBuffer cmd_;
     const DrawItem& item_;
     const GpuModel& m_;
+    bool clipped() const { return !item_.clipping.empty(); }
+
     bool blendedPass_;
     InspectionMode inspection_;
+    std::uint32_t clipOffset_;
     shader::DrawPush push_{};
     bool mirrored_ = false;
     bool bound_ = false;
@@ -431,9 +445,10 @@ void count(RenderStats& stats, const DrawRange& r) {
 }  // namespace
 
 RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                     std::span<const DrawRange> ranges, bool blendedPass, PassSplitter& splitter) {
+                                     std::uint32_t clipOffset, std::span<const DrawRange> ranges, bool blendedPass,
+                                     PassSplitter& splitter) {
     RenderStats stats;
-    ModelBinder binder(*this, cmd, view, item, blendedPass);
+    ModelBinder binder(*this, cmd, view, item, blendedPass, clipOffset);
     for (const DrawRange& r : ranges) {
         if (!binder.bind(r)) continue;
         if (r.indexCount > 0)
@@ -448,9 +463,10 @@ RenderStats SceneRenderer::drawModel(VkCommandBuffer cmd, const FrameView& view,
 // drawIndirectCount, a multi-draw (or one call per draw) over all of them, hidden ones with zero
 // instances.
 RenderStats SceneRenderer::drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
-                                      const PlannedItem& p, std::span<const shader::DrawBatch> batches) {
+                                      std::uint32_t clipOffset, const PlannedItem& p,
+                                      std::span<const shader::DrawBatch> batches) {
     RenderStats stats;
-    ModelBinder binder(*this, cmd, view, item, false);
+    ModelBinder binder(*this, cmd, view, item, false, clipOffset);
     const uint32_t stride = sizeof(VkDrawIndexedIndirectCommand);
     const auto& features = context_.features();
     for (size_t k = 0; k < p.batches.size(); ++k) {

@@ -17,12 +17,14 @@
 #include <vulkan/vulkan.h>
 
 #include "gpu/unique.h"
+#include "render/clip_uniforms.h"
 #include "render/eye_dome.h"
 #include "render/gpu_model.h"
 #include "render/inspection_mode.h"
 #include "render/occlusion_culler.h"
 #include "render/occlusion_history.h"
 #include "scene/camera.h"
+#include "scene/clipping.h"
 
 namespace axis {
 struct BakedModel;
@@ -45,6 +47,7 @@ struct DrawItem {
     const GpuModel* model = nullptr;
     glm::dmat4 modelToSite{1.0};  ///< Double precision: sites may sit far from the origin.
     Shading shading = Shading::Lit;
+    Clipping clipping;  ///< Section planes and clip boxes, site frame: the site's and the model's own.
 };
 
 struct FrameView {
@@ -138,6 +141,7 @@ private:
         bool blend;
         bool alphaTest;  ///< Alpha-masked material: the shader variant with a discard.
         InspectionMode inspection;
+        bool clipped;  ///< Tests the draw's section planes and clip boxes.
         auto operator<=>(const PipelineKey&) const = default;
     };
     void createLayouts();
@@ -148,10 +152,10 @@ private:
     std::unique_ptr<TextureStreams> streamTextures(const BakedModel& baked, std::uint64_t serial);
     VkPipeline meshPipeline(const PipelineKey& key);
     class ModelBinder;
-    RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item,
+    RenderStats drawModel(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, std::uint32_t clipOffset,
                           std::span<const DrawRange> ranges, bool blendedPass, PassSplitter& splitter);
-    RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, const PlannedItem& p,
-                           std::span<const shader::DrawBatch> batches);
+    RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, std::uint32_t clipOffset,
+                           const PlannedItem& p, std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
     bool occlusionPays(const gpu::FrameRing& frames);
 
@@ -165,6 +169,8 @@ private:
     std::map<PipelineKey, gpu::Unique<VkPipeline>> meshPipelines_;  ///< Built on first use.
     gpu::Unique<VkSampler> sampler_;
     gpu::Image whiteSrgb_, whiteLinear_;
+    ClipUniforms clips_;
+    std::vector<std::uint32_t> clipOffsets_;  ///< Per item of the scene being recorded.
     OcclusionCuller occlusion_;
     OcclusionHistory history_;
     std::vector<std::vector<CommandOwner>> owners_;  ///< Per frame slot: what its commands stand for.

@@ -17,6 +17,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/clipping.h"
 #include "scene/hit.h"
 #include "scene/model.h"
 
@@ -41,6 +42,9 @@ struct PlacedModel {
     /// What Hit::model says for its triangles: its index in the span built from, or another's
     /// (a 3D tile reports its tileset).
     std::uint32_t reportAs = kOwnIndex;
+    /// Section planes and clip boxes (site frame): a triangle they cut away whole is left out, so
+    /// that nobody picks, stands on or bumps into what is not shown.
+    Clipping clipping;
 };
 
 class Bvh {

@@ -46,6 +46,7 @@ public:
             const PlacedModel& pm = models[m];
             const std::uint32_t id = pm.reportAs == PlacedModel::kOwnIndex ? m : pm.reportAs;
             std::uint32_t triangle = 0;
+            cuts_ = pm.clipping.halfSpaces();
             if (pm.model) {
                 for (const Primitive& prim : pm.model->primitives)
                     if (prim.topology == Topology::Triangles)
@@ -83,6 +84,12 @@ private:
         return p;
     }
 
+    bool keptByCuts(const glm::dvec3& p) const {
+        for (const glm::dvec4& h : cuts_)
+            if (glm::dot(glm::dvec3(h), p) + h.w < 0.0) return false;
+        return true;
+    }
+
     static Bounds modelBounds(const PlacedModel& pm) {
         Bounds b = pm.model ? pm.model->bounds : pm.meshBounds;
         if (!b.empty()) return b;
@@ -103,13 +110,16 @@ private:
                          std::uint32_t& triangle, PositionOf position) {
         for (std::size_t i = 0; i + 2 < indices.size(); i += 3, ++triangle) {
             glm::vec3 p[3];
-            bool valid = true;
+            bool valid = true, kept = cuts_.empty();
             for (int k = 0; k < 3 && valid; ++k) {
                 const std::optional<glm::vec3> q = position(indices[i + k]);
                 valid = q.has_value();
-                if (valid) p[k] = glm::vec3(glm::dvec3(toSite * glm::dvec4(glm::dvec3(*q), 1.0)) - out_.origin_);
+                if (!valid) break;
+                const glm::dvec3 site(toSite * glm::dvec4(glm::dvec3(*q), 1.0));
+                kept = kept || keptByCuts(site);
+                p[k] = glm::vec3(site - out_.origin_);
             }
-            if (!valid) continue;
+            if (!valid || !kept) continue;  // A triangle the cuts remove whole; one they cross stays.
             const glm::vec3 e1 = p[1] - p[0], e2 = p[2] - p[0];
             if (glm::dot(glm::cross(e1, e2), glm::cross(e1, e2)) == 0.0f) continue;
             tris_.push_back({p[0], e1, e2});
@@ -208,6 +218,7 @@ private:
     std::vector<Bvh::Triangle> tris_;
     std::vector<Bvh::Source> sources_;
     std::vector<Box> boxes_;
+    std::vector<glm::dvec4> cuts_;  ///< Of the model being gathered (PlacedModel::clipping).
     std::vector<glm::vec3> centroids_;
     std::vector<std::uint32_t> ids_;
 };

@@ -49,6 +49,16 @@ Bounds Site::placementBounds() const {
 
 namespace {
 
+Json writeClipping(const Clipping& c) {
+    Json planes = Json::array(), boxes = Json::array();
+    for (const ClipPlane& p : c.planes) planes.push_back({{"normal", json::writeVec3(p.normal)}, {"offset", p.offset}});
+    for (const ClipBox& b : c.boxes) boxes.push_back({{"min", json::writeVec3(b.min)}, {"max", json::writeVec3(b.max)}});
+    Json out = Json::object();
+    if (!planes.empty()) out["planes"] = planes;
+    if (!boxes.empty()) out["boxes"] = boxes;
+    return out;
+}
+
 Json writeModel(const ModelPlacement& m) {
     Json out{{"id", m.id}, {"source", m.source}, {"up", m.up == UpAxis::Y ? "y" : "z"},
              {"position", json::writeVec3(m.position)}, {"rotation", json::writeVec3(m.rotationDeg)}};
@@ -57,6 +67,7 @@ Json writeModel(const ModelPlacement& m) {
     if (!m.crs.empty()) out["crs"] = m.crs;
     out["shading"] = m.shading == Shading::Lit ? "lit" : "unlit";
     out["visible"] = m.visible;
+    if (!m.clipping.empty()) out["clipping"] = writeClipping(m.clipping);
     json::mergeExtras(out, m.extra);
     return out;
 }
@@ -101,7 +112,11 @@ std::string invalidReason(const Site& site) {
 }  // namespace
 
 std::string toJson(const Site& site) {
-    Json root{{"format", "axisview-site"}, {"version", site.version}, {"name", json::writeLangText(site.name)}};
+    // A 1.0 site saved with cuts becomes 1.1, the first version that has them.
+    bool clipped = !site.clipping.empty();
+    for (const auto& m : site.models) clipped = clipped || !m.clipping.empty();
+    const std::string version = clipped && site.version == "1.0" ? "1.1" : site.version;
+    Json root{{"format", "axisview-site"}, {"version", version}, {"name", json::writeLangText(site.name)}};
     if (!site.description.empty()) root["description"] = json::writeLangText(site.description);
     if (site.origin)
         root["origin"] = {{"lat", site.origin->lat}, {"lon", site.origin->lon}, {"height", site.origin->height}};
@@ -117,6 +132,7 @@ std::string toJson(const Site& site) {
     appendRejected(tours, site.rejected, "tours");
     if (!tours.empty()) root["tours"] = tours;
     if (site.kiosk) root["kiosk"] = writeKiosk(*site.kiosk);
+    if (!site.clipping.empty()) root["clipping"] = writeClipping(site.clipping);
     json::mergeExtras(root, site.extra);
     return root.dump(2) + "\n";
 }

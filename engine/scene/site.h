@@ -4,10 +4,11 @@
 // NAME.site.json. The site frame is local east-north-up in metres (x east, y north, z up); the
 // Beijing Central Axis runs along +y.
 //
-// File format "axisview-site", version "1.0" (readers accept 1.x, reject other majors):
+// File format "axisview-site", version "1.1" (readers accept 1.x, reject other majors; 1.1 added
+// "clipping", which a 1.0 file simply lacks, and a 1.0 reader keeps as an unknown field):
 //
 //   {
-//     "format": "axisview-site", "version": "1.0",
+//     "format": "axisview-site", "version": "1.1",
 //     "name":        {"zh": "北京中轴线", "en": "Beijing Central Axis"},      language map
 //     "description": {"zh": "...", "en": "..."},                             optional
 //     "origin": {"lat": 39.868, "lon": 116.3975, "height": 44.0},            optional; WGS84 degrees
@@ -27,8 +28,14 @@
 //                                         Rz*Ry*Rx after the up-axis fix; default [0,0,0]
 //         "scale": 1.0 | [sx, sy, sz],    positive; default 1
 //         "shading": "lit" | "unlit",     unlit for photogrammetry with baked light; default "lit"
-//         "visible": true                 default true
+//         "visible": true,                default true
+//         "clipping": { see below }       optional: cuts of this model only, with the site's
 //     } ],
+//     "clipping": {                                                        optional (1.1): cuts of
+//         "planes": [ {"normal": [nx, ny, nz], "offset": d} ],              every model; a plane
+//         "boxes":  [ {"min": [x, y, z], "max": [x, y, z]} ] },             keeps n.p + d >= 0, a
+//                                                                           box its inside (site
+//                                                                           frame, metres)
 //     "start":    {"position": [x,y,z], "yaw": 0, "pitch": -5, "fov": 60},  optional; yaw is a
 //                 compass heading (0 north = +y, 90 east = +x), pitch + looks up, fov vertical,
 //                 all degrees
@@ -52,6 +59,7 @@
 #include <glm/glm.hpp>
 
 #include "core/error.h"
+#include "scene/clipping.h"
 #include "scene/model.h"
 #include "scene/viewpoint.h"
 
@@ -69,6 +77,7 @@ struct ModelPlacement {
     glm::dvec3 scale{1.0};
     Shading shading = Shading::Lit;
     bool visible = true;
+    Clipping clipping;  ///< This model's own cuts, with the site's.
     std::string extra;  ///< Unknown fields, as JSON object text; written back on save.
 
     /// Model coordinates to site frame: T * Rz*Ry*Rx * S * upAxisToZUp(up).
@@ -114,7 +123,7 @@ struct RejectedEntry {
 
 struct Site {
     std::filesystem::path file;  ///< Absolute path it was loaded from; empty for a new site.
-    std::string version = "1.0";
+    std::string version = "1.1";
     LangText name;
     LangText description;
     std::optional<GeoOrigin> origin;
@@ -124,6 +133,7 @@ struct Site {
     std::string pois;  ///< POI file as written, relative to the site file; empty = none.
     std::vector<Tour> tours;
     std::optional<KioskSettings> kiosk;
+    Clipping clipping;  ///< Cuts of every model.
 
     std::vector<std::string> problems;  ///< Load problems, one line each; not saved.
     std::vector<RejectedEntry> rejected;

@@ -1,4 +1,5 @@
 // loadSite(): reading NAME.site.json entry by entry, so one broken model does not lose the rest.
+#include <functional>
 #include <set>
 
 #include "core/file_io.h"
@@ -14,9 +15,9 @@ using json::Json;
 // The fields this version knows; anything else is kept in `extra`.
 constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "name", "description",
                                                           "origin", "models", "start", "overview",
-                                                          "pois", "tours", "kiosk"};
+                                                          "pois", "tours", "kiosk", "clipping"};
 constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
-                                                           "scale", "shading", "visible"};
+                                                           "scale", "shading", "visible", "clipping"};
 constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops"};
 constexpr std::initializer_list<const char*> kKioskKeys = {"idle_seconds", "languages", "attract_tour",
                                                            "exit_pin"};
@@ -27,7 +28,42 @@ glm::dvec3 readScale(const Json& v, const std::string& path) {
     return s;
 }
 
-ModelPlacement readModel(const Json& v, const std::string& path, const Site& site) {
+// Throws FieldError with the JSON path of the bad value (a zero normal, min > max...).
+Clipping readClipping(const Json& v, const std::string& path) {
+    if (!v.is_object()) throw FieldError{path, "expected an object"};
+    Clipping c;
+    auto entries = [&](const char* key) -> std::vector<std::pair<const Json*, std::string>> {
+        std::vector<std::pair<const Json*, std::string>> out;
+        const Json* list = json::find(v, key, path);
+        if (!list) return out;
+        const std::string listPath = json::child(path, key);
+        if (!list->is_array()) throw FieldError{listPath, "expected an array"};
+        for (std::size_t i = 0; i < list->size(); ++i) out.emplace_back(&(*list)[i], json::element(listPath, i));
+        return out;
+    };
+    for (const auto& [e, p] : entries("planes")) {
+        const glm::dvec3 n = json::readVec3(json::require(*e, "normal", p), json::child(p, "normal"));
+        const double d = json::readNumber(json::require(*e, "offset", p), json::child(p, "offset"));
+        auto plane = makeClipPlane(n, d);
+        if (!plane) throw FieldError{p, plane.error().message};
+        c.planes.push_back(*plane);
+    }
+    for (const auto& [e, p] : entries("boxes")) {
+        const glm::dvec3 lo = json::readVec3(json::require(*e, "min", p), json::child(p, "min"));
+        const glm::dvec3 hi = json::readVec3(json::require(*e, "max", p), json::child(p, "max"));
+        auto box = makeClipBox(lo, hi);
+        if (!box) throw FieldError{p, box.error().message};
+        c.boxes.push_back(*box);
+    }
+    if (c.halfSpaces().size() > kMaxClipHalfSpaces)
+        throw FieldError{path, "more than " + std::to_string(kMaxClipHalfSpaces) + " half-spaces (a plane is one, a box six)"};
+    return c;
+}
+
+// A model's bad "clipping" does not lose the model: it loads uncut, with the problem reported
+// (through `problem`) and the entry kept for saving.
+ModelPlacement readModel(const Json& v, const std::string& path, const Site& site,
+                         const std::function<void(const FieldError&)>& problem) {
     ModelPlacement m;
     m.id = json::readNonEmptyString(json::require(v, "id", path), json::child(path, "id"));
     m.source = json::readNonEmptyString(json::require(v, "source", path), json::child(path, "source"));
@@ -47,6 +83,14 @@ ModelPlacement readModel(const Json& v, const std::string& path, const Site& sit
     }
     if (const Json* vis = json::find(v, "visible", path)) m.visible = json::readBool(*vis, json::child(path, "visible"));
     m.extra = json::extrasOf(v, kModelKeys);
+    if (const Json* c = json::find(v, "clipping", path)) {
+        try {
+            m.clipping = readClipping(*c, json::child(path, "clipping"));
+        } catch (const FieldError& e) {
+            problem(e);
+            json::keepInExtras(m.extra, "clipping", *c);
+        }
+    }
     m.resolvedSource = site.resolve(m.source);
     // Checked last, so that the message about a bad transform wins over a missing file.
     if (!std::filesystem::is_regular_file(m.resolvedSource))
@@ -138,10 +182,13 @@ void readFields(const Json& root, Site& site, const std::filesystem::path& shown
                  [&](const Json& v, const std::string& p) { site.overview = json::readViewpoint(v, p); });
     readOptional(root, "pois", site, shown, [&](const Json& v, const std::string& p) { site.pois = json::readString(v, p); });
     readOptional(root, "kiosk", site, shown, [&](const Json& v, const std::string& p) { site.kiosk = readKiosk(v, p); });
+    readOptional(root, "clipping", site, shown,
+                 [&](const Json& v, const std::string& p) { site.clipping = readClipping(v, p); });
 
     std::set<std::string> modelIds, tourIds;
     readArray(root, "models", site, shown, [&](const Json& v, const std::string& p) {
-        ModelPlacement m = readModel(v, p, site);
+        ModelPlacement m =
+            readModel(v, p, site, [&](const FieldError& e) { site.problems.push_back(json::describe(shown, e)); });
         if (!modelIds.insert(m.id).second) throw FieldError{json::child(p, "id"), "duplicate id \"" + m.id + "\""};
         site.models.push_back(std::move(m));
     });

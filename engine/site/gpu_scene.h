@@ -54,8 +54,13 @@ public:
         for (std::size_t i = 0; i < scene.models.size(); ++i) {
             if (!visible(i)) continue;
             const LoadedModel& m = scene.models[i];
+            const std::size_t first = out.size();
             if (const TilesetStream* t = findTileset(m.id)) t->appendItems(out, m.modelToSite, shading(i));
             else if (const render::GpuModel* gm = find(m.id)) out.push_back({gm, m.modelToSite, shading(i)});
+            if (!scene.clipping.empty() || !m.clipping.empty()) {
+                const Clipping cuts = scene.clipping.with(m.clipping);
+                for (std::size_t k = first; k < out.size(); ++k) out[k].clipping = cuts;
+            }
         }
         return out;
     }

@@ -120,7 +120,8 @@ Expected<LoadedScene> loadSiteShell(const std::filesystem::path& path, const Loa
     for (const ModelPlacement& placement : site->models)
         if (placement.visible)
             scene.pending.push_back({placement.id, placement.resolvedSource, placement.up, placement.transform(),
-                                     options.shading.value_or(placement.shading), {placement.crs, site->origin}});
+                                     options.shading.value_or(placement.shading), {placement.crs, site->origin},
+                                     placement.clipping});
     if (!site->pois.empty()) {
         auto pois = loadPois(site->poisPath());
         if (pois) {
@@ -130,6 +131,7 @@ Expected<LoadedScene> loadSiteShell(const std::filesystem::path& path, const Loa
             logError(pois.error().message);
         }
     }
+    scene.clipping = site->clipping;
     scene.site = std::move(*site);
     addSiteViewpoints(scene);
     return scene;
@@ -227,8 +229,8 @@ Expected<LoadedModel> loadPendingModel(const PendingModel& pending, const LoadOp
     auto opened = openModel(pending.source, pending.up, options, progress);
     if (!opened) return Error{"model '" + pending.id + "': " + opened.error().message};
     const glm::dmat4 modelToSite = placedModelToSite(pending.modelToSite, pending.up, opened->model, pending.geo);
-    return LoadedModel{pending.id, std::move(opened->model), std::move(opened->baked), modelToSite, pending.shading,
-                       std::move(opened->tileset)};
+    return LoadedModel{pending.id,      std::move(opened->model),   std::move(opened->baked), modelToSite,
+                       pending.shading, std::move(opened->tileset), pending.clipping};
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "poi/poi.h"
 #include "scene/camera.h"
+#include "scene/clipping.h"
 #include "scene/model.h"
 #include "scene/site.h"
 
@@ -37,6 +38,7 @@ struct LoadedModel {
     /// A 3D Tiles tileset: its tree only (model holds its frame and bounds); the tiles stream in by
     /// need where it is drawn (site/tileset_stream.h). modelToSite places its local frame.
     std::shared_ptr<const tiles::Tileset> tileset;
+    Clipping clipping;  ///< The model's own section planes and clip boxes (site frame).
 };
 
 /// How a site ties a model to the earth.
@@ -53,6 +55,7 @@ struct PendingModel {
     glm::dmat4 modelToSite{1.0};  ///< The placement (ModelPlacement::transform()).
     Shading shading = Shading::Lit;
     GeoReference geo;
+    Clipping clipping;
 };
 
 struct LoadedScene {
@@ -61,6 +64,9 @@ struct LoadedScene {
     /// always empty after loadScene.
     std::vector<PendingModel> pending;
     Bounds bounds;  ///< Site frame.
+    /// Section planes and clip boxes of every model: the site's, unless the caller replaced them
+    /// (`--clip-plane`, `--clip-box`); each model adds its own (LoadedModel::clipping).
+    Clipping clipping;
     std::optional<Site> site;     ///< Set when a site file was opened.
     std::optional<PoiFile> pois;  ///< The site's points of interest, when it names a readable file.
     /// Named viewpoints worth showing (a site's start, overview and attract-tour stops), in order.

@@ -17,10 +17,13 @@ PlacedModel placedForPicking(const LoadedModel& model) {
     return placed;
 }
 
-Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles) {
+Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles, const Clipping& siteCuts) {
     std::vector<PlacedModel> placed;
     placed.reserve(models.size());
-    for (const LoadedModel& m : models) placed.push_back(placedForPicking(m));
+    for (const LoadedModel& m : models) {
+        placed.push_back(placedForPicking(m));
+        placed.back().clipping = siteCuts.with(m.clipping);
+    }
     for (std::uint32_t i = 0; tiles && i < models.size(); ++i) {
         const TilesetStream* stream = tiles->findTileset(models[i].id);
         if (!stream) continue;
@@ -28,6 +31,7 @@ Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles) {
             PlacedModel p = placedForPicking(*tile);
             p.modelToSite = models[i].modelToSite * p.modelToSite;  // Tiles are placed in the tileset's frame.
             p.reportAs = i;
+            p.clipping = siteCuts.with(models[i].clipping);
             placed.push_back(std::move(p));
         }
     }

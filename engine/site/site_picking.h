@@ -18,7 +18,8 @@ namespace axis {
 PlacedModel placedForPicking(const LoadedModel& model);
 
 /// The BVH of `models`, each at its placement, and, for the tilesets among them, of the tiles
-/// `tiles` drew last (a tile's hits report its tileset's index).
-Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles = nullptr);
+/// `tiles` drew last (a tile's hits report its tileset's index). Triangles that `siteCuts` with a
+/// model's own cuts remove are left out (LoadedScene::clipping).
+Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles = nullptr, const Clipping& siteCuts = {});
 
 }  // namespace axis

@@ -69,6 +69,12 @@ TEST_CASE("usage errors and --help follow Unix conventions", "[cli]") {
         CHECK(badMode.output.find("--mode: expected off|clay|normals|wireframe|texel-density|vertex-colour") !=
               std::string::npos);
     }
+    auto zeroNormal = runAxisview("render " + quoted(dir / "a.obj") + " -o x.png --clip-plane 0,0,0,1");
+    CHECK(zeroNormal.exitCode == 2);
+    CHECK(zeroNormal.output.find("--clip-plane 0,0,0,1: the normal is zero") != std::string::npos);
+    auto inverted = runAxisview("record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --clip-box 1,0,0,0,1,1");
+    CHECK(inverted.exitCode == 2);
+    CHECK(inverted.output.find("min > max on x") != std::string::npos);
     auto clay = runAxisview("render " + quoted(dir / "a.obj") + " -o " + quoted(dir / "clay.png") + " --size 64x64 --mode clay");
     CHECK(clay.exitCode == 0);
     CHECK(fs::exists(dir / "clay.png"));

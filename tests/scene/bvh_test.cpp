@@ -173,3 +173,20 @@ TEST_CASE("BVH raycast agrees with brute force on a real scan", "[bvh][data]") {
     CHECK(bvh.triangleCount() > 100000);
     compareWithBruteForce(placed, bvh, 300, 11);
 }
+
+TEST_CASE("BVH leaves out what section planes and clip boxes cut away", "[bvh][clipping]") {
+    // A roof at 10 m over a floor at 0: cut the roof off and a ray from above lands on the floor;
+    // a wall the cut crosses stays whole.
+    const Model model = test::MeshBuilder().floor(-5, -5, 5, 5, 0).floor(-5, -5, 5, 5, 10).wall(-5, 3, 5, 3, 0, 10).build();
+    PlacedModel placed{&model, glm::dmat4(1.0)};
+    placed.clipping.planes.push_back(*makeClipPlane({0, 0, -1}, 5));  // Keeps z <= 5.
+    const Bvh cut = Bvh::build({&placed, 1});
+    auto hit = cut.raycast({0, 0, 20}, {0, 0, -1}, 100);
+    REQUIRE(hit);
+    CHECK(hit->position.z == Approx(0.0).margin(1e-6));
+    CHECK(cut.raycast({0, 6, 8}, {0, -1, 0}, 100));  // The crossed wall, above the cut: still there.
+    const PlacedModel uncut{&model, glm::dmat4(1.0)};
+    const Bvh whole = Bvh::build({&uncut, 1});
+    CHECK(whole.raycast({0, 0, 20}, {0, 0, -1}, 100)->position.z == Approx(10.0));
+    CHECK(cut.triangleCount() == whole.triangleCount() - 2);
+}

@@ -1,0 +1,111 @@
+#include "render/clip_uniforms.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/log.h"
+#include "gpu/context.h"
+#include "gpu/frames.h"
+#include "gpu/pipeline.h"
+#include "gpu/vk_check.h"
+#include "shared.h"
+
+namespace axis::render {
+namespace {
+
+static_assert(AXIS_MAX_CLIP_HALF_SPACES == kMaxClipHalfSpaces, "shaders/shared.h and scene/clipping.h disagree");
+
+// Distinct cuts in one frame: a site's, and a few models' of their own. More only share block 0.
+constexpr std::uint32_t kBlocksPerFrame = 256;
+
+// A half-space that keeps everything: 0.p + 1 >= 0.
+constexpr glm::vec4 kKeepAll{0.0f, 0.0f, 0.0f, 1.0f};
+
+// The cut relative to `eye`: n.(eye + q) + d = n.q + (n.eye + d), in double before the float.
+shader::ClipParams blockFor(const Clipping& clipping, const glm::dvec3& eye) {
+    shader::ClipParams p{};
+    std::fill(std::begin(p.halfSpaces), std::end(p.halfSpaces), kKeepAll);
+    const std::vector<glm::dvec4> halfSpaces = clipping.halfSpaces();
+    const std::size_t n = std::min<std::size_t>(halfSpaces.size(), kMaxClipHalfSpaces);
+    for (std::size_t i = 0; i < n; ++i) {
+        const glm::dvec3 normal(halfSpaces[i]);
+        p.halfSpaces[i] = glm::vec4(glm::vec3(normal), float(glm::dot(normal, eye) + halfSpaces[i].w));
+    }
+    using shader::vec3;  // AXIS_CAP_COLOR is written for GLSL.
+    p.capColor = glm::vec4(AXIS_CAP_COLOR, 1.0f);
+    return p;
+}
+
+}  // namespace
+
+ClipUniforms::ClipUniforms(gpu::Context& context) : context_(context) {
+    VkDevice device = context.device();
+    const VkDeviceSize align = std::max<VkDeviceSize>(context.properties().limits.minUniformBufferOffsetAlignment, 16);
+    stride_ = (sizeof(shader::ClipParams) + align - 1) / align * align;
+    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC};
+    setLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
+
+    constexpr std::uint32_t kSlots = gpu::FrameRing::kFramesInFlight;
+    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSlots};
+    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    poolInfo.maxSets = kSlots;
+    poolInfo.poolSizeCount = 1;
+    poolInfo.pPoolSizes = &size;
+    VkDescriptorPool pool;
+    AXIS_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
+    pool_ = {device, pool, vkDestroyDescriptorPool};
+
+    slots_.resize(kSlots);
+    for (Slot& slot : slots_) {
+        // Written by the host each frame, read once by the device: upload memory, no staging.
+        slot.buffer = gpu::Buffer(context, stride_ * kBlocksPerFrame, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                                  gpu::MemoryUsage::Upload);
+        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+        alloc.descriptorPool = pool;
+        alloc.descriptorSetCount = 1;
+        const VkDescriptorSetLayout layouts[] = {setLayout_};
+        alloc.pSetLayouts = layouts;
+        AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+        VkDescriptorBufferInfo info{slot.buffer.handle(), 0, sizeof(shader::ClipParams)};
+        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        write.dstSet = slot.set;
+        write.descriptorCount = 1;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC;
+        write.pBufferInfo = &info;
+        vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+    }
+}
+
+void ClipUniforms::beginRecording(gpu::FrameRing& frames) {
+    slot_ = &slots_[frames.index()];
+    if (slot_->frame == frames.frameNumber()) return;  // Another recording of the same frame.
+    // The slot's previous frame has finished (FrameRing::begin waited for it): rewrite from the start.
+    slot_->frame = frames.frameNumber();
+    slot_->blocks.clear();
+    offsetFor(Clipping{}, glm::dvec3(0.0));
+}
+
+std::uint32_t ClipUniforms::offsetFor(const Clipping& clipping, const glm::dvec3& eye) {
+    if (!clipping.empty() || slot_->blocks.empty()) {
+        const shader::ClipParams block = blockFor(clipping, eye);
+        std::vector<float> values(sizeof(block) / sizeof(float));
+        std::memcpy(values.data(), &block, sizeof(block));
+        auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);
+        if (same != slot_->blocks.end()) return std::uint32_t(stride_ * (same - slot_->blocks.begin()));
+        if (slot_->blocks.size() < kBlocksPerFrame) {
+            slot_->buffer.write({reinterpret_cast<const std::byte*>(&block), sizeof(block)},
+                                stride_ * slot_->blocks.size());
+            slot_->blocks.push_back(std::move(values));
+            return std::uint32_t(stride_ * (slot_->blocks.size() - 1));
+        }
+        if (!warnedFull_) logWarn("more than 256 different cuts in one frame: the rest are drawn uncut");
+        warnedFull_ = true;
+    }
+    return 0;
+}
+
+void ClipUniforms::bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const {
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout, 1, 1, &slot_->set, 1, &offset);
+}
+
+}  // namespace axis::render

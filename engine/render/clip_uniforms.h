@@ -1,0 +1,53 @@
+#pragma once
+// The section planes and clip boxes of each draw (scene/clipping.h), for the mesh shaders: one
+// uniform block per distinct cut, in a per-frame-slot buffer bound at set 1 with a dynamic
+// offset. Block 0 keeps everything; draws without cuts use it (and a pipeline without the test).
+// Planes go to the shader relative to the camera, as positions do, so that sites far from the
+// origin keep their precision.
+#include <cstdint>
+#include <vector>
+
+#include <glm/glm.hpp>
+#include <vulkan/vulkan.h>
+
+#include "gpu/resources.h"
+#include "gpu/unique.h"
+#include "scene/clipping.h"
+
+namespace axis::gpu {
+class Context;
+class FrameRing;
+}
+
+namespace axis::render {
+
+class ClipUniforms {
+public:
+    explicit ClipUniforms(gpu::Context& context);
+    VkDescriptorSetLayout setLayout() const { return setLayout_; }
+
+    /// Starts a scene recording in the current frame; a frame may record several (cube faces).
+    void beginRecording(gpu::FrameRing& frames);
+    /// The dynamic offset of the block for `clipping` seen from `eye` (site frame), written once
+    /// per frame; 0 (keep everything) when it is empty, or when the frame's blocks ran out.
+    std::uint32_t offsetFor(const Clipping& clipping, const glm::dvec3& eye);
+    /// Binds the frame's set at `offset` as set 1 of `layout`.
+    void bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const;
+
+private:
+    struct Slot {
+        gpu::Buffer buffer;
+        VkDescriptorSet set = VK_NULL_HANDLE;
+        std::uint64_t frame = UINT64_MAX;  ///< FrameRing::frameNumber() its blocks belong to.
+        std::vector<std::vector<float>> blocks;  ///< Written this frame, to share equal ones.
+    };
+    gpu::Context& context_;
+    VkDeviceSize stride_ = 0;
+    gpu::Unique<VkDescriptorSetLayout> setLayout_;
+    gpu::Unique<VkDescriptorPool> pool_;
+    std::vector<Slot> slots_;
+    Slot* slot_ = nullptr;
+    bool warnedFull_ = false;
+};
+
+}  // namespace axis::render
