@@ -32,8 +32,21 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-build() {
+configure() {
+  # `run` and `test` share $BUILD_DIR, so both configure it the same way (tests on): configuring it
+  # with tests off for `run` and on for `test` would flip the cache and rebuild between them.
   cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAXIS_BUILD_TESTS=ON
+}
+
+build_for_run() {
+  # Only what `run` runs: the viewer and the demo site it opens. Not the tests, the benchmarks or
+  # the man page (which only `cmake --install` needs; `test` builds it with everything else).
+  configure
+  cmake --build "$BUILD_DIR" -j "$JOBS" --target axisview axis_demo_site
+}
+
+build() {
+  configure
   cmake --build "$BUILD_DIR" -j "$JOBS"
 }
 
@@ -87,7 +100,7 @@ run_fuzzers() {
 }
 
 case "${1:-}" in
-  run) shift; install_missing_packages; build; run_main "$@" ;;
+  run) shift; install_missing_packages; build_for_run; run_main "$@" ;;
   test)
     install_missing_packages
     build; run_tests

@@ -10,5 +10,7 @@ void addInfoCommand(CLI::App& app, int& exitCode);
 void addRenderCommand(CLI::App& app, int& exitCode);
 void addRecordCommand(CLI::App& app, int& exitCode);
 void addBakeCommand(CLI::App& app, int& exitCode);
+/// `poi export` and `poi import`: Web Annotation (JSON-LD) out of and into a POI file.
+void addPoiCommand(CLI::App& app, int& exitCode);
 
 }  // namespace axis::viewer

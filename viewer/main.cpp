@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     addRenderCommand(app, exitCode);
     addRecordCommand(app, exitCode);
     addBakeCommand(app, exitCode);
+    addPoiCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -32,6 +32,12 @@ void setRetired(PoiFile& file, const std::string& id, bool retired) {
 
 // Moves `file` from the state of one side of `step` to the other.
 void transition(PoiFile& file, const EditStep& step, bool forward) {
+    if (step.listBefore && step.listAfter) {
+        const PoiListState& to = forward ? *step.listAfter : *step.listBefore;
+        file.pois = to.pois;
+        file.retiredIds = to.retiredIds;
+        return;
+    }
     const PoiSlot& from = forward ? step.before : step.after;
     const PoiSlot& to = forward ? step.after : step.before;
     removeSlot(file, from);

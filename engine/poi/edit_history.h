@@ -22,11 +22,20 @@ struct PoiSlot {
     std::size_t index = 0;
 };
 
+/// The whole list at once, for a step that touches many POIs (an import).
+struct PoiListState {
+    std::vector<Poi> pois;
+    std::vector<std::string> retiredIds;
+};
+
 struct EditStep {
     std::string label;     ///< For "Undo <label>" in a menu, e.g. "edit title (en)".
     std::string mergeKey;  ///< Non-empty for typing: consecutive steps with one key merge.
     PoiSlot before, after;
     bool retires = false;  ///< A delete: applying it adds the id to PoiFile::retiredIds.
+    /// When set (both), the step swaps PoiFile::pois and retiredIds wholesale and the slots are
+    /// unused: one undo step for an edit of many POIs.
+    std::optional<PoiListState> listBefore, listAfter;
 };
 
 class EditHistory {

@@ -118,6 +118,16 @@ bool PoiDocument::replacePoi(const Poi& poi) {
     return applyEdit(poi.id, "edit " + poi.id, {}, [&](Poi& p) { p = poi; });
 }
 
+PoiImportReport PoiDocument::importPois(const PoiFile& incoming, PoiImportMode mode) {
+    PoiImportResult result = axis::importPois(file_, incoming, mode);
+    if (result.pois == file_.pois && result.retiredIds == file_.retiredIds) return std::move(result.report);
+    EditStep step{mode == PoiImportMode::Merge ? "import (merge)" : "import (replace)", {}, {}, {}};
+    step.listBefore = PoiListState{file_.pois, file_.retiredIds};
+    step.listAfter = PoiListState{std::move(result.pois), std::move(result.retiredIds)};
+    history_.apply(file_, std::move(step));
+    return std::move(result.report);
+}
+
 bool PoiDocument::movePoi(const std::string& id, std::size_t newIndex) {
     const std::ptrdiff_t found = file_.indexOf(id);
     if (found < 0) return false;

@@ -25,6 +25,7 @@
 #include "core/error.h"
 #include "poi/edit_history.h"
 #include "poi/poi.h"
+#include "poi/poi_import.h"
 
 namespace axis {
 
@@ -73,6 +74,9 @@ public:
     bool movePoi(const std::string& id, std::size_t newIndex);
     /// Replaces the whole POI with the same id (for edits the setters do not cover).
     bool replacePoi(const Poi& poi);
+    /// Imports `incoming`'s POIs as one undo step (modes in poi/poi_import.h). Imported POIs keep
+    /// their own created/modified times. Records nothing when nothing would change.
+    PoiImportReport importPois(const PoiFile& incoming, PoiImportMode mode);
 
     // --- History ---
     bool undo() { return history_.undo(file_); }

@@ -1,5 +1,6 @@
 #include "viewer/curator/poi_editor.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -17,6 +18,7 @@
 
 namespace axis::viewer {
 namespace {
+namespace fs = std::filesystem;
 
 std::string joinTags(const std::vector<std::string>& tags) {
     std::string out;
@@ -241,6 +243,64 @@ void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
     ImGui::End();
 }
 
+void PoiEditorLayer::importWebAnnotationFile(ViewerApp& app) {
+    annotationNotes_.clear();
+    auto incoming = importWebAnnotation(annotationPath_);
+    if (!incoming) {
+        annotationNotes_.push_back(incoming.error().message);
+        logError(incoming.error().message);
+        return;
+    }
+    document_.endTyping();
+    const PoiImportReport report =
+        document_.importPois(*incoming, importReplaces_ ? PoiImportMode::Replace : PoiImportMode::Merge);
+    if (!document_.find(selected_)) selected_.clear();
+    publish(app);
+    const std::string name = fs::path(annotationPath_).filename().string();
+    annotationNotes_.push_back("imported " + name + ": " + report.summary() +
+                               (report.changed() ? " (one undo step; save to keep it)" : ""));
+    for (const auto& conflict : report.conflicts) annotationNotes_.push_back(conflict);
+    for (const auto& problem : incoming->problems) annotationNotes_.push_back(problem);
+}
+
+void PoiEditorLayer::exportWebAnnotationFile() {
+    annotationNotes_.clear();
+    // The document as shown, unsaved edits included: exporting is not saving.
+    Status s = exportWebAnnotation(document_.file(), annotationPath_, {});
+    annotationNotes_.push_back(s ? "exported " + std::to_string(document_.file().pois.size()) +
+                                       " points of interest to " + annotationPath_
+                                 : s.error().message);
+    if (!s) logError(s.error().message);
+}
+
+void PoiEditorLayer::drawWebAnnotation(ViewerApp& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 60), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    if (ImGui::Begin("Web Annotation (JSON-LD)", &showWebAnnotation_,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        // Ctrl+Z here undoes POI edits, an import included.
+        if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+            lastFocusedCuratorPanel() = CuratorPanel::Pois;
+        ImGui::SetNextItemWidth(std::min(380.0f, io.DisplaySize.x * 0.4f));
+        ImGui::InputTextWithHint("File", "path/to/FILE.jsonld", &annotationPath_);
+        if (ImGui::RadioButton("Merge: keep these POIs, add new ids", !importReplaces_)) importReplaces_ = false;
+        if (ImGui::RadioButton("Replace: the file's POIs become the imported ones", importReplaces_))
+            importReplaces_ = true;
+        ImGui::BeginDisabled(annotationPath_.empty());
+        if (ImGui::Button("Import Web Annotation")) importWebAnnotationFile(app);
+        ImGui::SameLine();
+        if (ImGui::Button("Export Web Annotation")) exportWebAnnotationFile();
+        ImGui::EndDisabled();
+        // Conflicts can run long: the first few, then a count.
+        constexpr size_t kShownNotes = 8;
+        for (size_t i = 0; i < annotationNotes_.size() && i < kShownNotes; ++i)
+            ImGui::TextUnformatted(annotationNotes_[i].c_str());
+        if (annotationNotes_.size() > kShownNotes)
+            ImGui::TextDisabled("... and %zu more", annotationNotes_.size() - kShownNotes);
+    }
+    ImGui::End();
+}
+
 void PoiEditorLayer::drawList(ViewerApp& app) {
     const auto& pois = document_.file().pois;
     ImGui::BeginChild("pois", ImVec2(0, 110), true);
@@ -335,6 +395,7 @@ void PoiEditorLayer::drawUi(ViewerApp& app) {
     if (!opened_) open(app);
     if (offerRecovery_) drawRecoveryPrompt(app);
     if (askBeforeQuit_) drawQuitPrompt(app);
+    if (showWebAnnotation_) drawWebAnnotation(app);
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, io.DisplaySize.x * 0.5f), std::min(560.0f, io.DisplaySize.y * 0.55f)),
@@ -352,11 +413,9 @@ void PoiEditorLayer::drawUi(ViewerApp& app) {
     ImGui::SameLine();
     if (ImGui::Button("Save")) saveNow();
     ImGui::SameLine();
-    if (ImGui::Button("Export Web Annotation")) {
-        auto target = path_;
-        target.replace_extension(".jsonld");
-        Status s = exportWebAnnotation(document_.file(), target, {});
-        status_ = s ? "exported " + target.filename().string() : s.error().message;
+    if (ImGui::Button("Web Annotation...")) {
+        showWebAnnotation_ = !showWebAnnotation_;
+        if (annotationPath_.empty()) annotationPath_ = fs::path(path_).replace_extension(".jsonld").string();
     }
     if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
     drawList(app);

@@ -2,10 +2,12 @@
 // The curator's POI editor (curator mode only): place a POI by clicking the surface, drag it
 // along the surface, edit title and body in both languages side by side, media, tags, the saved
 // view, order and deletion; every edit undoable (Ctrl+Z / Ctrl+Shift+Z); Ctrl+S saves atomically;
-// autosave every 30 s to a side file offered back after a crash; unsaved work guards quitting.
+// autosave every 30 s to a side file offered back after a crash; unsaved work guards quitting;
+// Web Annotation (JSON-LD) import, one undo step, and export, from a path typed in.
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "poi/poi_document.h"
 #include "viewer/mode_layer.h"
@@ -34,6 +36,9 @@ private:
     void drawMedia(const Poi& poi);
     void drawRecoveryPrompt(ViewerApp& app);
     void drawQuitPrompt(ViewerApp& app);
+    void drawWebAnnotation(ViewerApp& app);  // The import/export window (a path field, no file dialog).
+    void importWebAnnotationFile(ViewerApp& app);
+    void exportWebAnnotationFile();
     void saveNow();
     bool handleKey(ViewerApp& app, const KeyEvent& key);
 
@@ -49,6 +54,12 @@ private:
     bool quitConfirmed_ = false;
     std::string status_;          ///< Last save result, shown in the panel.
     std::string mediaPath_;       ///< The "add image" field.
+    // The Web Annotation window: its file field, the import mode (replace rather than merge), and
+    // the last import's or export's result followed by its conflicts and problems.
+    bool showWebAnnotation_ = false;
+    std::string annotationPath_;
+    bool importReplaces_ = false;
+    std::vector<std::string> annotationNotes_;
     glm::dvec2 mouse_{0.0};
     bool ctrl_ = false, shift_ = false;
 };
