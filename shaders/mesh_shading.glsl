@@ -12,7 +12,7 @@ layout(set = 0, binding = 1) uniform sampler2D baseColorMap;
 layout(set = 0, binding = 2) uniform sampler2D metallicRoughnessMap;
 layout(set = 0, binding = 3) uniform sampler2D emissiveMap;
 
-layout(set = 1, binding = 0) uniform Clip { ClipParams clip; };
+layout(set = 1, binding = 0) uniform Draw { DrawParams draw; };
 
 layout(constant_id = 0) const uint kShading = AXIS_SHADING_UNLIT;
 layout(constant_id = 4) const uint kInspection = AXIS_INSPECT_OFF;
@@ -26,12 +26,12 @@ const float kPi = 3.14159265;
 
 vec3 skyAmbient(vec3 n) {
     float up = n.z * 0.5 + 0.5;
-    return mix(AXIS_GROUND_COLOR, mix(AXIS_SKY_HORIZON, AXIS_SKY_ZENITH, 0.5), up);
+    return mix(AXIS_GROUND_COLOR, mix(AXIS_SKY_HORIZON, AXIS_SKY_ZENITH, 0.5), up) * draw.skyTint.rgb;
 }
 
 // GGX / Smith-Schlick specular with a Schlick Fresnel, as in the glTF spec's appendix.
 vec3 shadeLit(vec3 base, vec3 n, vec3 v, float metallic, float roughness) {
-    vec3 l = normalize(AXIS_SUN_DIRECTION);
+    vec3 l = draw.sunDirection.xyz;
     vec3 h = normalize(l + v);
     float nl = max(dot(n, l), 0.0), nv = max(dot(n, v), 1e-4), nh = max(dot(n, h), 0.0), vh = max(dot(v, h), 0.0);
     float a = max(roughness * roughness, 1e-3);
@@ -42,7 +42,7 @@ vec3 shadeLit(vec3 base, vec3 n, vec3 v, float metallic, float roughness) {
     vec3 f = f0 + (1.0 - f0) * pow(1.0 - vh, 5.0);
     vec3 specular = d * g * f / max(4.0 * nl * nv, 1e-4);
     vec3 diffuse = (1.0 - f) * (1.0 - metallic) * base / kPi;
-    vec3 direct = (diffuse + specular) * nl * AXIS_SUN_RADIANCE;
+    vec3 direct = (diffuse + specular) * nl * draw.sunRadiance.rgb;
     vec3 ambient = skyAmbient(n) * base * (1.0 - 0.5 * metallic) * 0.55;
     return direct + ambient;
 }
@@ -134,12 +134,12 @@ vec4 shadeFragment() {
 // half-spaces keep everything): a bound read from a uniform would be inlined by lavapipe (above).
 void clipAway() {
     for (int i = 0; i < AXIS_MAX_CLIP_HALF_SPACES; ++i)
-        if (dot(clip.halfSpaces[i].xyz, inCameraPos) + clip.halfSpaces[i].w < 0.0) discard;
+        if (dot(draw.halfSpaces[i].xyz, inCameraPos) + draw.halfSpaces[i].w < 0.0) discard;
 }
 
 // A cut draw with its back faces: a surface seen from behind through the cut is the inside of
 // what was cut open, shown in one flat colour so that the section reads as a section.
 vec4 shadeCut() {
     clipAway();
-    return gl_FrontFacing ? shadeFragment() : clip.capColor;
+    return gl_FrontFacing ? shadeFragment() : draw.capColor;
 }

@@ -39,9 +39,10 @@ using uint = std::uint32_t;
 #define AXIS_ALPHA_MASK 1u
 #define AXIS_ALPHA_BLEND 2u
 
-// Lighting for lit shading, in the site frame (x east, y north, z up). A late-morning sun from the
-// south-east, high enough to light facades that face the axis.
-#define AXIS_SUN_DIRECTION vec3(0.35, -0.55, 0.76)  // Unit vector towards the sun.
+// Lighting for lit shading, in the site frame (x east, y north, z up). By default a late-morning
+// sun from the south-east, high enough to light facades that face the axis; `--sun` puts it where
+// it stands at a date and time (render/lighting.h), and the frame carries it (DrawParams, SkyPush).
+#define AXIS_SUN_DIRECTION vec3(0.35, -0.55, 0.76)  // Towards the sun (normalised where used).
 #define AXIS_SUN_RADIANCE 2.3
 #define AXIS_SKY_ZENITH vec3(0.22, 0.42, 0.78)      // Linear colours of the sky gradient.
 #define AXIS_SKY_HORIZON vec3(0.70, 0.80, 0.90)
@@ -71,19 +72,25 @@ struct MaterialParams {
                             // width when streamed (its image may hold coarser levels only), else 0.
 };
 
-// Section planes and clip boxes of a draw (render/clip_uniforms.h; set 1, a dynamic uniform
-// buffer): half-spaces n.q + d >= 0 kept, q the camera-relative position; unused ones (0,0,0,1).
+// What a mesh draw reads besides its material (render/frame_uniforms.h; set 1, a dynamic uniform
+// buffer): the frame's light, and the draw's section planes and clip boxes as half-spaces
+// n.q + d >= 0 kept, q the camera-relative position (unused ones: (0,0,0,1)).
 #define AXIS_MAX_CLIP_HALF_SPACES 24
 #define AXIS_CAP_COLOR vec3(0.55, 0.12, 0.08)  // Linear: the cut face of a section, brick red.
-struct ClipParams {
+struct DrawParams {
     vec4 halfSpaces[AXIS_MAX_CLIP_HALF_SPACES];
-    vec4 capColor;  // Linear RGBA of the surfaces seen through a cut from behind (the section).
+    vec4 capColor;      // Linear RGBA of the surfaces seen through a cut from behind (the section).
+    vec4 sunDirection;  // xyz: unit, towards the sun; w unused.
+    vec4 sunRadiance;   // rgb: the sun's light (AXIS_SUN_RADIANCE white by default; 0 at night).
+    vec4 skyTint;       // rgb: scales the sky and its ambient light (1 by day, dim at dusk).
 };
 
 // The sky pass (push constants).
 struct SkyPush {
     mat4 worldFromClip;  // Inverse of projection * view-rotation: clip position to a world direction.
     vec4 solidColor;     // rgb linear; w > 0.5 means fill with this colour instead of the sky.
+    vec4 sunDirection;   // xyz: unit, towards the sun; w: the sun disc's brightness (0 below the horizon).
+    vec4 skyTint;        // As DrawParams::skyTint.
 };
 
 // Occlusion culling (render/occlusion_culler.h). The depth pyramid: level 0 is half the target

@@ -42,6 +42,10 @@ constexpr const char* kClipPlaneHelp =
 constexpr const char* kClipBoxHelp =
     "Clip box MINX,MINY,MINZ,MAXX,MAXY,MAXZ (site frame, metres): keeps its inside; repeatable";
 
+constexpr const char* kSunHelp =
+    "Light lit models by the sun at this local date and time at the site (e.g. 2024-06-21T09:30): from the "
+    "site's origin and time zone; at night only a dim sky lights them. Unlit scans stay unlit";
+
 constexpr const char* kEyeDomeHelp =
     "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";
 

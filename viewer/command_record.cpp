@@ -22,6 +22,8 @@
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
 #include "site/site_picking.h"
+#include "site/site_sun.h"
+#include "geo/solar_position.h"
 
 namespace axis::viewer {
 namespace {
@@ -43,6 +45,7 @@ struct RecordArgs {
     bool eyeDome = false;
     std::string mode = "off";
     std::vector<std::string> clipPlanes, clipBoxes;
+    std::string sun;  ///< Local date and time; empty: the default light.
     std::string format;     ///< A preset of record/output_format.h; empty: none.
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
@@ -91,6 +94,8 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
         if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
     if (auto mode = parseInspectionMode(a.mode); !mode) return mode.error().message;
     if (auto clipping = parseClipping(a.clipPlanes, a.clipBoxes); !clipping) return clipping.error().message;
+    if (!a.sun.empty())
+        if (auto time = geo::parseLocalDateTime(a.sun); !time) return "--sun " + time.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
                a.output + "'";
@@ -329,10 +334,17 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     if (auto clipping = *parseClipping(a.clipPlanes, a.clipBoxes)) scene->clipping = *clipping;  // checkUsage passed it.
+    std::optional<render::Lighting> sun;
+    if (!a.sun.empty()) {
+        auto light = siteSunlight(*scene, a.sun);
+        if (!light) return fail(light.error());
+        sun = *light;
+    }
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
     if (renderer) renderer->style.inspection = *parseInspectionMode(a.mode);  // checkUsage passed it.
+    if (renderer && sun) renderer->style.lighting = *sun;
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -435,6 +447,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
+    cmd->add_option("--sun", args->sun, kSunHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");

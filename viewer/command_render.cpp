@@ -10,6 +10,8 @@
 #include "viewer/commands.h"
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
+#include "site/site_sun.h"
+#include "geo/solar_position.h"
 
 namespace axis::viewer {
 namespace {
@@ -28,6 +30,7 @@ struct RenderArgs {
     bool eyeDome = false;
     std::string mode = "off";
     std::vector<std::string> clipPlanes, clipBoxes;
+    std::string sun;  ///< Local date and time; empty: the default light.
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -82,9 +85,12 @@ int runRender(const RenderArgs& args) {
                                          : parsePointSize(args.pointSize);
     auto mode = parseInspectionMode(args.mode);
     auto clipping = parseClipping(args.clipPlanes, args.clipBoxes);
+    auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
+    if (!sunTime) sunTime = Error{"--sun " + sunTime.error().message};
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
                            options ? nullptr : &options.error(), points ? nullptr : &points.error(),
-                           mode ? nullptr : &mode.error(), clipping ? nullptr : &clipping.error()})
+                           mode ? nullptr : &mode.error(), clipping ? nullptr : &clipping.error(),
+                           sunTime ? nullptr : &sunTime.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -98,6 +104,15 @@ int runRender(const RenderArgs& args) {
         return kExitFailure;
     }
     if (*clipping) scene->clipping = **clipping;
+    render::Lighting lighting;
+    if (!args.sun.empty()) {
+        auto sun = siteSunlight(*scene, args.sun);
+        if (!sun) {
+            logError(sun.error().message);
+            return kExitUsage;
+        }
+        lighting = *sun;
+    }
     auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
     if (!camera) {
         logError(camera.error().message);
@@ -125,6 +140,7 @@ int runRender(const RenderArgs& args) {
     view.pointSize = *points;
     if (args.eyeDome) view.eyeDome.strength = 1.0;
     view.inspection = *mode;
+    view.lighting = lighting;
     const std::vector<render::DrawItem> items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(size->height));
     render::RenderStats stats;
     auto image = renderer.render(view, items, &stats);
@@ -169,6 +185,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--point-size", args->pointSize, kPointSizeHelp);
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
+    cmd->add_option("--sun", args->sun, kSunHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");

@@ -122,7 +122,7 @@ RenderStats& RenderStats::operator+=(const RenderStats& o) {
 SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples)
     : context_(context), colorFormat_(colorFormat), depthFormat_(depthFormat), samples_(samples),
-      clips_(context), occlusion_(context, samples), owners_(gpu::FrameRing::kFramesInFlight) {
+      uniforms_(context), occlusion_(context, samples), owners_(gpu::FrameRing::kFramesInFlight) {
     createLayouts();
     createSkyPipeline();
     createDefaults();
@@ -138,7 +138,7 @@ void SceneRenderer::createLayouts() {
     types[0] = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     for (uint32_t i = 1; i <= kTexturesPerMaterial; ++i) types[i] = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
     materialLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
-    const VkDescriptorSetLayout sets[] = {materialLayout_, clips_.setLayout()};
+    const VkDescriptorSetLayout sets[] = {materialLayout_, uniforms_.setLayout()};
     const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     meshLayout_ = gpu::createPipelineLayout(device, sets, stages, sizeof(shader::DrawPush));
     skyLayout_ = gpu::createPipelineLayout(device, {}, stages, sizeof(shader::SkyPush));
@@ -223,6 +223,8 @@ void SceneRenderer::drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameV
     shader::SkyPush sky{};
     sky.worldFromClip = glm::inverse(viewProj);
     sky.solidColor = glm::vec4(view.background, view.solidBackground ? 1.0f : 0.0f);
+    sky.sunDirection = glm::vec4(glm::vec3(view.lighting.sunDirection), view.lighting.sunDisc);
+    sky.skyTint = glm::vec4(view.lighting.skyTint, 0.0f);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_);
     vkCmdPushConstants(cmd, skyLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky), &sky);
     vkCmdDraw(cmd, 3, 1, 0, 0);
@@ -296,10 +298,10 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     const bool split = splitEvery > 0 && directPrimitives(plan) > splitEvery;
     PassSplitter splitter(split ? &target : nullptr, splitEvery);
 
-    clips_.beginRecording(frames);
+    uniforms_.beginRecording(frames, view.lighting);
     clipOffsets_.assign(items.size(), 0);
     for (const PlannedItem& p : plan.items)
-        clipOffsets_[p.item] = clips_.offsetFor(items[p.item].clipping, view.camera.position);
+        clipOffsets_[p.item] = uniforms_.offsetFor(items[p.item].clipping, view.camera.position);
 
     const float clear[4] = {0, 0, 0, 1};
     const bool eyeDome = view.eyeDome.strength > 0.0;
@@ -382,7 +384,7 @@ public:
             if (!m_.pages) bindStreams(m_.vertices, m_.indices);
             vkCmdPushConstants(cmd_, r_.meshLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                sizeof(push_), &push_);
-            r_.clips_.bind(cmd_, r_.meshLayout_, clipOffset_);
+            r_.uniforms_.bind(cmd_, r_.meshLayout_, clipOffset_);
             bound_ = true;
         }
         if (m_.pages && range.page != page_) {  // A paged model's ranges each name their page.

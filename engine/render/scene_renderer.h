@@ -17,10 +17,11 @@
 #include <vulkan/vulkan.h>
 
 #include "gpu/unique.h"
-#include "render/clip_uniforms.h"
+#include "render/frame_uniforms.h"
 #include "render/eye_dome.h"
 #include "render/gpu_model.h"
 #include "render/inspection_mode.h"
+#include "render/lighting.h"
 #include "render/occlusion_culler.h"
 #include "render/occlusion_history.h"
 #include "scene/camera.h"
@@ -67,6 +68,8 @@ struct FrameView {
     } pointSize;
     /// Eye-dome lighting over the frame (off by default): shape for colourless point clouds.
     EyeDomeSettings eyeDome;
+    /// The sun and sky of lit shading (`--sun`: render/lighting.h sunlight()).
+    Lighting lighting;
     /// Clay, normals, wireframe, texel density or vertex colours instead of the surface's look.
     InspectionMode inspection = InspectionMode::Off;
     bool frustumCull = true;    ///< Skip clusters outside the view; off only to measure or debug.
@@ -169,7 +172,7 @@ private:
     std::map<PipelineKey, gpu::Unique<VkPipeline>> meshPipelines_;  ///< Built on first use.
     gpu::Unique<VkSampler> sampler_;
     gpu::Image whiteSrgb_, whiteLinear_;
-    ClipUniforms clips_;
+    FrameUniforms uniforms_;
     std::vector<std::uint32_t> clipOffsets_;  ///< Per item of the scene being recorded.
     OcclusionCuller occlusion_;
     OcclusionHistory history_;

@@ -112,14 +112,15 @@ std::string invalidReason(const Site& site) {
 }  // namespace
 
 std::string toJson(const Site& site) {
-    // A 1.0 site saved with cuts becomes 1.1, the first version that has them.
-    bool clipped = !site.clipping.empty();
-    for (const auto& m : site.models) clipped = clipped || !m.clipping.empty();
-    const std::string version = clipped && site.version == "1.0" ? "1.1" : site.version;
+    // A 1.0 site saved with a 1.1 field (cuts, a time zone) becomes 1.1.
+    bool newer = !site.clipping.empty() || !site.timeZone.empty();
+    for (const auto& m : site.models) newer = newer || !m.clipping.empty();
+    const std::string version = newer && site.version == "1.0" ? "1.1" : site.version;
     Json root{{"format", "axisview-site"}, {"version", version}, {"name", json::writeLangText(site.name)}};
     if (!site.description.empty()) root["description"] = json::writeLangText(site.description);
     if (site.origin)
         root["origin"] = {{"lat", site.origin->lat}, {"lon", site.origin->lon}, {"height", site.origin->height}};
+    if (!site.timeZone.empty()) root["time_zone"] = site.timeZone;
     Json models = Json::array();
     for (const auto& m : site.models) models.push_back(writeModel(m));
     appendRejected(models, site.rejected, "models");

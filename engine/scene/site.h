@@ -14,6 +14,10 @@
 //     "origin": {"lat": 39.868, "lon": 116.3975, "height": 44.0},            optional; WGS84 degrees
 //                                                                           and metres of the site
 //                                                                           frame's (0,0,0)
+//     "time_zone": "+08:00",                                                optional (1.1): local
+//                                                                           time's offset from UTC,
+//                                                                           for `--sun`; default
+//                                                                           from the longitude
 //     "models": [ {
 //         "id": "wumen",                  unique, non-empty
 //         "source": "models/wumen.glb",   relative to the site file (or absolute); must exist
@@ -127,6 +131,7 @@ struct Site {
     LangText name;
     LangText description;
     std::optional<GeoOrigin> origin;
+    std::string timeZone;  ///< As written ("+08:00"); empty: none stated.
     std::vector<ModelPlacement> models;
     std::optional<Viewpoint> start;
     std::optional<Viewpoint> overview;

@@ -5,6 +5,7 @@
 #include "core/file_io.h"
 #include "scene/json_fields.h"
 #include "scene/site.h"
+#include "scene/utc_offset.h"
 
 namespace axis {
 namespace {
@@ -15,7 +16,8 @@ using json::Json;
 // The fields this version knows; anything else is kept in `extra`.
 constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "name", "description",
                                                           "origin", "models", "start", "overview",
-                                                          "pois", "tours", "kiosk", "clipping"};
+                                                          "pois", "tours", "kiosk", "clipping",
+                                                          "time_zone"};
 constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
                                                            "scale", "shading", "visible", "clipping"};
 constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops"};
@@ -182,6 +184,11 @@ void readFields(const Json& root, Site& site, const std::filesystem::path& shown
                  [&](const Json& v, const std::string& p) { site.overview = json::readViewpoint(v, p); });
     readOptional(root, "pois", site, shown, [&](const Json& v, const std::string& p) { site.pois = json::readString(v, p); });
     readOptional(root, "kiosk", site, shown, [&](const Json& v, const std::string& p) { site.kiosk = readKiosk(v, p); });
+    readOptional(root, "time_zone", site, shown, [&](const Json& v, const std::string& p) {
+        const std::string text = json::readString(v, p);
+        if (auto offset = parseUtcOffset(text); !offset) throw FieldError{p, offset.error().message};
+        site.timeZone = text;
+    });
     readOptional(root, "clipping", site, shown,
                  [&](const Json& v, const std::string& p) { site.clipping = readClipping(v, p); });
 

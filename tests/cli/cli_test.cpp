@@ -75,6 +75,12 @@ TEST_CASE("usage errors and --help follow Unix conventions", "[cli]") {
     auto inverted = runAxisview("record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --clip-box 1,0,0,0,1,1");
     CHECK(inverted.exitCode == 2);
     CHECK(inverted.output.find("min > max on x") != std::string::npos);
+    for (const std::string& command : {"render " + quoted(dir / "a.obj") + " -o x.png --sun 2023-02-29T12:00",
+                                       "record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --sun 2023-02-29T12:00"}) {
+        auto badDate = runAxisview(command);
+        CHECK(badDate.exitCode == 2);
+        CHECK(badDate.output.find("--sun '2023-02-29T12:00': no such date or time") != std::string::npos);
+    }
     auto clay = runAxisview("render " + quoted(dir / "a.obj") + " -o " + quoted(dir / "clay.png") + " --size 64x64 --mode clay");
     CHECK(clay.exitCode == 0);
     CHECK(fs::exists(dir / "clay.png"));

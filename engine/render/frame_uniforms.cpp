@@ -1,4 +1,4 @@
-#include "render/clip_uniforms.h"
+#include "render/frame_uniforms.h"
 
 #include <algorithm>
 #include <cstring>
@@ -22,8 +22,8 @@ constexpr std::uint32_t kBlocksPerFrame = 256;
 constexpr glm::vec4 kKeepAll{0.0f, 0.0f, 0.0f, 1.0f};
 
 // The cut relative to `eye`: n.(eye + q) + d = n.q + (n.eye + d), in double before the float.
-shader::ClipParams blockFor(const Clipping& clipping, const glm::dvec3& eye) {
-    shader::ClipParams p{};
+shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, const Lighting& lighting) {
+    shader::DrawParams p{};
     std::fill(std::begin(p.halfSpaces), std::end(p.halfSpaces), kKeepAll);
     const std::vector<glm::dvec4> halfSpaces = clipping.halfSpaces();
     const std::size_t n = std::min<std::size_t>(halfSpaces.size(), kMaxClipHalfSpaces);
@@ -33,15 +33,18 @@ shader::ClipParams blockFor(const Clipping& clipping, const glm::dvec3& eye) {
     }
     using shader::vec3;  // AXIS_CAP_COLOR is written for GLSL.
     p.capColor = glm::vec4(AXIS_CAP_COLOR, 1.0f);
+    p.sunDirection = glm::vec4(glm::vec3(lighting.sunDirection), 0.0f);
+    p.sunRadiance = glm::vec4(lighting.sunRadiance, 0.0f);
+    p.skyTint = glm::vec4(lighting.skyTint, 0.0f);
     return p;
 }
 
 }  // namespace
 
-ClipUniforms::ClipUniforms(gpu::Context& context) : context_(context) {
+FrameUniforms::FrameUniforms(gpu::Context& context) : context_(context) {
     VkDevice device = context.device();
     const VkDeviceSize align = std::max<VkDeviceSize>(context.properties().limits.minUniformBufferOffsetAlignment, 16);
-    stride_ = (sizeof(shader::ClipParams) + align - 1) / align * align;
+    stride_ = (sizeof(shader::DrawParams) + align - 1) / align * align;
     const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC};
     setLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
 
@@ -66,7 +69,7 @@ ClipUniforms::ClipUniforms(gpu::Context& context) : context_(context) {
         const VkDescriptorSetLayout layouts[] = {setLayout_};
         alloc.pSetLayouts = layouts;
         AXIS_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
-        VkDescriptorBufferInfo info{slot.buffer.handle(), 0, sizeof(shader::ClipParams)};
+        VkDescriptorBufferInfo info{slot.buffer.handle(), 0, sizeof(shader::DrawParams)};
         VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
         write.dstSet = slot.set;
         write.descriptorCount = 1;
@@ -76,35 +79,36 @@ ClipUniforms::ClipUniforms(gpu::Context& context) : context_(context) {
     }
 }
 
-void ClipUniforms::beginRecording(gpu::FrameRing& frames) {
+void FrameUniforms::beginRecording(gpu::FrameRing& frames, const Lighting& lighting) {
     slot_ = &slots_[frames.index()];
-    if (slot_->frame == frames.frameNumber()) return;  // Another recording of the same frame.
-    // The slot's previous frame has finished (FrameRing::begin waited for it): rewrite from the start.
-    slot_->frame = frames.frameNumber();
-    slot_->blocks.clear();
-    offsetFor(Clipping{}, glm::dvec3(0.0));
+    lighting_ = lighting;
+    if (slot_->frame != frames.frameNumber()) {
+        // The slot's previous frame has finished (FrameRing::begin waited for it): rewrite from the start.
+        slot_->frame = frames.frameNumber();
+        slot_->blocks.clear();
+    }  // Else another recording of the same frame (a cube face): its blocks are shared where equal.
+    keepAllOffset_ = 0;
+    keepAllOffset_ = offsetFor(Clipping{}, glm::dvec3(0.0));
 }
 
-std::uint32_t ClipUniforms::offsetFor(const Clipping& clipping, const glm::dvec3& eye) {
-    if (!clipping.empty() || slot_->blocks.empty()) {
-        const shader::ClipParams block = blockFor(clipping, eye);
-        std::vector<float> values(sizeof(block) / sizeof(float));
-        std::memcpy(values.data(), &block, sizeof(block));
-        auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);
-        if (same != slot_->blocks.end()) return std::uint32_t(stride_ * (same - slot_->blocks.begin()));
-        if (slot_->blocks.size() < kBlocksPerFrame) {
-            slot_->buffer.write({reinterpret_cast<const std::byte*>(&block), sizeof(block)},
-                                stride_ * slot_->blocks.size());
-            slot_->blocks.push_back(std::move(values));
-            return std::uint32_t(stride_ * (slot_->blocks.size() - 1));
-        }
+std::uint32_t FrameUniforms::offsetFor(const Clipping& clipping, const glm::dvec3& eye) {
+    // Without cuts the eye does not matter: one block serves every uncut draw.
+    const shader::DrawParams block = blockFor(clipping, clipping.empty() ? glm::dvec3(0.0) : eye, lighting_);
+    std::vector<float> values(sizeof(block) / sizeof(float));
+    std::memcpy(values.data(), &block, sizeof(block));
+    auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);
+    if (same != slot_->blocks.end()) return std::uint32_t(stride_ * (same - slot_->blocks.begin()));
+    if (slot_->blocks.size() == kBlocksPerFrame) {
         if (!warnedFull_) logWarn("more than 256 different cuts in one frame: the rest are drawn uncut");
         warnedFull_ = true;
+        return keepAllOffset_;
     }
-    return 0;
+    slot_->buffer.write({reinterpret_cast<const std::byte*>(&block), sizeof(block)}, stride_ * slot_->blocks.size());
+    slot_->blocks.push_back(std::move(values));
+    return std::uint32_t(stride_ * (slot_->blocks.size() - 1));
 }
 
-void ClipUniforms::bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const {
+void FrameUniforms::bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout, 1, 1, &slot_->set, 1, &offset);
 }
 

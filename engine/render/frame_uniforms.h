@@ -1,9 +1,9 @@
 #pragma once
-// The section planes and clip boxes of each draw (scene/clipping.h), for the mesh shaders: one
-// uniform block per distinct cut, in a per-frame-slot buffer bound at set 1 with a dynamic
-// offset. Block 0 keeps everything; draws without cuts use it (and a pipeline without the test).
-// Planes go to the shader relative to the camera, as positions do, so that sites far from the
-// origin keep their precision.
+// What the mesh shaders read besides materials: the frame's light (render/lighting.h) and each
+// draw's section planes and clip boxes (scene/clipping.h). One uniform block per distinct cut, in
+// a per-frame-slot buffer bound at set 1 with a dynamic offset; draws without cuts share an uncut
+// block (and a pipeline without the test). Planes go to the shader relative
+// to the camera, as positions do, so that sites far from the origin keep their precision.
 #include <cstdint>
 #include <vector>
 
@@ -12,6 +12,7 @@
 
 #include "gpu/resources.h"
 #include "gpu/unique.h"
+#include "render/lighting.h"
 #include "scene/clipping.h"
 
 namespace axis::gpu {
@@ -21,15 +22,16 @@ class FrameRing;
 
 namespace axis::render {
 
-class ClipUniforms {
+class FrameUniforms {
 public:
-    explicit ClipUniforms(gpu::Context& context);
+    explicit FrameUniforms(gpu::Context& context);
     VkDescriptorSetLayout setLayout() const { return setLayout_; }
 
-    /// Starts a scene recording in the current frame; a frame may record several (cube faces).
-    void beginRecording(gpu::FrameRing& frames);
-    /// The dynamic offset of the block for `clipping` seen from `eye` (site frame), written once
-    /// per frame; 0 (keep everything) when it is empty, or when the frame's blocks ran out.
+    /// Starts a scene recording in the current frame, lit by `lighting`; a frame may record
+    /// several (cube faces).
+    void beginRecording(gpu::FrameRing& frames, const Lighting& lighting);
+    /// The dynamic offset of the block for `clipping` seen from `eye` (site frame) in this
+    /// recording's light, written once per frame; the uncut block when the frame's blocks ran out.
     std::uint32_t offsetFor(const Clipping& clipping, const glm::dvec3& eye);
     /// Binds the frame's set at `offset` as set 1 of `layout`.
     void bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const;
@@ -47,6 +49,8 @@ private:
     gpu::Unique<VkDescriptorPool> pool_;
     std::vector<Slot> slots_;
     Slot* slot_ = nullptr;
+    Lighting lighting_;  ///< Of the recording under way.
+    std::uint32_t keepAllOffset_ = 0;  ///< Its uncut block.
     bool warnedFull_ = false;
 };
 
