@@ -1,58 +1,35 @@
 #pragma once
-// Where everything stands: the Central Axis from Yongdingmen (y = 0) north to the Bell Tower
-// (y = 7800), at real scale (1 unit = 1 m). Positions are approximate, taken from published
-// coordinates and dimensions and rounded; the order and spacing along the axis are real.
-#include <functional>
+// Where everything stands comes from the recipe (assets/demo-site/site.json, recipe.h): the Central
+// Axis from Yongdingmen (y = 0) north to the Bell Tower (y = 7800), at real scale (1 unit = 1 m).
+// This file maps each landmark's "builder" name to the code that makes its geometry, and lays the
+// ground's paving around the landmarks.
 #include <string>
 #include <vector>
 
-#include <glm/glm.hpp>
-
 #include "mesh.h"
+#include "recipe.h"
 
 namespace demo {
 
-namespace axisY {  // site y (metres north of Yongdingmen) of each landmark's centre
-constexpr double kYongdingmen = 0;
-constexpr double kXiannongtan = 1200;
-constexpr double kTempleOfHeaven = 1530;
-constexpr double kJianlou = 3150;
-constexpr double kZhengyangmen = 3290;
-constexpr double kTiananmen = 4200;
-constexpr double kDuanmen = 4360;
-constexpr double kWumen = 4650;       // on the palace's south wall
-constexpr double kTaihedian = 5050;
-constexpr double kPalaceCentre = 5130;  // walls run 4650 .. 5610
-constexpr double kJingshan = 5900;
-constexpr double kWanningBridge = 7310;
-constexpr double kDrumTower = 7680;
-constexpr double kBellTower = 7800;
-}  // namespace axisY
+constexpr double kChannelHalfWidth = 8;  // the east-west channel under Wanning Bridge
+constexpr double kChannelWater = -2.2;   // its water level, metres below the street
 
-constexpr double kTempleOfHeavenX = 780;   // east of the axis
-constexpr double kXiannongtanX = -700;     // west of the axis
-constexpr double kChannelHalfWidth = 8;    // the east-west channel under Wanning Bridge
-constexpr double kChannelWater = -2.2;     // its water level, metres below the street
+/// The names a landmark's "builder" may take, in a stable order (for error messages).
+std::vector<std::string> builderNames();
 
-/// A model of the demo site: id (also the GLB file stem), where it stands, how to build it.
-struct ModelSpec {
-    std::string id;
-    glm::dvec3 position;
-    std::function<void(Mesh&)> build;
-    bool landmark = true;  ///< On the axis story (false for ground, walls and hutongs).
-};
-
-/// All models, landmarks in south-to-north order.
-const std::vector<ModelSpec>& models();
+/// Builds the landmark's geometry in its local frame (the ground: in site coordinates).
+/// Throws RecipeError when the geometry needs a landmark the recipe lacks.
+void buildLandmark(Mesh& mesh, const Landmark& landmark, const Recipe& recipe);
 
 /// Rectangles of the ground, site coordinates.
 struct GroundRect {
     double x0, x1, y0, y1;
     const char* material;
 };
-/// Paved squares, streets, hutong lanes; earlier entries win where they overlap.
-const std::vector<GroundRect>& groundRects();
-/// The four hutong districts (also paved as lanes).
-const std::vector<GroundRect>& hutongDistricts();
+/// Paved squares, streets, hutong lanes (each hutong's district), the channel's water; earlier
+/// entries win where they overlap. Squares around landmarks follow the landmarks' positions.
+std::vector<GroundRect> groundRects(const Recipe& recipe);
+/// The y of the channel under Wanning Bridge.
+double channelY(const Recipe& recipe);
 
 }  // namespace demo
