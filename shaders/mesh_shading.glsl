@@ -13,9 +13,12 @@ layout(set = 0, binding = 2) uniform sampler2D metallicRoughnessMap;
 layout(set = 0, binding = 3) uniform sampler2D emissiveMap;
 
 layout(set = 1, binding = 0) uniform Draw { DrawParams draw; };
+layout(set = 1, binding = 1) uniform sampler2DShadow shadowMap;
 
 layout(constant_id = 0) const uint kShading = AXIS_SHADING_UNLIT;
 layout(constant_id = 4) const uint kInspection = AXIS_INSPECT_OFF;
+// Only lit draws of frames with sun shadows sample the shadow map.
+layout(constant_id = 6) const bool kShadows = false;
 // Only draws with section planes or clip boxes test them (and discard).
 layout(constant_id = 5) const bool kClipped = false;
 // Only alpha-masked materials get a `discard`: with one anywhere in the shader, rasterisers
@@ -27,6 +30,13 @@ const float kPi = 3.14159265;
 vec3 skyAmbient(vec3 n) {
     float up = n.z * 0.5 + 0.5;
     return mix(AXIS_GROUND_COLOR, mix(AXIS_SKY_HORIZON, AXIS_SKY_ZENITH, 0.5), up) * draw.skyTint.rgb;
+}
+
+// How much of the sun reaches this point: the shadow map's 2x2 filtered comparison (1 outside it).
+float sunVisibility(vec3 n) {
+    if (!kShadows) return 1.0;
+    vec4 c = draw.shadowFromCamera * vec4(inCameraPos + n * draw.shadowParams.x, 1.0);
+    return texture(shadowMap, vec3(c.xy * 0.5 + 0.5, c.z + draw.shadowParams.y));  // Reversed Z: + is sunwards.
 }
 
 // GGX / Smith-Schlick specular with a Schlick Fresnel, as in the glTF spec's appendix.
@@ -42,7 +52,7 @@ vec3 shadeLit(vec3 base, vec3 n, vec3 v, float metallic, float roughness) {
     vec3 f = f0 + (1.0 - f0) * pow(1.0 - vh, 5.0);
     vec3 specular = d * g * f / max(4.0 * nl * nv, 1e-4);
     vec3 diffuse = (1.0 - f) * (1.0 - metallic) * base / kPi;
-    vec3 direct = (diffuse + specular) * nl * draw.sunRadiance.rgb;
+    vec3 direct = (diffuse + specular) * nl * draw.sunRadiance.rgb * sunVisibility(n);
     vec3 ambient = skyAmbient(n) * base * (1.0 - 0.5 * metallic) * 0.55;
     return direct + ambient;
 }

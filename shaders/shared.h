@@ -83,6 +83,9 @@ struct DrawParams {
     vec4 sunDirection;  // xyz: unit, towards the sun; w unused.
     vec4 sunRadiance;   // rgb: the sun's light (AXIS_SUN_RADIANCE white by default; 0 at night).
     vec4 skyTint;       // rgb: scales the sky and its ambient light (1 by day, dim at dusk).
+    mat4 shadowFromCamera;  // Camera-relative position to the sun's shadow map (render/shadow_map.h).
+    vec4 shadowParams;      // x: metres to move along the normal before the lookup, y: depth added
+                            // towards the sun (both keep surfaces from shadowing themselves).
 };
 
 // The sky pass (push constants).

@@ -66,6 +66,12 @@ Expected<std::optional<Clipping>> parseClipping(const std::vector<std::string>& 
     return std::optional<Clipping>(std::move(clipping));
 }
 
+Expected<std::optional<bool>> parseShadows(const std::string& text) {
+    if (text.empty()) return std::optional<bool>();
+    if (text == "on" || text == "off") return std::optional<bool>(text == "on");
+    return Error{"--shadows: expected on or off, got '" + text + "'"};
+}
+
 Expected<render::InspectionMode> parseInspectionMode(const std::string& text) {
     if (auto mode = render::inspectionModeNamed(text)) return *mode;
     return Error{"--mode: expected " + render::inspectionModeChoices() + ", got '" + text + "'"};

@@ -46,6 +46,10 @@ constexpr const char* kSunHelp =
     "Light lit models by the sun at this local date and time at the site (e.g. 2024-06-21T09:30): from the "
     "site's origin and time zone; at night only a dim sky lights them. Unlit scans stay unlit";
 
+/// `--shadows on|off`: the default is on with `--sun`, off without.
+Expected<std::optional<bool>> parseShadows(const std::string& text);
+constexpr const char* kShadowsHelp = "Sun shadows on lit models: on or off (default: on with --sun, else off)";
+
 constexpr const char* kEyeDomeHelp =
     "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";
 

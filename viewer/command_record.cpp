@@ -46,6 +46,7 @@ struct RecordArgs {
     std::string mode = "off";
     std::vector<std::string> clipPlanes, clipBoxes;
     std::string sun;  ///< Local date and time; empty: the default light.
+    std::string shadows;  ///< "on", "off" or empty (on with --sun).
     std::string format;     ///< A preset of record/output_format.h; empty: none.
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
@@ -96,6 +97,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (auto clipping = parseClipping(a.clipPlanes, a.clipBoxes); !clipping) return clipping.error().message;
     if (!a.sun.empty())
         if (auto time = geo::parseLocalDateTime(a.sun); !time) return "--sun " + time.error().message;
+    if (auto shadows = parseShadows(a.shadows); !shadows) return shadows.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
                a.output + "'";
@@ -334,17 +336,18 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     auto scene = loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     if (auto clipping = *parseClipping(a.clipPlanes, a.clipBoxes)) scene->clipping = *clipping;  // checkUsage passed it.
-    std::optional<render::Lighting> sun;
+    render::Lighting lighting;
     if (!a.sun.empty()) {
         auto light = siteSunlight(*scene, a.sun);
         if (!light) return fail(light.error());
-        sun = *light;
+        lighting = *light;
     }
+    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty());  // checkUsage passed it.
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
     if (renderer) renderer->style.inspection = *parseInspectionMode(a.mode);  // checkUsage passed it.
-    if (renderer && sun) renderer->style.lighting = *sun;
+    if (renderer) renderer->style.lighting = lighting;
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it streams from.
     if (!renderer) return fail(renderer.error());
     if (a.labels) addLabels(*renderer, a, *scene, file);
@@ -448,6 +451,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_option("--sun", args->sun, kSunHelp);
+    cmd->add_option("--shadows", args->shadows, kShadowsHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");

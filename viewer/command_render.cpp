@@ -31,6 +31,7 @@ struct RenderArgs {
     std::string mode = "off";
     std::vector<std::string> clipPlanes, clipBoxes;
     std::string sun;  ///< Local date and time; empty: the default light.
+    std::string shadows;  ///< "on", "off" or empty (on with --sun).
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -87,10 +88,11 @@ int runRender(const RenderArgs& args) {
     auto clipping = parseClipping(args.clipPlanes, args.clipBoxes);
     auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
     if (!sunTime) sunTime = Error{"--sun " + sunTime.error().message};
+    auto shadows = parseShadows(args.shadows);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
                            options ? nullptr : &options.error(), points ? nullptr : &points.error(),
                            mode ? nullptr : &mode.error(), clipping ? nullptr : &clipping.error(),
-                           sunTime ? nullptr : &sunTime.error()})
+                           sunTime ? nullptr : &sunTime.error(), shadows ? nullptr : &shadows.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -113,6 +115,7 @@ int runRender(const RenderArgs& args) {
         }
         lighting = *sun;
     }
+    lighting.shadows = shadows->value_or(!args.sun.empty());
     auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
     if (!camera) {
         logError(camera.error().message);
@@ -186,6 +189,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_option("--sun", args->sun, kSunHelp);
+    cmd->add_option("--shadows", args->shadows, kShadowsHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");

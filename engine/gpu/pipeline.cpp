@@ -113,6 +113,9 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     raster.polygonMode = VK_POLYGON_MODE_FILL;
     raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     raster.lineWidth = 1.0f;
+    raster.depthBiasEnable = desc.depthBiasConstant != 0.0f || desc.depthBiasSlope != 0.0f;
+    raster.depthBiasConstantFactor = desc.depthBiasConstant;
+    raster.depthBiasSlopeFactor = desc.depthBiasSlope;
     VkPipelineMultisampleStateCreateInfo multisample{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
     multisample.rasterizationSamples = desc.samples;
     VkPipelineDepthStencilStateCreateInfo depth{VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
@@ -133,7 +136,8 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
         blend.alphaBlendOp = VK_BLEND_OP_ADD;
     }
     VkPipelineColorBlendStateCreateInfo colorBlend{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
-    colorBlend.attachmentCount = 1;
+    const bool color = desc.colorFormat != VK_FORMAT_UNDEFINED;
+    colorBlend.attachmentCount = color ? 1 : 0;
     colorBlend.pAttachments = &blend;
 
     VkDynamicState dynamicStates[] = {VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR, VK_DYNAMIC_STATE_CULL_MODE};
@@ -142,7 +146,7 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     dynamic.pDynamicStates = dynamicStates;
 
     VkPipelineRenderingCreateInfo rendering{VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO};
-    rendering.colorAttachmentCount = 1;
+    rendering.colorAttachmentCount = color ? 1 : 0;
     rendering.pColorAttachmentFormats = &desc.colorFormat;
     rendering.depthAttachmentFormat = desc.depthFormat;
 

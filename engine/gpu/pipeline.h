@@ -16,7 +16,7 @@ struct GraphicsPipelineDesc {
     std::span<const uint32_t> fragmentSpirv;
     std::span<const uint32_t> geometrySpirv;  ///< Optional (the device must enable geometryShader).
     VkPipelineLayout layout = VK_NULL_HANDLE;
-    VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;
+    VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;  ///< UNDEFINED: depth only, no colour attachment.
     VkFormat depthFormat = VK_FORMAT_UNDEFINED;
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
     VkPrimitiveTopology topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
@@ -26,6 +26,8 @@ struct GraphicsPipelineDesc {
     bool depthWrite = true;
     VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL;  ///< Reversed Z: near is 1, far is 0.
     bool alphaBlend = false;
+    /// Depth bias (shadow maps): constant in depth units, and per unit of slope.
+    float depthBiasConstant = 0.0f, depthBiasSlope = 0.0f;
     /// Fragment-stage specialisation constants (constant_id = index), 32-bit each.
     std::vector<uint32_t> fragmentConstants;
 };

@@ -22,7 +22,8 @@ constexpr std::uint32_t kBlocksPerFrame = 256;
 constexpr glm::vec4 kKeepAll{0.0f, 0.0f, 0.0f, 1.0f};
 
 // The cut relative to `eye`: n.(eye + q) + d = n.q + (n.eye + d), in double before the float.
-shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, const Lighting& lighting) {
+shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, const Lighting& lighting,
+                            const glm::mat4& shadowFromCamera, float normalOffset, float depthBias) {
     shader::DrawParams p{};
     std::fill(std::begin(p.halfSpaces), std::end(p.halfSpaces), kKeepAll);
     const std::vector<glm::dvec4> halfSpaces = clipping.halfSpaces();
@@ -36,6 +37,8 @@ shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, con
     p.sunDirection = glm::vec4(glm::vec3(lighting.sunDirection), 0.0f);
     p.sunRadiance = glm::vec4(lighting.sunRadiance, 0.0f);
     p.skyTint = glm::vec4(lighting.skyTint, 0.0f);
+    p.shadowFromCamera = shadowFromCamera;
+    p.shadowParams = glm::vec4(normalOffset, depthBias, 0.0f, 0.0f);
     return p;
 }
 
@@ -45,15 +48,16 @@ FrameUniforms::FrameUniforms(gpu::Context& context) : context_(context) {
     VkDevice device = context.device();
     const VkDeviceSize align = std::max<VkDeviceSize>(context.properties().limits.minUniformBufferOffsetAlignment, 16);
     stride_ = (sizeof(shader::DrawParams) + align - 1) / align * align;
-    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC};
+    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER};
     setLayout_ = gpu::createSetLayout(device, types, VK_SHADER_STAGE_FRAGMENT_BIT);
 
     constexpr std::uint32_t kSlots = gpu::FrameRing::kFramesInFlight;
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSlots};
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSlots},
+                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kSlots}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = kSlots;
-    poolInfo.poolSizeCount = 1;
-    poolInfo.pPoolSizes = &size;
+    poolInfo.poolSizeCount = 2;
+    poolInfo.pPoolSizes = sizes;
     VkDescriptorPool pool;
     AXIS_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
     pool_ = {device, pool, vkDestroyDescriptorPool};
@@ -82,6 +86,18 @@ FrameUniforms::FrameUniforms(gpu::Context& context) : context_(context) {
 void FrameUniforms::beginRecording(gpu::FrameRing& frames, const Lighting& lighting) {
     slot_ = &slots_[frames.index()];
     lighting_ = lighting;
+    if (slot_->frame != frames.frameNumber() && slot_->shadowView != shadowView_) {
+        // Only at the slot's first recording of a frame: its set is not in use by the device then.
+        VkDescriptorImageInfo image{shadowSampler_, shadowView_, VK_IMAGE_LAYOUT_DEPTH_READ_ONLY_OPTIMAL};
+        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        write.dstSet = slot_->set;
+        write.dstBinding = 1;
+        write.descriptorCount = 1;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        write.pImageInfo = &image;
+        vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+        slot_->shadowView = shadowView_;
+    }
     if (slot_->frame != frames.frameNumber()) {
         // The slot's previous frame has finished (FrameRing::begin waited for it): rewrite from the start.
         slot_->frame = frames.frameNumber();
@@ -93,7 +109,8 @@ void FrameUniforms::beginRecording(gpu::FrameRing& frames, const Lighting& light
 
 std::uint32_t FrameUniforms::offsetFor(const Clipping& clipping, const glm::dvec3& eye) {
     // Without cuts the eye does not matter: one block serves every uncut draw.
-    const shader::DrawParams block = blockFor(clipping, clipping.empty() ? glm::dvec3(0.0) : eye, lighting_);
+    const shader::DrawParams block = blockFor(clipping, clipping.empty() ? glm::dvec3(0.0) : eye, lighting_,
+                                              shadowFromCamera_, shadowNormalOffset_, shadowDepthBias_);
     std::vector<float> values(sizeof(block) / sizeof(float));
     std::memcpy(values.data(), &block, sizeof(block));
     auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);
@@ -106,6 +123,17 @@ std::uint32_t FrameUniforms::offsetFor(const Clipping& clipping, const glm::dvec
     slot_->buffer.write({reinterpret_cast<const std::byte*>(&block), sizeof(block)}, stride_ * slot_->blocks.size());
     slot_->blocks.push_back(std::move(values));
     return std::uint32_t(stride_ * (slot_->blocks.size() - 1));
+}
+
+void FrameUniforms::setShadowMap(VkImageView view, VkSampler sampler) {
+    shadowView_ = view;
+    shadowSampler_ = sampler;
+}
+
+void FrameUniforms::setShadowLookup(const glm::mat4& shadowFromCamera, float normalOffset, float depthBias) {
+    shadowFromCamera_ = shadowFromCamera;
+    shadowNormalOffset_ = normalOffset;
+    shadowDepthBias_ = depthBias;
 }
 
 void FrameUniforms::bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const {

@@ -33,6 +33,10 @@ public:
     /// The dynamic offset of the block for `clipping` seen from `eye` (site frame) in this
     /// recording's light, written once per frame; the uncut block when the frame's blocks ran out.
     std::uint32_t offsetFor(const Clipping& clipping, const glm::dvec3& eye);
+    /// The sun's shadow map the shading samples (binding 1), and how this recording looks it up:
+    /// its clip-from-camera-relative matrix and the normal offset in metres; none: no shadows.
+    void setShadowMap(VkImageView view, VkSampler sampler);
+    void setShadowLookup(const glm::mat4& shadowFromCamera, float normalOffset, float depthBias);
     /// Binds the frame's set at `offset` as set 1 of `layout`.
     void bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const;
 
@@ -42,6 +46,7 @@ private:
         VkDescriptorSet set = VK_NULL_HANDLE;
         std::uint64_t frame = UINT64_MAX;  ///< FrameRing::frameNumber() its blocks belong to.
         std::vector<std::vector<float>> blocks;  ///< Written this frame, to share equal ones.
+        VkImageView shadowView = VK_NULL_HANDLE;  ///< What its set's binding 1 names.
     };
     gpu::Context& context_;
     VkDeviceSize stride_ = 0;
@@ -51,6 +56,10 @@ private:
     Slot* slot_ = nullptr;
     Lighting lighting_;  ///< Of the recording under way.
     std::uint32_t keepAllOffset_ = 0;  ///< Its uncut block.
+    VkImageView shadowView_ = VK_NULL_HANDLE;
+    VkSampler shadowSampler_ = VK_NULL_HANDLE;
+    glm::mat4 shadowFromCamera_{1.0f};
+    float shadowNormalOffset_ = 0.0f, shadowDepthBias_ = 0.0f;
     bool warnedFull_ = false;
 };
 

@@ -13,6 +13,7 @@ struct Lighting {
     glm::vec3 sunRadiance{2.3f};  ///< Linear RGB of direct sunlight.
     glm::vec3 skyTint{1.0f};      ///< Scales the sky's colours and its ambient light.
     float sunDisc = 1.0f;         ///< Brightness of the sun's glow in the sky (0 below the horizon).
+    bool shadows = false;         ///< Lit models cast sun shadows (render/shadow_map.h).
     bool operator==(const Lighting&) const = default;
 };
 

@@ -29,6 +29,9 @@ const uint32_t kMeshVert[] =
 const uint32_t kMeshFrag[] =
 #include "mesh.frag.inc"
     ;
+const uint32_t kShadowFrag[] =
+#include "shadow.frag.inc"
+    ;
 const uint32_t kMeshWireGeom[] =
 #include "mesh_wire.geom.inc"
     ;
@@ -128,6 +131,8 @@ SceneRenderer::SceneRenderer(gpu::Context& context, VkFormat colorFormat, VkForm
     createDefaults();
     residency_ = std::make_unique<TextureResidency>(context, defaultTextureBudget(context));
     geometry_ = std::make_unique<GeometryResidency>(context, defaultGeometryBudget(context));
+    shadowMap_ = std::make_shared<ShadowMap>(context, 1);
+    uniforms_.setShadowMap(shadowMap_->view(), shadowMap_->sampler());
 }
 
 SceneRenderer::~SceneRenderer() = default;
@@ -208,7 +213,18 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
     }
     d.fragmentConstants = {key.shading == Shading::Lit ? AXIS_SHADING_LIT : AXIS_SHADING_UNLIT, floatBits(context_.features().maxPointSize),
                            shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u,
-                           shaderInspection(inspection), key.clipped ? 1u : 0u};
+                           shaderInspection(inspection), key.clipped ? 1u : 0u, key.shadowed ? 1u : 0u};
+    if (key.shadowCaster) {  // Depth only, biased away from the sun so that surfaces do not shadow themselves.
+        d.fragmentSpirv = kShadowFrag;
+        d.geometrySpirv = {};
+        d.colorFormat = VK_FORMAT_UNDEFINED;
+        d.depthFormat = ShadowMap::kFormat;
+        d.samples = VK_SAMPLE_COUNT_1_BIT;
+        d.alphaBlend = false;
+        d.depthWrite = true;
+        d.depthBiasConstant = 2.0f;  // Reversed Z: towards the sun is larger.
+        d.depthBiasSlope = 2.0f;
+    }
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }
 
@@ -298,10 +314,7 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     const bool split = splitEvery > 0 && directPrimitives(plan) > splitEvery;
     PassSplitter splitter(split ? &target : nullptr, splitEvery);
 
-    uniforms_.beginRecording(frames, view.lighting);
-    clipOffsets_.assign(items.size(), 0);
-    for (const PlannedItem& p : plan.items)
-        clipOffsets_[p.item] = uniforms_.offsetFor(items[p.item].clipping, view.camera.position);
+    shadowsThisFrame_ = drawShadowMap(frames, view, extent, items);
 
     const float clear[4] = {0, 0, 0, 1};
     const bool eyeDome = view.eyeDome.strength > 0.0;
@@ -330,6 +343,63 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     }
     stats.renderPasses = 1 + (test ? 1 : 0) + splitter.splits() + (split ? 1 : 0);
     return stats;
+}
+
+bool SceneRenderer::drawShadowMap(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
+                                  std::span<const DrawItem> items) {
+    const VkCommandBuffer cmd = frames.current().cmd;
+    Bounds lit;
+    for (const DrawItem& item : items)
+        if (item.model && item.shading == Shading::Lit && !item.model->bounds.empty())
+            lit.add(item.model->bounds.transformed(item.modelToSite));
+    const bool shadows = view.lighting.shadows && !lit.empty() && view.lighting.sunDirection.z > 0.0;
+    constexpr std::uint32_t kMapSize = 2048;
+    if (shadows && shadowMap_->size() != kMapSize) {
+        frames.retire(std::shared_ptr<const void>(shadowMap_));  // The placeholder may be in flight.
+        shadowMap_ = std::make_shared<ShadowMap>(context_, kMapSize);
+        uniforms_.setShadowMap(shadowMap_->view(), shadowMap_->sampler());
+    }
+    glm::dmat4 shadowClip(1.0);
+    if (shadows) {
+        shadowClip = shadowMap_->fit(view.camera, view.aspect, view.lighting.sunDirection, lit.center(), lit.radius());
+        // A map texel's width in metres: the lookup steps two of them off the surface along its
+        // normal and compares one nearer to the sun, so that no surface shadows itself.
+        const double texelMetres =
+            2.0 / (glm::length(glm::dvec3(shadowClip[0][0], shadowClip[1][0], shadowClip[2][0])) * double(kMapSize));
+        const double depthPerMetre = glm::length(glm::dvec3(shadowClip[0][2], shadowClip[1][2], shadowClip[2][2]));
+        uniforms_.setShadowLookup(glm::mat4(shadowClip), float(2.0 * texelMetres), float(texelMetres * depthPerMetre));
+    } else {
+        uniforms_.setShadowLookup(glm::mat4(1.0f), 0.0f, 0.0f);
+    }
+    uniforms_.beginRecording(frames, view.lighting);
+    clipOffsets_.assign(items.size(), 0);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        clipOffsets_[i] = uniforms_.offsetFor(items[i].clipping, view.camera.position);
+    if (!shadows) {
+        shadowMap_->makeReadable(cmd);
+        return false;
+    }
+    // Casters: every lit model at the level of detail the camera sees it, in view or not (a
+    // tower behind the camera still shades the street in front of it).
+    FrameView casterView = view;
+    casterView.frustumCull = false;
+    std::vector<DrawItem> casters;
+    std::vector<std::uint32_t> casterOffsets;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].shading == Shading::Lit) {
+            casters.push_back(items[i]);
+            casterOffsets.push_back(clipOffsets_[i]);
+        }
+    const FramePlan plan = planFrame(casterView, extent, casters, nullptr, *geometry_);
+    const glm::mat4 clip(shadowClip);
+    shadowClip_ = &clip;
+    shadowMap_->begin(cmd);
+    PassSplitter noSplit(nullptr, 0);
+    for (const PlannedItem& p : plan.items)
+        drawModel(cmd, casterView, casters[p.item], casterOffsets[p.item], p.first, false, noSplit);
+    shadowMap_->end(cmd);
+    shadowClip_ = nullptr;
+    return true;
 }
 
 void SceneRenderer::setStreamingBudget(std::uint64_t bytes) {
@@ -369,7 +439,7 @@ public:
           clipOffset_(clipOffset) {
         const glm::mat4 viewProj = projection(view.camera, view.aspect) * viewRotation(view.camera);
         push_.cameraFromModel = cameraRelative(item.modelToSite, view.camera);
-        push_.clipFromModel = viewProj * push_.cameraFromModel;
+        push_.clipFromModel = r.shadowClip_ ? *r.shadowClip_ * push_.cameraFromModel : viewProj * push_.cameraFromModel;
         push_.cameraFromModel[0][3] = r.pointParams_.x;  // The free bottom row: see pointSizeParams.
         push_.cameraFromModel[1][3] = r.pointParams_.y;
         mirrored_ = glm::determinant(glm::dmat3(item.modelToSite)) < 0.0;
@@ -393,9 +463,12 @@ public:
             page_ = range.page;
         }
         const bool normals = m_.primitiveHasNormals.empty() || m_.primitiveHasNormals[range.primitive];
+        const bool caster = r_.shadowClip_ != nullptr;
+        if (caster && range.topology != Topology::Triangles) return std::nullopt;  // Points cast no shadow.
         VkPipeline pipeline = r_.meshPipeline(
             {m_.vertexFormat, normals, item_.shading, range.topology, blendedPass_, mat.alphaMode == AlphaMode::Mask,
-             inspection_, clipped()});
+             caster ? InspectionMode::Off : inspection_, clipped(), !caster && r_.shadowsThisFrame_ && item_.shading == Shading::Lit,
+             caster});
         if (pipeline != pipeline_) {
             vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
             pipeline_ = pipeline;
@@ -403,7 +476,7 @@ public:
         if (material != material_) {
             // A mirroring transform flips winding, so the back face is then the front one.
             // A cut model shows its back faces too: through the cut they are its section (mesh_shading.glsl).
-            const bool bothSides = mat.doubleSided || clipped();
+            const bool bothSides = mat.doubleSided || clipped() || r_.shadowClip_;  // Casters: either side.
             VkCullModeFlags cull = bothSides ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
             vkCmdSetCullMode(cmd_, cull);
             vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1,

@@ -22,6 +22,7 @@
 #include "render/gpu_model.h"
 #include "render/inspection_mode.h"
 #include "render/lighting.h"
+#include "render/shadow_map.h"
 #include "render/occlusion_culler.h"
 #include "render/occlusion_history.h"
 #include "scene/camera.h"
@@ -145,6 +146,8 @@ private:
         bool alphaTest;  ///< Alpha-masked material: the shader variant with a discard.
         InspectionMode inspection;
         bool clipped;  ///< Tests the draw's section planes and clip boxes.
+        bool shadowed;      ///< Lit shading samples the sun's shadow map.
+        bool shadowCaster;  ///< Draws depth into the shadow map instead.
         auto operator<=>(const PipelineKey&) const = default;
     };
     void createLayouts();
@@ -160,6 +163,9 @@ private:
     RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, std::uint32_t clipOffset,
                            const PlannedItem& p, std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
+    /// Fits the shadow map to the view and draws the lit items' casters into it; false when the
+    /// frame has no sun shadows (then lit shading does not sample it).
+    bool drawShadowMap(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items);
     bool occlusionPays(const gpu::FrameRing& frames);
 
     gpu::Context& context_;
@@ -185,6 +191,10 @@ private:
     std::unique_ptr<GeometryResidency> geometry_;
     std::unique_ptr<EyeDome> eyeDome_;  ///< Made on first use.
     bool warnedNoWireframe_ = false;
+    /// A 1x1 placeholder until a frame wants shadows; the full map from then on.
+    std::shared_ptr<ShadowMap> shadowMap_;
+    bool shadowsThisFrame_ = false;
+    const glm::mat4* shadowClip_ = nullptr;  ///< While drawing casters: clip from camera-relative.
 };
 
 }  // namespace axis::render

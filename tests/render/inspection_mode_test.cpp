@@ -153,35 +153,3 @@ TEST_CASE("wireframe draws each triangle's edges over the shaded surface", "[ren
     CHECK(std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) <= 3);
     REQUIRE(ctx->validationMessageCount() == 0);
 }
-
-TEST_CASE("lit surfaces follow the sun: bright when it is high, warm and dim when low, dark at night",
-          "[render][sun]") {
-    auto ctx = test::makeValidatedContext();
-    const Model sphere = test::makeSphere(1.0f, 48, {200, 200, 200, 255}, {200, 200, 200, 255});
-    auto shot = [&](const render::Lighting& lighting) {
-        render::OffscreenRenderer renderer(*ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
-        auto gm = renderer.scene().upload(sphere);
-        render::DrawItem item{gm.get(), glm::dmat4(1.0), Shading::Lit};
-        render::FrameView view;
-        view.aspect = 1.0;
-        view.camera.position = {0.0, 0.0, 3.0};
-        view.camera.forward = {0.0, 0.0, -1.0};
-        view.camera.up = {0.0, 1.0, 0.0};
-        view.solidBackground = true;
-        view.lighting = lighting;
-        return renderer.render(view, {&item, 1});
-    };
-    // The default light is the renderer's fixed sun: the same as sunlight() in its direction.
-    CHECK(render::sunlight(render::Lighting{}.sunDirection) == render::Lighting{});
-    const Pixel noon = at(shot(render::sunlight({0.0, -0.2, 1.0})), 64, 64);
-    const Pixel evening = at(shot(render::sunlight({-1.0, 0.0, 0.1})), 64, 64);  // Low in the west.
-    const Pixel night = at(shot(render::sunlight({0.0, 1.0, -0.5})), 64, 64);
-    CHECK(noon.r > evening.r + 40);  // The top of the sphere faces a high sun.
-    CHECK(3 * (night.r + night.g + night.b) < noon.r + noon.g + noon.b);  // Only a dim sky.
-    // The west side of the sphere catches the evening sun, warm; the east side does not.
-    const auto lowSun = shot(render::sunlight({-1.0, 0.0, 0.1}));
-    const Pixel west = at(lowSun, 30, 64), east = at(lowSun, 98, 64);
-    CHECK(west.r > east.r + 40);
-    CHECK(west.r > west.b + 20);
-    REQUIRE(ctx->validationMessageCount() == 0);
-}
