@@ -15,7 +15,7 @@ namespace {
 
 static_assert(AXIS_MAX_CLIP_HALF_SPACES == kMaxClipHalfSpaces, "shaders/shared.h and scene/clipping.h disagree");
 
-// Distinct cuts in one frame: a site's, and a few models' of their own. More only share block 0.
+// Distinct cuts in one frame: a site's, and a few models' of their own. More are drawn uncut.
 constexpr std::uint32_t kBlocksPerFrame = 256;
 
 // A half-space that keeps everything: 0.p + 1 >= 0.
@@ -104,13 +104,17 @@ void FrameUniforms::beginRecording(gpu::FrameRing& frames, const Lighting& light
         slot_->blocks.clear();
     }  // Else another recording of the same frame (a cube face): its blocks are shared where equal.
     keepAllOffset_ = 0;
-    keepAllOffset_ = offsetFor(Clipping{}, glm::dvec3(0.0));
+    keepAllOffset_ = blockOffset(Clipping{}, glm::dvec3(0.0));
 }
 
 std::uint32_t FrameUniforms::offsetFor(const Clipping& clipping, const glm::dvec3& eye) {
     // Without cuts the eye does not matter: one block serves every uncut draw.
-    const shader::DrawParams block = blockFor(clipping, clipping.empty() ? glm::dvec3(0.0) : eye, lighting_,
-                                              shadowFromCamera_, shadowNormalOffset_, shadowDepthBias_);
+    return clipping.empty() ? keepAllOffset_ : blockOffset(clipping, eye);
+}
+
+std::uint32_t FrameUniforms::blockOffset(const Clipping& clipping, const glm::dvec3& eye) {
+    const shader::DrawParams block =
+        blockFor(clipping, eye, lighting_, shadowFromCamera_, shadowNormalOffset_, shadowDepthBias_);
     std::vector<float> values(sizeof(block) / sizeof(float));
     std::memcpy(values.data(), &block, sizeof(block));
     auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);

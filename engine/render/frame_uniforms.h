@@ -41,6 +41,10 @@ public:
     void bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const;
 
 private:
+    /// The block of `clipping` seen from `eye` in this recording's light: an equal one written
+    /// earlier in the frame, or a new one.
+    std::uint32_t blockOffset(const Clipping& clipping, const glm::dvec3& eye);
+
     struct Slot {
         gpu::Buffer buffer;
         VkDescriptorSet set = VK_NULL_HANDLE;
