@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "core/log.h"
+#include "geo/solar_position.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
 #include "viewer/demo_site.h"
@@ -23,6 +24,7 @@ struct ViewArgs {
     std::string pointSize;
     bool eyeDome = false;
     std::string mode = "off";
+    std::string sun, shadows;
     std::string frameLog;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
@@ -50,6 +52,12 @@ int runView(const ViewArgs& args) {
         logError(mode.error().message);
         return kExitUsage;
     }
+    auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
+    auto shadows = parseShadows(args.shadows);
+    if (!sunTime || !shadows) {
+        logError(!sunTime ? "--sun " + sunTime.error().message : shadows.error().message);
+        return kExitUsage;
+    }
     std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
     if (!displayAvailable()) {
         logInfo("no display: rendering stills instead of opening a window");
@@ -73,6 +81,8 @@ int runView(const ViewArgs& args) {
     options.pointSize = *pointSize;
     options.eyeDome = args.eyeDome;
     options.inspection = *mode;
+    if (!args.sun.empty()) options.sunTime = *sunTime;
+    options.shadows = shadows->value_or(!args.sun.empty());
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
@@ -115,6 +125,8 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--point-size", args->pointSize, kPointSizeHelp);
     app.add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);
     app.add_option("--mode", args->mode, std::string(kInspectionModeHelp) + "; M cycles through them");
+    app.add_option("--sun", args->sun, std::string(kSunHelp) + "; a slider then moves it through that day");
+    app.add_option("--shadows", args->shadows, kShadowsHelp);
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();

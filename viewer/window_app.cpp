@@ -21,6 +21,7 @@
 #include "viewer/curator/poi_editor.h"
 #include "viewer/curator/site_editor.h"
 #include "viewer/record_mode/record_layer.h"
+#include "site/site_sun.h"
 #include "viewer/kiosk/kiosk_layer.h"
 #include "viewer/kiosk/kiosk_text.h"
 #include "viewer/kiosk/soak.h"
@@ -117,6 +118,11 @@ public:
           gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {
         app_.setTiles(&gpuScene_);
         app_.setInspection(options.inspection);
+        if (options.sunTime) {
+            sunHour_ = float(options.sunTime->hour + options.sunTime->minute / 60.0);
+            lighting_ = siteSunlight(app_.scene(), *options.sunTime, true);
+        }
+        lighting_.shadows = options.shadows;
     }
     ~Loop() { app_.setTiles(nullptr); }
 
@@ -266,6 +272,25 @@ private:
         }
     }
 
+    // The time of day of `--sun`'s date: the sun, its light and its shadows follow the slider.
+    void drawSunPanel() {
+        ImGui::SetNextWindowPos(ImVec2(10.0f, ImGui::GetIO().DisplaySize.y - 90.0f), ImGuiCond_FirstUseEver);
+        const Language language = app_.language();
+        ImGui::Begin((std::string(text::kSun(language)) + "###sun").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+        if (ImGui::SliderFloat("##hour", &sunHour_, 0.0f, 23.99f, "%.2f h")) {
+            geo::LocalDateTime t = *options_.sunTime;
+            const int minutes = int(sunHour_ * 60.0f);
+            t.hour = minutes / 60;
+            t.minute = minutes % 60;
+            t.second = 0.0;
+            const bool shadows = lighting_.shadows;
+            lighting_ = siteSunlight(app_.scene(), t);
+            lighting_.shadows = shadows;
+        }
+        ImGui::Checkbox(text::kShadows(language), &lighting_.shadows);
+        ImGui::End();
+    }
+
     void buildUi(VkExtent2D extent) {
         ImGui_ImplGlfw_NewFrame();
         if (scripted()) {  // The script's pointer, not the real one, drives the UI.
@@ -284,6 +309,7 @@ private:
         stats_.width = extent.width;
         stats_.height = extent.height;
         app_.drawUi(stats_);
+        if (options_.sunTime && !options_.kiosk) drawSunPanel();
         if (loading()) drawLoadPanel(stream_->status());
         ImGui::Render();
     }
@@ -296,6 +322,7 @@ private:
         view.pointSize = options_.pointSize;
         if (options_.eyeDome) view.eyeDome.strength = 1.0;
         view.inspection = app_.inspection();
+        view.lighting = lighting_;
         if (gpuScene_.hasTilesets()) {
             // Scripted runs see what a still would: the tiles their view needs, every one (as they
             // wait for a site's models), unless told to go on while loading.
@@ -384,6 +411,8 @@ private:
     int recoveries_ = 0;
     uint32_t earlierValidationMessages_ = 0;
     std::unique_ptr<FrameLog> frameLog_;
+    render::Lighting lighting_;  ///< The default light, or `--sun`'s at the slider's hour.
+    float sunHour_ = 12.0f;
 
 public:
     void setDevice(const std::string& name) { stats_.device = name; }

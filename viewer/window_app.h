@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "geo/solar_position.h"
 #include "render/scene_renderer.h"
 #include "site/scene_loader.h"
 
@@ -40,6 +41,9 @@ struct WindowOptions {
     render::FrameView::PointSize pointSize;  ///< `--point-size`.
     bool eyeDome = false;                    ///< `--eye-dome`.
     render::InspectionMode inspection = render::InspectionMode::Off;  ///< `--mode`; M cycles.
+    /// `--sun`: the day and hour the sun is placed at; a slider then moves it through the day.
+    std::optional<geo::LocalDateTime> sunTime;
+    bool shadows = false;  ///< `--shadows` (on with --sun).
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
     std::optional<std::filesystem::path> frameLog;
 };

@@ -222,8 +222,9 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
         d.samples = VK_SAMPLE_COUNT_1_BIT;
         d.alphaBlend = false;
         d.depthWrite = true;
-        d.depthBiasConstant = 2.0f;  // Reversed Z: towards the sun is larger.
-        d.depthBiasSlope = 2.0f;
+        // Reversed Z: larger is nearer the sun, so casters are pushed to smaller depths.
+        d.depthBiasConstant = -2.0f;
+        d.depthBiasSlope = -2.0f;
     }
     return meshPipelines_.emplace(key, gpu::createGraphicsPipeline(context_.device(), d)).first->second;
 }

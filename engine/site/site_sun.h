@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "geo/solar_position.h"
 #include "render/lighting.h"
 #include "site/scene_loader.h"
 
@@ -15,5 +16,8 @@ namespace axis {
 /// site without a time zone takes its longitude's (+08:00 for Beijing). A date that does not
 /// exist fails, the text named.
 Expected<render::Lighting> siteSunlight(const LoadedScene& scene, const std::string& localTime);
+/// The same for a parsed local time (the window's time-of-day slider); `report` logs where the
+/// sun stands (the commands), else it is only a debug line (a slider moves it every frame).
+render::Lighting siteSunlight(const LoadedScene& scene, const geo::LocalDateTime& localTime, bool report = false);
 
 }  // namespace axis

@@ -60,3 +60,29 @@ TEST_CASE("M cycles the inspection modes in the window: clay after the surface",
     CHECK(reddish(dir / "surface.png") > 320 * 240 / 20);
     CHECK(reddish(dir / "clay.png") == 0);  // Clay ignores the material's colour.
 }
+
+TEST_CASE("the window lights lit models by --sun: red at noon, dark at night", "[app][sun]") {
+    axis::test::VirtualDisplay display;
+    fs::path dir = axis::test::scratchDir("app_window_sun");
+    std::ofstream(dir / "tetra.obj") << "mtllib tetra.mtl\nusemtl red\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0.3 0.3 1\n"
+                                        "f 1 3 2\nf 1 2 4\nf 2 3 4\nf 3 1 4\n";
+    std::ofstream(dir / "tetra.mtl") << "newmtl red\nKd 0.9 0.1 0.1\n";
+    auto shoot = [&](const std::string& time) {
+        const fs::path shot = dir / ("sun-" + time.substr(11, 2) + ".png");
+        std::ofstream(dir / "script.txt") << "wait 0.3\nscreenshot " << shot.string() << "\nquit\n";
+        const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) +
+                                    " '" + (dir / "tetra.obj").string() + "' --size 320x240 --sun " + time +
+                                    " --script '" + (dir / "script.txt").string() + "' 2>&1";
+        const int status = std::system(command.c_str());
+        REQUIRE(WIFEXITED(status));
+        REQUIRE(WEXITSTATUS(status) == 0);
+        auto image = axis::render::readPng(shot);
+        REQUIRE(image.ok());
+        size_t reddish = 0;
+        for (size_t i = 0; i < image->pixels.size(); i += 4)
+            reddish += image->pixels[i] > 120 && image->pixels[i + 1] < 90 && image->pixels[i + 2] < 90;
+        return reddish;
+    };
+    CHECK(shoot("2024-06-21T12:00") > 320 * 240 / 20);
+    CHECK(shoot("2024-06-21T23:00") == 0);  // Only the dim night sky lights it.
+}

@@ -37,7 +37,7 @@ std::vector<std::string> allUiText() {
                             &text::kHelp, &text::kStats, &text::kLanguage, &text::kVisible, &text::kLit, &text::kUnlit,
                             &text::kControls, &text::kFrame, &text::kTriangles, &text::kHiddenClusters, &text::kDevice,
                             &text::kScreenshotSaved, &text::kViewpoints, &text::kGoThere, &text::kPrevious, &text::kNext,
-                            &text::kTags})
+                            &text::kTags, &text::kSun, &text::kShadows})
         out.push_back(t->zh);
     for (const auto& line : kHelp) {
         out.push_back(line.keys);

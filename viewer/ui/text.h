@@ -37,6 +37,8 @@ inline constexpr UiText kGoThere{"前往", "Go there"};
 inline constexpr UiText kPrevious{"上一个", "Previous"};
 inline constexpr UiText kNext{"下一个", "Next"};
 inline constexpr UiText kTags{"标签", "Tags"};
+inline constexpr UiText kSun{"日照", "Sun"};
+inline constexpr UiText kShadows{"阴影", "Shadows"};
 }  // namespace text
 
 /// Every Chinese string above, for building the font atlas's glyph ranges.
