@@ -7,6 +7,7 @@
 #include "poi/markdown.h"
 #include "poi/media.h"
 #include "render/label_draw.h"
+#include "viewer/curator/measure_draw.h"
 #include "viewer/ui/rich_text.h"
 #include "viewer/app.h"
 
@@ -62,6 +63,11 @@ void ViewerApp::layoutPoiLabels() {
                                        return bvh_.anyHit(from, d, glm::length(d) * 0.999);  // Up to the anchor, not past it.
                                    });
     render::drawLabels(ImGui::GetBackgroundDrawList(), labels_, labelTexts_, openPoi_ ? int(*openPoi_) : -1);
+    if (mode_ == AppMode::Curator) return;  // The curator's measure tool draws them, live while edited.
+    for (const Measurement& m : scene_.pois->measurements)
+        if (std::all_of(m.points.begin(), m.points.end(), [&](const glm::dvec3& p) { return scene_.clipping.keeps(p); }))
+            drawMeasurement(ImGui::GetBackgroundDrawList(), camera(), glm::vec2(float(viewWidth_), float(viewHeight_)),
+                            m.kind, m.points, {});
 }
 
 std::optional<size_t> ViewerApp::poiAt(glm::dvec2 p) const {

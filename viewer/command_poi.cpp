@@ -142,6 +142,7 @@ int importAnnotations(const ImportArgs& args) {
     }
     current.pois = std::move(result.pois);
     current.retiredIds = std::move(result.retiredIds);
+    current.measurements = std::move(result.measurements);
     if (Status saved = savePois(current, target->poiFile); !saved) {
         logError(saved.error().message);
         return kExitFailure;

@@ -32,6 +32,8 @@ void setRetired(PoiFile& file, const std::string& id, bool retired) {
 
 // Moves `file` from the state of one side of `step` to the other.
 void transition(PoiFile& file, const EditStep& step, bool forward) {
+    if (step.measurementsBefore && step.measurementsAfter)
+        file.measurements = forward ? *step.measurementsAfter : *step.measurementsBefore;
     if (step.listBefore && step.listAfter) {
         const PoiListState& to = forward ? *step.listAfter : *step.listBefore;
         file.pois = to.pois;
@@ -58,6 +60,7 @@ void EditHistory::apply(PoiFile& file, EditStep step) {
     mergeOpen_ = !step.mergeKey.empty();
     if (merge) {
         undo_.back().step.after = std::move(step.after);
+        if (step.measurementsAfter) undo_.back().step.measurementsAfter = std::move(step.measurementsAfter);
         return;
     }
     undo_.push_back(Entry{std::move(step), nextSerial_++});

@@ -1,7 +1,7 @@
 #pragma once
 // Undo and redo for POI edits, as value snapshots: each step stores the affected POI as it was
 // and as it became (with its index), so every kind of edit (add, delete, edit a field, move an
-// anchor, reorder) is undone by the same few lines. POIs are small, so snapshots cost little and
+// anchor, reorder) is undone by the same few lines; measurements are snapshotted as a whole list. POIs are small, so snapshots cost little and
 // cannot go stale the way clever diffs can. The editor's ordinary entry point is PoiDocument
 // (poi/poi_document.h); this class is its engine and is usable alone.
 //
@@ -36,6 +36,9 @@ struct EditStep {
     /// When set (both), the step swaps PoiFile::pois and retiredIds wholesale and the slots are
     /// unused: one undo step for an edit of many POIs.
     std::optional<PoiListState> listBefore, listAfter;
+    /// When set (both), the step also swaps PoiFile::measurements wholesale: measurements are a
+    /// few points each, so a whole-list snapshot is the simplest exact undo.
+    std::optional<std::vector<Measurement>> measurementsBefore, measurementsAfter;
 };
 
 class EditHistory {

@@ -4,7 +4,9 @@
 //
 // Versions of "axisview-pois":
 //   1.0   the current layout (see poi.h); read and written as is.
-//   1.N   (N > 0, a newer minor) read; fields this version does not know are kept and written
+//   1.1   1.0 plus "measurements" (poi/measurement.h); written instead of 1.0 when a file holds
+//         measurements, so that a 1.0 reader keeps them as unknown fields and says so.
+//   1.N   (N > 1, a newer minor) read; fields this version does not know are kept and written
 //         back unchanged, and the version string is kept so the newer reader still recognises
 //         the file. loadPois adds a notice to PoiFile::problems.
 //   0.9   the prototype layout, migrated in memory to 1.0 (PoiFile::migratedFrom = "0.9"); the
@@ -26,6 +28,8 @@ namespace axis {
 
 /// The version loadPois writes for new files and after migrating.
 constexpr const char* kPoiFormatVersion = "1.0";
+/// The newest minor this reader knows all the fields of: a file with measurements says it.
+constexpr const char* kPoiMeasurementsVersion = "1.1";
 
 /// If `root` is a 0.9 POI document, rewrites it in place into the 1.0 shape and returns "0.9";
 /// otherwise leaves it untouched and returns "". Never throws.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "poi/measurement_json.h"
 #include "poi/migrate.h"
 #include "scene/json_fields.h"
 
@@ -14,7 +15,8 @@ namespace {
 using json::FieldError;
 using json::Json;
 
-constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "pois", "retired_ids"};
+constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "pois", "retired_ids",
+                                                         "measurements"};
 constexpr std::initializer_list<const char*> kPoiKeys = {"id", "anchor", "title", "body", "media",
                                                          "viewpoint", "tags", "created", "modified"};
 constexpr std::initializer_list<const char*> kMediaKeys = {"path", "caption"};
@@ -132,6 +134,13 @@ std::string invalidReason(const PoiFile& file) {
         if (!ids.insert(p.id).second) return at + ".id: duplicate id \"" + p.id + "\"";
         if (!finite(p.anchor.position) || !finite(p.anchor.normal)) return at + ".anchor: not finite";
     }
+    std::set<std::string> measurementIds;
+    for (std::size_t i = 0; i < file.measurements.size(); ++i) {
+        const Measurement& m = file.measurements[i];
+        const std::string at = "measurements[" + std::to_string(i) + "]";
+        if (std::string why = measurementProblem(m); !why.empty()) return at + "." + why;
+        if (!measurementIds.insert(m.id).second) return at + ".id: duplicate id \"" + m.id + "\"";
+    }
     return {};
 }
 
@@ -172,11 +181,13 @@ Expected<PoiFile> loadPois(const std::filesystem::path& path) {
     file.version = *version;
     file.migratedFrom = migratedFrom;
     file.extra = json::extrasOf(*root, kFileKeys);
-    if (*version != kPoiFormatVersion)
+    // 1.1 only added measurements: a reader of 1.1 knows every field of 1.0 and 1.1.
+    if (*version != kPoiFormatVersion && *version != kPoiMeasurementsVersion)
         file.problems.push_back(path.string() + ": version " + *version + " is newer than this axisview (" +
-                                kPoiFormatVersion + "); fields it does not know are kept unchanged");
+                                kPoiMeasurementsVersion + "); fields it does not know are kept unchanged");
     readRetired(*root, file, path);
     readPoiArray(*root, file, path);
+    readMeasurementArray(*root, file, path);
     return file;
 }
 
@@ -184,7 +195,11 @@ std::string toJson(const PoiFile& file) {
     Json pois = Json::array();
     for (const auto& p : file.pois) pois.push_back(writePoi(p));
     for (const auto& r : file.rejected) pois.push_back(Json::parse(r, nullptr, false));
-    Json root{{"format", "axisview-pois"}, {"version", file.version}, {"pois", pois}};
+    const bool measures = !file.measurements.empty() || !file.rejectedMeasurements.empty();
+    // A 1.0 file that gains measurements becomes 1.1, so that a 1.0 reader warns it keeps them unread.
+    const std::string version = measures && file.version == kPoiFormatVersion ? kPoiMeasurementsVersion : file.version;
+    Json root{{"format", "axisview-pois"}, {"version", version}, {"pois", pois}};
+    if (measures) root["measurements"] = writeMeasurementArray(file);
     if (!file.retiredIds.empty()) root["retired_ids"] = file.retiredIds;
     json::mergeExtras(root, file.extra);
     return root.dump(2) + "\n";

@@ -3,7 +3,8 @@
 // and written to NAME.pois.json. Positions and normals are in the site frame (east-north-up
 // metres), the same frame as the site's model placements.
 //
-// File format "axisview-pois", version "1.0" (readers accept 1.x and migrate 0.9, reject others):
+// File format "axisview-pois", version "1.0", or "1.1" when it holds measurements (readers accept
+// 1.x and migrate 0.9, reject others):
 //
 //   {
 //     "format": "axisview-pois", "version": "1.0",
@@ -21,6 +22,7 @@
 //       "created": "2024-07-27T00:00:00Z",              ISO-8601 date or date-time, optional
 //       "modified": "2024-07-27T00:00:00Z"
 //     } ],
+//     "measurements": [...]              optional (1.1): see poi/measurement.h
 //     "retired_ids": ["old-gate"]        optional: ids of deleted POIs, never handed out again,
 //                                        so a tour stop naming one cannot silently change meaning
 //   }
@@ -37,6 +39,7 @@
 #include <glm/glm.hpp>
 
 #include "core/error.h"
+#include "poi/measurement.h"
 #include "scene/site.h"
 #include "scene/viewpoint.h"
 
@@ -75,11 +78,14 @@ struct PoiFile {
     std::vector<Poi> pois;
     std::vector<std::string> problems;   ///< Load problems, one line each; not saved.
     std::vector<std::string> rejected;   ///< "pois" entries that failed validation, as JSON text.
+    std::vector<Measurement> measurements;          ///< See poi/measurement.h.
+    std::vector<std::string> rejectedMeasurements;  ///< "measurements" entries that failed, as JSON text.
     std::string extra;                   ///< Unknown top-level fields, as JSON text.
     std::vector<std::string> retiredIds; ///< Ids of deleted POIs; see makePoiId() (poi/poi_ids.h).
     std::string migratedFrom;            ///< "0.9" when loaded from an older layout; not saved.
 
     const Poi* find(const std::string& id) const;
+    const Measurement* findMeasurement(const std::string& id) const;
     /// Index of the POI with this id in `pois`, or -1.
     std::ptrdiff_t indexOf(const std::string& id) const;
     /// A media path against the POI file's folder; absolute paths stay as they are.

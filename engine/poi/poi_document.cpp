@@ -1,5 +1,6 @@
 #include "poi/poi_document.h"
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 
@@ -69,6 +70,63 @@ std::string PoiDocument::addPoi(Poi poi, std::optional<std::size_t> index) {
     return id;
 }
 
+void PoiDocument::applyMeasurements(const std::string& label, const std::string& mergeKey,
+                                    std::vector<Measurement> after) {
+    EditStep step{label, mergeKey, {}, {}};
+    step.measurementsBefore = file_.measurements;
+    step.measurementsAfter = std::move(after);
+    history_.apply(file_, std::move(step));
+}
+
+bool PoiDocument::applyMeasurementEdit(const std::string& id, const std::string& label, const std::string& mergeKey,
+                                       const std::function<void(Measurement&)>& change) {
+    std::vector<Measurement> after = file_.measurements;
+    auto it = std::find_if(after.begin(), after.end(), [&](const Measurement& m) { return m.id == id; });
+    if (it == after.end()) return false;
+    const Measurement before = *it;
+    change(*it);
+    if (*it == before || !measurementProblem(*it).empty()) return false;
+    it->modified = now();
+    applyMeasurements(label, mergeKey, std::move(after));
+    return true;
+}
+
+std::string PoiDocument::addMeasurement(Measurement m) {
+    if (!isFreePoiId(file_, m.id))
+        for (std::size_t n = 1; !isFreePoiId(file_, m.id = "measure-" + std::to_string(n)); ++n) {}
+    if (!measurementProblem(m).empty()) return {};
+    const std::string stamp = now();
+    if (m.created.empty()) m.created = stamp;
+    m.modified = stamp;
+    std::string id = m.id;
+    std::vector<Measurement> after = file_.measurements;
+    after.push_back(std::move(m));
+    applyMeasurements("add " + id, {}, std::move(after));
+    return id;
+}
+
+bool PoiDocument::setMeasurementPoints(const std::string& id, std::vector<glm::dvec3> points) {
+    return applyMeasurementEdit(id, "move points of " + id, {}, [&](Measurement& m) { m.points = std::move(points); });
+}
+
+bool PoiDocument::setMeasurementTitle(const std::string& id, const std::string& lang, const std::string& text) {
+    return applyMeasurementEdit(id, "edit title (" + lang + ")", "measurement-title:" + id + ":" + lang,
+                                [&](Measurement& m) {
+                                    if (text.empty())
+                                        m.title.erase(lang);
+                                    else
+                                        m.title[lang] = text;
+                                });
+}
+
+bool PoiDocument::deleteMeasurement(const std::string& id) {
+    std::vector<Measurement> after = file_.measurements;
+    const auto removed = std::erase_if(after, [&](const Measurement& m) { return m.id == id; });
+    if (removed == 0) return false;
+    applyMeasurements("delete " + id, {}, std::move(after));
+    return true;
+}
+
 bool PoiDocument::deletePoi(const std::string& id) {
     const std::ptrdiff_t found = file_.indexOf(id);
     if (found < 0) return false;
@@ -120,10 +178,13 @@ bool PoiDocument::replacePoi(const Poi& poi) {
 
 PoiImportReport PoiDocument::importPois(const PoiFile& incoming, PoiImportMode mode) {
     PoiImportResult result = axis::importPois(file_, incoming, mode);
-    if (result.pois == file_.pois && result.retiredIds == file_.retiredIds) return std::move(result.report);
+    if (result.pois == file_.pois && result.retiredIds == file_.retiredIds && result.measurements == file_.measurements)
+        return std::move(result.report);
     EditStep step{mode == PoiImportMode::Merge ? "import (merge)" : "import (replace)", {}, {}, {}};
     step.listBefore = PoiListState{file_.pois, file_.retiredIds};
     step.listAfter = PoiListState{std::move(result.pois), std::move(result.retiredIds)};
+    step.measurementsBefore = file_.measurements;
+    step.measurementsAfter = std::move(result.measurements);
     history_.apply(file_, std::move(step));
     return std::move(result.report);
 }

@@ -78,6 +78,16 @@ public:
     /// their own created/modified times. Records nothing when nothing would change.
     PoiImportReport importPois(const PoiFile& incoming, PoiImportMode mode);
 
+    // --- Measurements (poi/measurement.h; each edit one undo step in the same history) ---
+    /// Appends `m` and returns its id ("measure-1", "measure-2"... when empty or taken). Records
+    /// nothing and returns "" when measurementProblem(m) finds fault with it.
+    std::string addMeasurement(Measurement m);
+    /// New points (a dragged point); refused when the kind cannot take that many.
+    bool setMeasurementPoints(const std::string& id, std::vector<glm::dvec3> points);
+    /// One language of the title; consecutive calls merge like setTitle's.
+    bool setMeasurementTitle(const std::string& id, const std::string& lang, const std::string& text);
+    bool deleteMeasurement(const std::string& id);
+
     // --- History ---
     bool undo() { return history_.undo(file_); }
     bool redo() { return history_.redo(file_); }
@@ -108,6 +118,9 @@ public:
 private:
     bool applyEdit(const std::string& id, const std::string& label, const std::string& mergeKey,
                    const std::function<void(Poi&)>& change);
+    bool applyMeasurementEdit(const std::string& id, const std::string& label, const std::string& mergeKey,
+                              const std::function<void(Measurement&)>& change);
+    void applyMeasurements(const std::string& label, const std::string& mergeKey, std::vector<Measurement> after);
     std::string now() const;
 
     PoiFile file_;

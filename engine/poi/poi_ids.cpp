@@ -25,7 +25,7 @@ std::string slugify(const std::string& text, std::size_t maxLength) {
 
 bool isFreePoiId(const PoiFile& file, const std::string& id) {
     const auto& retired = file.retiredIds;
-    return !id.empty() && !file.find(id) && std::find(retired.begin(), retired.end(), id) == retired.end();
+    return !id.empty() && !file.find(id) && !file.findMeasurement(id) && std::find(retired.begin(), retired.end(), id) == retired.end();
 }
 
 std::string makePoiId(const PoiFile& file, const std::string& title) {

@@ -14,12 +14,13 @@ namespace axis {
 /// "午门" -> "" (no ASCII to build from).
 std::string slugify(const std::string& text, std::size_t maxLength = 40);
 
-/// An id not used by `file.pois` nor listed in `file.retiredIds`: slugify(title) when free, else
+/// An id not used by `file.pois` or `file.measurements` nor listed in `file.retiredIds`: slugify(title) when free, else
 /// with "-2", "-3"...; "poi-1", "poi-2"... when the slug is empty. Pass the English title when
 /// there is one.
 std::string makePoiId(const PoiFile& file, const std::string& title);
 
-/// Whether `id` may be given to a new POI of `file` (non-empty, unused and not retired).
+/// Whether `id` may be given to a new POI or measurement of `file` (non-empty, used by neither,
+/// not retired).
 bool isFreePoiId(const PoiFile& file, const std::string& id);
 
 }  // namespace axis

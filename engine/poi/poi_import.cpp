@@ -63,16 +63,35 @@ PoiImportResult replace(const PoiFile& current, const PoiFile& incoming) {
     return out;
 }
 
+std::vector<Measurement> mergeMeasurements(const PoiFile& current, const PoiFile& incoming, PoiImportReport& report) {
+    std::vector<Measurement> out = current.measurements;
+    for (const Measurement& m : incoming.measurements) {
+        const Measurement* existing = current.findMeasurement(m.id);
+        if (existing && *existing == m) continue;
+        if (existing || current.find(m.id) || contains(current.retiredIds, m.id) ||
+            std::any_of(out.begin(), out.end(), [&](const Measurement& o) { return o.id == m.id; })) {
+            report.conflicts.push_back("\"" + m.id + "\": the file has something else with this id; measurement left out");
+            continue;
+        }
+        out.push_back(m);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string PoiImportReport::summary() const {
     return "added " + std::to_string(added) + ", replaced " + std::to_string(replaced) + ", unchanged " +
            std::to_string(unchanged) + ", removed " + std::to_string(removed) + ", conflicts " +
-           std::to_string(conflicts.size());
+           std::to_string(conflicts.size()) +
+           (measurementsChanged ? ", measurements changed" : "");
 }
 
 PoiImportResult importPois(const PoiFile& current, const PoiFile& incoming, PoiImportMode mode) {
-    return mode == PoiImportMode::Merge ? merge(current, incoming) : replace(current, incoming);
+    PoiImportResult out = mode == PoiImportMode::Merge ? merge(current, incoming) : replace(current, incoming);
+    out.measurements = mode == PoiImportMode::Merge ? mergeMeasurements(current, incoming, out.report) : incoming.measurements;
+    out.report.measurementsChanged = out.measurements != current.measurements;
+    return out;
 }
 
 }  // namespace axis

@@ -10,6 +10,9 @@
 //            the import lacks are removed and their ids retired (as a delete would); an imported
 //            POI revives a retired id. The import's own retired ids are added.
 //
+// Measurements (poi/measurement.h) follow the same rules: merge adds those with new ids (a taken
+// id with other content is a conflict), replace makes the import's the file's.
+//
 // Imported POIs keep their own created/modified times: an import copies, it does not edit.
 // Entries the file's loader rejected (PoiFile::rejected) and its unknown fields are kept.
 #include <cstddef>
@@ -28,9 +31,10 @@ struct PoiImportReport {
     std::size_t unchanged = 0;           ///< Imported POIs identical to the file's.
     std::size_t removed = 0;             ///< Replace: POIs of the file the import lacked (ids retired).
     std::vector<std::string> conflicts;  ///< Merge: one line per imported POI left out, saying why.
+    bool measurementsChanged = false;    ///< The file's measurements differ after the import.
 
-    bool changed() const { return added + replaced + removed > 0; }
-    /// "added 2, replaced 0, unchanged 1, removed 0, conflicts 1".
+    bool changed() const { return added + replaced + removed > 0 || measurementsChanged; }
+    /// "added 2, replaced 0, unchanged 1, removed 0, conflicts 1" (", measurements changed" when they did).
     std::string summary() const;
 };
 
@@ -38,6 +42,7 @@ struct PoiImportReport {
 struct PoiImportResult {
     std::vector<Poi> pois;
     std::vector<std::string> retiredIds;
+    std::vector<Measurement> measurements;
     PoiImportReport report;
 };
 

@@ -27,9 +27,22 @@
 // surface normal in the same frame. The model id travels as the target's IRI fragment
 // "#model=ID" (percent-encoded), the POI id as the last segment of the annotation id.
 //
+// Measurements (poi/measurement.h) follow the POIs in the same page, one Annotation each, with
+// motivation "assessing", the value as text and the measured points as the target:
+//
+//   { "id": "urn:axisview:pois:measure-1", "type": "Annotation", "motivation": "assessing",
+//     "body": [ {"type": "TextualBody", "purpose": "assessing", "format": "text/plain",
+//                "value": "distance 12.346 m"},                     computed from the points
+//               {"type": "TextualBody", "purpose": "identifying", "language": "en", ...} ],
+//     "target": {"source": "urn:axisview:site",
+//                "selector": {"type": "PolylineSelector", "conformsTo": kPolylineSelectorSpec,
+//                             "kind": "distance", "closed": false,   true for an area
+//                             "points": [[x, y, z], [x, y, z]]}} }  site frame metres, as above
+//
 // Round trip: importing an export gives back every POI field (ids, anchors, all languages,
 // media with captions and unknown media fields, viewpoint, tags, times, unknown POI fields) and
-// the file's retired ids and unknown top-level fields. Entries a loader rejected (PoiFile::
+// the file's retired ids and unknown top-level fields, and every measurement (id, kind, points,
+// title, times; unknown measurement fields are not exported). Entries a loader rejected (PoiFile::
 // rejected) are not exported.
 #include <filesystem>
 #include <string>
@@ -42,6 +55,7 @@ namespace axis {
 constexpr const char* kAnnoContext = "http://www.w3.org/ns/anno.jsonld";
 constexpr const char* kAxisviewNamespace = "https://axisview.org/ns/anno#";
 constexpr const char* kPointSelectorSpec = "https://axisview.org/ns/anno#PointSelector";
+constexpr const char* kPolylineSelectorSpec = "https://axisview.org/ns/anno#PolylineSelector";
 
 struct WebAnnotationOptions {
     std::string collectionId = "urn:axisview:pois";  ///< The collection's IRI; annotation ids

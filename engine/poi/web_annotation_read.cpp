@@ -124,6 +124,48 @@ Poi readAnnotation(const Json& a, const std::string& path) {
     return p;
 }
 
+// Whether annotation `a` measures (its target has a PolylineSelector) rather than describes a point.
+bool isMeasurement(const Json& a) {
+    const auto target = a.is_object() ? a.find("target") : a.end();
+    if (target == a.end()) return false;
+    const Json& t = target->is_array() && !target->empty() ? (*target)[0] : *target;
+    const auto selector = t.is_object() ? t.find("selector") : t.end();
+    if (selector == t.end()) return false;
+    for (const Json* s : oneOrMany(*selector))
+        if (typeOf(*s) == "PolylineSelector") return true;
+    return false;
+}
+
+Measurement readMeasurementAnnotation(const Json& a, const std::string& path) {
+    Measurement m;
+    const std::string iri = json::readNonEmptyString(json::require(a, "id", path), json::child(path, "id"));
+    m.id = poiIdFromIri(iri);
+    if (m.id.empty()) throw FieldError{json::child(path, "id"), "no id after the last '/', '#' or ':' in \"" + iri + "\""};
+    m.created = readTime(a, "created", path);
+    m.modified = readTime(a, "modified", path);
+    if (const Json* body = json::find(a, "body", path))
+        for (const Json* b : oneOrMany(*body))
+            if (typeOf(*b) == "TextualBody" && b->value("purpose", "") == "identifying" && b->contains("value") &&
+                (*b)["value"].is_string())
+                addText(m.title, b->value("language", ""), (*b)["value"].get<std::string>());
+    const Json& targets = json::require(a, "target", path);
+    const Json& target = targets.is_array() && !targets.empty() ? targets[0] : targets;
+    const std::string spath = json::child(targets.is_array() ? json::element(json::child(path, "target"), 0) : json::child(path, "target"), "selector");
+    const Json& selectors = json::require(target, "selector", path);
+    const auto all = oneOrMany(selectors);
+    const Json& s = **std::find_if(all.begin(), all.end(), [](const Json* e) { return typeOf(*e) == "PolylineSelector"; });
+    const std::string kind = json::readString(json::require(s, "kind", spath), json::child(spath, "kind"));
+    const auto parsed = measureKindFromName(kind);
+    if (!parsed) throw FieldError{json::child(spath, "kind"), "unknown measurement kind \"" + kind + "\""};
+    m.kind = *parsed;
+    const std::string ppath = json::child(spath, "points");
+    const Json& points = json::require(s, "points", spath);
+    if (!points.is_array()) throw FieldError{ppath, "expected an array of [x, y, z]"};
+    for (std::size_t i = 0; i < points.size(); ++i) m.points.push_back(json::readVec3(points[i], json::element(ppath, i)));
+    if (std::string why = measurementProblem(m); !why.empty()) throw FieldError{ppath, why.substr(why.find(": ") + 2)};
+    return m;
+}
+
 // The annotations of the document and the JSON path of their array.
 const Json* findItems(const Json& root, std::string& path) {
     const std::string type = typeOf(root);
@@ -154,6 +196,13 @@ void readAnnotations(const Json& items, const std::string& path, PoiFile& file, 
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::string at = json::element(path, i);
         try {
+            if (isMeasurement(items[i])) {
+                Measurement m = readMeasurementAnnotation(items[i], at);
+                if (file.findMeasurement(m.id) || !ids.insert(m.id).second)
+                    throw FieldError{json::child(at, "id"), "duplicate id \"" + m.id + "\""};
+                file.measurements.push_back(std::move(m));
+                continue;
+            }
             Poi p = readAnnotation(items[i], at);
             if (!ids.insert(p.id).second) throw FieldError{json::child(at, "id"), "duplicate POI id \"" + p.id + "\""};
             file.pois.push_back(std::move(p));

@@ -57,14 +57,33 @@ Json annotation(const Poi& p, const WebAnnotationOptions& options) {
     return a;
 }
 
+Json measurementAnnotation(const Measurement& m, const WebAnnotationOptions& options) {
+    Json a{{"@context", context()}, {"id", annotationIri(options.collectionId, m.id)}, {"type", "Annotation"},
+           {"motivation", "assessing"}};
+    if (!m.created.empty()) a["created"] = m.created;
+    if (!m.modified.empty()) a["modified"] = m.modified;
+    Json body = Json::array();
+    const std::string value = std::string(measureKindName(m.kind)) + " " + formatMeasureValue(m.kind, m.value());
+    body.push_back(textualBody("assessing", "", "text/plain", value));
+    for (const auto& [lang, text] : m.title) body.push_back(textualBody("identifying", lang, "text/plain", text));
+    a["body"] = body;
+    Json points = Json::array();
+    for (const glm::dvec3& p : m.points) points.push_back(json::writeVec3(p));
+    Json selector{{"type", "PolylineSelector"}, {"conformsTo", kPolylineSelectorSpec}, {"kind", measureKindName(m.kind)},
+                  {"closed", m.kind == MeasureKind::Area}, {"points", points}};
+    a["target"] = Json{{"source", options.siteIri}, {"selector", selector}};
+    return a;
+}
+
 }  // namespace
 
 std::string toWebAnnotation(const PoiFile& file, const WebAnnotationOptions& options) {
     Json items = Json::array();
     for (const Poi& p : file.pois) items.push_back(annotation(p, options));
+    for (const Measurement& m : file.measurements) items.push_back(measurementAnnotation(m, options));
     Json root{{"@context", context()}, {"id", options.collectionId}, {"type", "AnnotationCollection"}};
     if (!options.label.empty()) root["label"] = options.label;
-    root["total"] = file.pois.size();
+    root["total"] = file.pois.size() + file.measurements.size();
     root["first"] = Json{{"id", options.collectionId + (options.collectionId.starts_with("urn:") ? ":page1" : "/page1")},
                          {"type", "AnnotationPage"}, {"startIndex", 0}, {"items", items}};
     if (!file.retiredIds.empty()) root["axisview:retired"] = file.retiredIds;

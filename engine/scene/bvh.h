@@ -10,6 +10,7 @@
 // Build cost: binned SAH, about a second per million triangles on one core. Queries are read-only
 // and may run from several threads at once. Point-cloud primitives and degenerate triangles are
 // not in the BVH (they can be neither picked nor collided with).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -68,6 +69,10 @@ public:
     /// one Contact per triangle, appended to `out` (not cleared). For collision response.
     void capsuleContacts(const glm::dvec3& a, const glm::dvec3& b, double radius,
                          std::vector<Contact>& out) const;
+
+    /// The corners (site frame) of every triangle closer than `radius` to `center`, appended to
+    /// `out` (not cleared). For snapping a picked point to nearby vertices and edges.
+    void trianglesNear(const glm::dvec3& center, double radius, std::vector<std::array<glm::dvec3, 3>>& out) const;
 
     std::size_t triangleCount() const { return triangles_.size(); }
     std::size_t nodeCount() const { return nodes_.size(); }

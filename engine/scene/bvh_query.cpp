@@ -154,6 +154,30 @@ std::optional<Hit> Bvh::closestPoint(const glm::dvec3& center, double radius) co
     return Hit{origin_ + bestPoint, n, std::sqrt(best2), sources_[best].model, sources_[best].triangle};
 }
 
+void Bvh::trianglesNear(const glm::dvec3& center, double radius, std::vector<std::array<glm::dvec3, 3>>& out) const {
+    if (nodes_.empty() || !(radius >= 0.0)) return;
+    const glm::dvec3 c = center - origin_;
+    const double radius2 = radius * radius;
+    std::uint32_t stack[kStackSize];
+    int top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+        const Node& node = nodes_[stack[--top]];
+        if (boxDistance2(c, node) > radius2) continue;
+        if (node.count == 0) {
+            stack[top++] = node.offset;
+            stack[top++] = static_cast<std::uint32_t>(&node - nodes_.data()) + 1;
+            continue;
+        }
+        for (std::uint32_t i = node.offset; i < node.offset + node.count; ++i) {
+            const Triangle& t = triangles_[i];
+            const glm::dvec3 v0(t.v0), v1 = v0 + glm::dvec3(t.e1), v2 = v0 + glm::dvec3(t.e2);
+            const glm::dvec3 p = trimath::closestOnTriangle(c, v0, v1, v2);
+            if (glm::dot(p - c, p - c) <= radius2) out.push_back({origin_ + v0, origin_ + v1, origin_ + v2});
+        }
+    }
+}
+
 void Bvh::capsuleContacts(const glm::dvec3& a, const glm::dvec3& b, double radius, std::vector<Contact>& out) const {
     if (nodes_.empty() || !(radius > 0.0)) return;
     const glm::dvec3 s0 = a - origin_, s1 = b - origin_;

@@ -58,7 +58,7 @@ TEST_CASE("A newer minor is read and keeps its version and fields; other version
     REQUIRE(pois.ok());
     CHECK(pois->version == "1.3");
     REQUIRE(pois->problems.size() == 1);
-    CHECK(pois->problems[0].find("version 1.3 is newer than this axisview (1.0)") != std::string::npos);
+    CHECK(pois->problems[0].find("version 1.3 is newer than this axisview (1.1)") != std::string::npos);
     REQUIRE(savePois(*pois, newer).ok());
     const std::string text = readTextFile(newer).value();
     for (const char* kept : {"\"1.3\"", "x_layers", "x_audio"}) CHECK(text.find(kept) != std::string::npos);

@@ -86,7 +86,10 @@ void PoiEditorLayer::open(ViewerApp& app) {
     publish(app);
 }
 
-void PoiEditorLayer::publish(ViewerApp& app) { app.setPois(document_.file()); }
+void PoiEditorLayer::publish(ViewerApp& app) {
+    app.setPois(document_.file());
+    publishedRevision_ = document_.history().revision();
+}
 
 void PoiEditorLayer::saveNow() {
     Status s = std::filesystem::exists(path_) ? document_.save() : document_.saveAs(path_);
@@ -137,6 +140,7 @@ bool PoiEditorLayer::handleKey(ViewerApp& app, const KeyEvent& key) {
 bool PoiEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCaptured) {
     if (!active(app)) return false;
     if (!opened_) open(app);
+    if (measure_.handle(app, document_, event, uiCaptured)) return true;
     if (auto* k = std::get_if<KeyEvent>(&event)) return handleKey(app, *k);
     if (auto* m = std::get_if<MouseMoveEvent>(&event)) {
         mouse_ = m->position;
@@ -180,7 +184,10 @@ bool PoiEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCapt
 }
 
 void PoiEditorLayer::update(ViewerApp& app, double) {
-    if (!active(app) || !opened_) return;
+    if (!opened_) return;
+    // The measure tool edits without publishing: the viewer shows its measurements outside curator mode.
+    if (document_.history().revision() != publishedRevision_ && !dragging_) publish(app);
+    if (!active(app)) return;
     // The app's clock, not the wall's: a scripted session's 30 s are 30 s of script time.
     document_.tick(PoiDocument::Clock::time_point(
         std::chrono::duration_cast<PoiDocument::Clock::duration>(std::chrono::duration<double>(app.clock()))));
@@ -424,6 +431,7 @@ void PoiEditorLayer::drawUi(ViewerApp& app) {
         drawFields(app, *poi);
     }
     ImGui::End();
+    measure_.drawUi(app, document_);
 }
 
 }  // namespace axis::viewer

@@ -3,13 +3,16 @@
 // along the surface, edit title and body in both languages side by side, media, tags, the saved
 // view, order and deletion; every edit undoable (Ctrl+Z / Ctrl+Shift+Z); Ctrl+S saves atomically;
 // autosave every 30 s to a side file offered back after a crash; unsaved work guards quitting;
-// Web Annotation (JSON-LD) import, one undo step, and export, from a path typed in.
+// Web Annotation (JSON-LD) import, one undo step, and export, from a path typed in. Its measure
+// tool (measure_tool.h) edits the same document.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "poi/poi_document.h"
+#include "viewer/curator/measure_tool.h"
 #include "viewer/mode_layer.h"
 
 namespace axis::viewer {
@@ -62,6 +65,8 @@ private:
     std::vector<std::string> annotationNotes_;
     glm::dvec2 mouse_{0.0};
     bool ctrl_ = false, shift_ = false;
+    MeasureTool measure_;
+    std::uint64_t publishedRevision_ = 0;  ///< The history's revision the viewer last got.
 };
 
 }  // namespace axis::viewer
