@@ -97,7 +97,7 @@ TEST_CASE("A missing texture gives a checkerboard and one warning naming it", "[
     CHECK_THAT(describeModel(*model), Catch::Contains("textures: 1 (1 missing"));
 }
 
-TEST_CASE("OBJ naming a missing MTL still opens; without geometry it is an error", "[asset][obj]") {
+TEST_CASE("OBJ naming a missing MTL still opens, without geometry it is an error", "[asset][obj]") {
     auto dir = scratchDir("obj_missing_mtl");
     CapturedWarnings warnings;
     writeFile(dir / "nomtl.obj", std::string("mtllib absent.mtl\n") + kCubeObj);

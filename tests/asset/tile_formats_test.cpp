@@ -275,7 +275,7 @@ TEST_CASE("A pnts tile gives its points, RGB colours and RTC_CENTER, z up", "[as
     }
 }
 
-TEST_CASE("pnts quantized positions decode to the expected doubles; RGB565 and octahedral normals", "[asset][tiles][pnts]") {
+TEST_CASE("pnts quantized positions decode to the expected doubles, RGB565 and octahedral normals", "[asset][tiles][pnts]") {
     const auto dir = scratchDir("tiles_pnts_quantized");
     const glm::dvec3 offset(-2694045.5, -4293642.25, 3857878.75), scale(20.0, 10.0, 5.0);
     const std::vector<glm::u16vec3> q{{0, 0, 0}, {65535, 65535, 65535}, {32768, 1, 40000}};
@@ -302,7 +302,7 @@ TEST_CASE("pnts quantized positions decode to the expected doubles; RGB565 and o
     CHECK(v[2].normal.y == Approx(1.0f).margin(0.02));
 }
 
-TEST_CASE("pnts CONSTANT_RGBA colours every point; without colours none is claimed", "[asset][tiles][pnts]") {
+TEST_CASE("pnts CONSTANT_RGBA colours every point, without colours none is claimed", "[asset][tiles][pnts]") {
     const auto dir = scratchDir("tiles_pnts_constant");
     const PointFixture f;
     writeFile(dir / "constant.pnts", tile("pnts", R"({"POINTS_LENGTH":3,"POSITION":{"byteOffset":0},"CONSTANT_RGBA":[9,8,7,200]})", f.binary()));

@@ -150,7 +150,7 @@ TEST_CASE("A baked model round-trips counts, bounds and vertices within the quan
     CHECK(again->indices.size() == baked->indices.size());
 }
 
-TEST_CASE("A touched source is rehashed and kept; a changed one is rebuilt", "[bake]") {
+TEST_CASE("A touched source is rehashed and kept, a changed one is rebuilt", "[bake]") {
     CacheFixture f("bake_stale");
     REQUIRE(openOrBake(f.source).ok());
     const fs::path cache = cachePathFor(f.source);

@@ -118,7 +118,7 @@ TEST_CASE("a tileset in earth-centred coordinates draws as the same tileset at t
     CHECK(info.find("lon 116.39") != std::string::npos);
 }
 
-TEST_CASE("a site holds a tileset; a missing tile is named and the rest draws", "[cli][tiles]") {
+TEST_CASE("a site holds a tileset, a missing tile is named and the rest draws", "[cli][tiles]") {
     const fs::path dir = axis::test::scratchDir("tileset_render_site");
     writeTileset(dir, 5.0);
     fs::remove(dir / "east.gltf");

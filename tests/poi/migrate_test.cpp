@@ -49,7 +49,7 @@ TEST_CASE("A 0.9 POI file is migrated to 1.0 and saved as 1.0", "[poi][migrate]"
     CHECK(again->pois == pois->pois);
 }
 
-TEST_CASE("A newer minor is read and keeps its version and fields; other versions fail", "[poi][migrate]") {
+TEST_CASE("A newer minor is read and keeps its version and fields, other versions fail", "[poi][migrate]") {
     const fs::path dir = test::scratchDir("poi_migrate_versions");
     const fs::path newer = dir / "newer.pois.json";
     test::writeText(newer, R"({"format": "axisview-pois", "version": "1.3", "x_layers": [1],

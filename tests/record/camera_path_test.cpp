@@ -111,7 +111,7 @@ TEST_CASE("angles and quaternions convert both ways", "[record]") {
     CHECK(upOf(orientationFromAngles({0, 0, 30})).x > 0.4);
 }
 
-TEST_CASE("moves ease out of and into stops; holds keep the camera still", "[record]") {
+TEST_CASE("moves ease out of and into stops, holds keep the camera still", "[record]") {
     const std::vector<PathKey> keys{key(0, {0, 0, 0}), key(10, {0, 100, 0}), key(15, {0, 100, 0}, 90),
                                     key(25, {0, 200, 0}, 90)};
     PathInterpolation interp;

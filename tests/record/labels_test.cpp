@@ -6,7 +6,7 @@
 
 using namespace axis;
 
-TEST_CASE("a tour's dwells become captions of their POIs; moves get none", "[record][labels]") {
+TEST_CASE("a tour's dwells become captions of their POIs, moves get none", "[record][labels]") {
     PoiFile pois;
     for (int i = 0; i < 3; ++i) {
         Poi p;

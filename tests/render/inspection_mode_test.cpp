@@ -84,7 +84,7 @@ TEST_CASE("clay shows shape without colour, and normals show the site-frame norm
     REQUIRE(ctx->validationMessageCount() == 0);
 }
 
-TEST_CASE("texel density colours texels per metre from blue to red; untextured surfaces are grey",
+TEST_CASE("texel density colours texels per metre from blue to red, untextured surfaces are grey",
           "[render][inspection]") {
     auto ctx = test::makeValidatedContext();
     // The quad is 2 m across: 16 texels are 8 per metre (blue), 512 are 256 per metre (green).

@@ -86,7 +86,7 @@ TEST_CASE("a site's cuts and a model's own are saved as version 1.1 and read bac
     CHECK(again->models[0].clipping == site->models[0].clipping);
 }
 
-TEST_CASE("malformed cuts are named by file and JSON path; the site and the model still open", "[clipping][site]") {
+TEST_CASE("malformed cuts are named by file and JSON path, the site and the model still open", "[clipping][site]") {
     const fs::path path = writeSite("clipping_malformed", R"(
       "models": [{"id": "a", "source": "models/a.glb",
                   "clipping": {"boxes": [{"min": [2, 0, 0], "max": [1, 1, 1]}]}},

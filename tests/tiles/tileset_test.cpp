@@ -114,7 +114,7 @@ TEST_CASE("a tileset on the earth is expressed east-north-up at its centre", "[t
     CHECK(tiles::describeTileset(*set).find("geographic centre: lat 39.90") != std::string::npos);
 }
 
-TEST_CASE("external tilesets join the tree; cycles, missing files and bad tiles are left out", "[tiles]") {
+TEST_CASE("external tilesets join the tree, cycles, missing files and bad tiles are left out", "[tiles]") {
     const fs::path dir = test::scratchDir("tileset_external");
     json root = tile(box(0, 0, 0, 20), 8.0);
     root["children"] = {tile(box(0, 0, 0, 10), 4.0, "sub/inner.json"), tile(box(5, 0, 0, 10), 4.0, "missing.json"),
