@@ -13,6 +13,7 @@
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
+#include "asset/draco_counts.h"
 #include "asset/gltf_document.h"
 #include "asset/import_internal.h"
 #include "core/file_io.h"
@@ -169,6 +170,8 @@ private:
     Expected<RawPrimitive> decodeDraco(const json& ext, bool points) {
         auto view = doc_.bufferView(ext.at("bufferView").get<std::size_t>());
         if (!view) return view.error();
+        const std::span<const std::uint8_t> stream(reinterpret_cast<const std::uint8_t*>(view->data()), view->size());
+        if (auto problem = implausibleDracoCounts(stream)) return makeError(doc_.name, *problem);
         draco::DecoderBuffer buffer;
         buffer.Init(reinterpret_cast<const char*>(view->data()), view->size());
         draco::Decoder decoder;
