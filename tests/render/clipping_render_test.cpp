@@ -34,10 +34,7 @@ Shot cubeFromAbove(gpu::Context& ctx, const Clipping& clipping) {
     return shot;
 }
 
-glm::ivec3 at(const render::Rgba8Image& image, uint32_t x, uint32_t y) {
-    const uint8_t* p = &image.pixels[(std::size_t(y) * image.width + x) * 4];
-    return {p[0], p[1], p[2]};
-}
+using test::pixelAt;
 
 bool isCap(const glm::ivec3& c) {  // AXIS_CAP_COLOR (0.55, 0.12, 0.08 linear) as sRGB: 194, 97, 79.
     return std::abs(c.r - 194) <= 3 && std::abs(c.g - 97) <= 3 && std::abs(c.b - 79) <= 3;
@@ -49,7 +46,7 @@ TEST_CASE("a section plane cuts a closed model open and its inside shows the sec
           "[render][clipping]") {
     auto ctx = test::makeValidatedContext();
     const Shot whole = cubeFromAbove(*ctx, {});
-    CHECK_FALSE(isCap(at(whole.image, 64, 64)));
+    CHECK_FALSE(isCap(pixelAt(whole.image, 64, 64)));
     CHECK(whole.image.pixels[(64 * 128 + 64) * 4 + 0] + whole.image.pixels[(64 * 128 + 64) * 4 + 1] > 100);
 
     // Keep z <= 0: the top and the upper half of the sides are gone; looking in, the cube's
@@ -57,8 +54,8 @@ TEST_CASE("a section plane cuts a closed model open and its inside shows the sec
     Clipping halfHeight;
     halfHeight.planes.push_back(*makeClipPlane({0, 0, -1}, 0));
     const Shot cut = cubeFromAbove(*ctx, halfHeight);
-    CHECK(isCap(at(cut.image, 64, 64)));
-    CHECK(at(cut.image, 5, 5) == glm::ivec3(0, 0, 0));  // Outside the cube: still background.
+    CHECK(isCap(pixelAt(cut.image, 64, 64)));
+    CHECK(pixelAt(cut.image, 5, 5) == glm::ivec3(0, 0, 0));  // Outside the cube: still background.
     test::writeTestOutput("clipping_section", cut.image);
 
     // Keep z <= -2: nothing of it remains, and it is not even submitted.
@@ -77,7 +74,7 @@ TEST_CASE("a clip box keeps its inside only", "[render][clipping]") {
     westHalf.boxes.push_back(*makeClipBox({-5, -5, -5}, {0, 5, 5}));
     const Shot shot = cubeFromAbove(*ctx, westHalf);
     // The top face stays on the west (left) half of the image; the east half is empty.
-    const glm::ivec3 west = at(shot.image, 50, 64), east = at(shot.image, 78, 64);
+    const glm::ivec3 west = pixelAt(shot.image, 50, 64), east = pixelAt(shot.image, 78, 64);
     CHECK(west.r + west.g + west.b > 150);
     CHECK_FALSE(isCap(west));
     CHECK(east == glm::ivec3(0, 0, 0));

@@ -13,14 +13,8 @@ using namespace axis;
 
 namespace {
 
-struct Pixel {
-    int r, g, b;
-};
-
-Pixel at(const render::Rgba8Image& image, uint32_t x, uint32_t y) {
-    const uint8_t* p = &image.pixels[(std::size_t(y) * image.width + x) * 4];
-    return {p[0], p[1], p[2]};
-}
+using Pixel = glm::ivec3;
+using test::pixelAt;
 
 // Looks straight down from 3 m at `model` (about 2 m across at the origin), on black.
 render::Rgba8Image renderFromAbove(gpu::Context& ctx, const Model& model, render::InspectionMode mode,
@@ -43,7 +37,7 @@ int maxChroma(const render::Rgba8Image& image) {
     int chroma = 0;
     for (uint32_t y = 40; y < 88; ++y)
         for (uint32_t x = 40; x < 88; ++x) {
-            const Pixel p = at(image, x, y);
+            const Pixel p = pixelAt(image, x, y);
             chroma = std::max(chroma, std::max({p.r, p.g, p.b}) - std::min({p.r, p.g, p.b}));
         }
     return chroma;
@@ -57,10 +51,10 @@ TEST_CASE("clay shows shape without colour, and normals show the site-frame norm
     CHECK(maxChroma(renderFromAbove(*ctx, quad, render::InspectionMode::Off)) > 100);  // The texture's colours.
     const auto clay = renderFromAbove(*ctx, quad, render::InspectionMode::Clay);
     CHECK(maxChroma(clay) < 30);  // A warm grey, whatever the texture.
-    CHECK(at(clay, 64, 64).r > 60);  // Lit, not black.
+    CHECK(pixelAt(clay, 64, 64).r > 60);  // Lit, not black.
 
     // The quad faces up (+z): 0.5 + 0.5 * (0, 0, 1) as sRGB bytes.
-    const Pixel n = at(renderFromAbove(*ctx, quad, render::InspectionMode::Normals), 64, 64);
+    const Pixel n = pixelAt(renderFromAbove(*ctx, quad, render::InspectionMode::Normals), 64, 64);
     CHECK(std::abs(n.r - 128) <= 2);
     CHECK(std::abs(n.g - 128) <= 2);
     CHECK(n.b >= 253);
@@ -77,7 +71,7 @@ TEST_CASE("clay shows shape without colour, and normals show the site-frame norm
     view.camera.up = {0.0, 0.0, 1.0};
     view.solidBackground = true;
     view.inspection = render::InspectionMode::Normals;
-    const Pixel east = at(renderer.render(view, {&item, 1}), 64, 64);
+    const Pixel east = pixelAt(renderer.render(view, {&item, 1}), 64, 64);
     CHECK(east.r >= 253);
     CHECK(std::abs(east.g - 128) <= 2);
     CHECK(std::abs(east.b - 128) <= 2);
@@ -88,11 +82,11 @@ TEST_CASE("texel density colours texels per metre from blue to red, untextured s
           "[render][inspection]") {
     auto ctx = test::makeValidatedContext();
     // The quad is 2 m across: 16 texels are 8 per metre (blue), 512 are 256 per metre (green).
-    const Pixel coarse = at(renderFromAbove(*ctx, test::makeQuad(1.0f, test::makeCheckerTexture(16, 1)),
+    const Pixel coarse = pixelAt(renderFromAbove(*ctx, test::makeQuad(1.0f, test::makeCheckerTexture(16, 1)),
                                             render::InspectionMode::TexelDensity), 64, 64);
     CHECK(coarse.b > coarse.r + 80);
     CHECK(coarse.b > coarse.g + 80);
-    const Pixel fine = at(renderFromAbove(*ctx, test::makeQuad(1.0f, test::makeCheckerTexture(512, 1)),
+    const Pixel fine = pixelAt(renderFromAbove(*ctx, test::makeQuad(1.0f, test::makeCheckerTexture(512, 1)),
                                           render::InspectionMode::TexelDensity), 64, 64);
     CHECK(fine.g > fine.r + 80);
     CHECK(fine.g > fine.b + 80);
@@ -108,7 +102,7 @@ TEST_CASE("texel density colours texels per metre from blue to red, untextured s
     view.camera.up = {0.0, 1.0, 0.0};
     view.solidBackground = true;
     view.inspection = render::InspectionMode::TexelDensity;
-    const Pixel dense = at(renderer.render(view, {&item, 1}), 64, 64);
+    const Pixel dense = pixelAt(renderer.render(view, {&item, 1}), 64, 64);
     CHECK(dense.r > dense.g + 80);
     CHECK(dense.r > dense.b + 80);
 
@@ -121,7 +115,7 @@ TEST_CASE("vertex-colour mode shows the vertex colours alone, unlit", "[render][
     auto ctx = test::makeValidatedContext();
     // Seen from above, the sphere's top is its `top` colour; lit shading would darken or tint it.
     const Model sphere = test::makeSphere(1.0f, 48, {200, 120, 40, 255}, {0, 0, 255, 255});
-    const Pixel top = at(renderFromAbove(*ctx, sphere, render::InspectionMode::VertexColour, Shading::Lit), 64, 64);
+    const Pixel top = pixelAt(renderFromAbove(*ctx, sphere, render::InspectionMode::VertexColour, Shading::Lit), 64, 64);
     CHECK(std::abs(top.r - 200) <= 3);
     CHECK(std::abs(top.g - 120) <= 3);
     CHECK(std::abs(top.b - 40) <= 3);
@@ -136,7 +130,7 @@ TEST_CASE("wireframe draws each triangle's edges over the shaded surface", "[ren
     auto darkOnDiagonal = [](const render::Rgba8Image& image, bool rising) {
         int dark = 0;
         for (uint32_t i = 30; i < 98; ++i) {
-            const Pixel p = at(image, i, rising ? 127 - i : i);
+            const Pixel p = pixelAt(image, i, rising ? 127 - i : i);
             dark += std::max({p.r, p.g, p.b}) < 90;
         }
         return dark;
@@ -149,7 +143,7 @@ TEST_CASE("wireframe draws each triangle's edges over the shaded surface", "[ren
     CHECK(darkOnDiagonal(wire, true) > 60);
     CHECK(darkOnDiagonal(wire, false) < 4);  // The other diagonal is no edge.
     // Away from edges the surface is unchanged.
-    const Pixel a = at(surface, 80, 60), b = at(wire, 80, 60);
+    const Pixel a = pixelAt(surface, 80, 60), b = pixelAt(wire, 80, 60);
     CHECK(std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) <= 3);
     REQUIRE(ctx->validationMessageCount() == 0);
 }

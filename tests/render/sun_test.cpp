@@ -13,14 +13,8 @@ using namespace axis;
 
 namespace {
 
-struct Pixel {
-    int r, g, b;
-};
-
-Pixel at(const render::Rgba8Image& image, uint32_t x, uint32_t y) {
-    const uint8_t* p = &image.pixels[(std::size_t(y) * image.width + x) * 4];
-    return {p[0], p[1], p[2]};
-}
+using Pixel = glm::ivec3;
+using test::pixelAt;
 
 // A 10 m ground (four coloured quadrants) with a 1 x 1 x 4 m post standing at its centre, lit, seen from 20 m above.
 render::Rgba8Image groundAndPost(gpu::Context& ctx, const render::Lighting& lighting) {
@@ -57,13 +51,13 @@ TEST_CASE("the post's shadow falls away from the sun and moves with it", "[rende
     const auto morning = groundAndPost(*ctx, east), evening = groundAndPost(*ctx, west);
     test::writeTestOutput("sun_shadow_morning", morning);
     // West of the post is in its shade in the morning, not in the evening; east of it, the reverse.
-    CHECK(brightness(at(morning, 43, 62)) + 60 < brightness(at(evening, 43, 62)));
-    CHECK(brightness(at(evening, 85, 62)) + 60 < brightness(at(morning, 85, 62)));
+    CHECK(brightness(pixelAt(morning, 43, 62)) + 60 < brightness(pixelAt(evening, 43, 62)));
+    CHECK(brightness(pixelAt(evening, 85, 62)) + 60 < brightness(pixelAt(morning, 85, 62)));
     // Away from the shadow's line the two agree but for the sun's highlight.
-    CHECK(std::abs(brightness(at(morning, 43, 90)) - brightness(at(evening, 43, 90))) < 40);
+    CHECK(std::abs(brightness(pixelAt(morning, 43, 90)) - brightness(pixelAt(evening, 43, 90))) < 40);
     // Without shadows the morning ground west of the post is in full sun.
     east.shadows = false;
-    CHECK(brightness(at(groundAndPost(*ctx, east), 43, 62)) > brightness(at(morning, 43, 62)) + 60);
+    CHECK(brightness(pixelAt(groundAndPost(*ctx, east), 43, 62)) > brightness(pixelAt(morning, 43, 62)) + 60);
     REQUIRE(ctx->validationMessageCount() == 0);
 }
 
@@ -86,14 +80,14 @@ TEST_CASE("lit surfaces follow the sun: bright when it is high, warm and dim whe
     };
     // The default light is the renderer's fixed sun: the same as sunlight() in its direction.
     CHECK(render::sunlight(render::Lighting{}.sunDirection) == render::Lighting{});
-    const Pixel noon = at(shot(render::sunlight({0.0, -0.2, 1.0})), 64, 64);
-    const Pixel evening = at(shot(render::sunlight({-1.0, 0.0, 0.1})), 64, 64);  // Low in the west.
-    const Pixel night = at(shot(render::sunlight({0.0, 1.0, -0.5})), 64, 64);
+    const Pixel noon = pixelAt(shot(render::sunlight({0.0, -0.2, 1.0})), 64, 64);
+    const Pixel evening = pixelAt(shot(render::sunlight({-1.0, 0.0, 0.1})), 64, 64);  // Low in the west.
+    const Pixel night = pixelAt(shot(render::sunlight({0.0, 1.0, -0.5})), 64, 64);
     CHECK(noon.r > evening.r + 40);  // The top of the sphere faces a high sun.
     CHECK(3 * (night.r + night.g + night.b) < noon.r + noon.g + noon.b);  // Only a dim sky.
     // The west side of the sphere catches the evening sun, warm; the east side does not.
     const auto lowSun = shot(render::sunlight({-1.0, 0.0, 0.1}));
-    const Pixel west = at(lowSun, 30, 64), east = at(lowSun, 98, 64);
+    const Pixel west = pixelAt(lowSun, 30, 64), east = pixelAt(lowSun, 98, 64);
     CHECK(west.r > east.r + 40);
     CHECK(west.r > west.b + 20);
     REQUIRE(ctx->validationMessageCount() == 0);

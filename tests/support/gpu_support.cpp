@@ -68,4 +68,9 @@ double coverage(const render::Rgba8Image& image, glm::u8vec3 background, int thr
     return image.pixels.empty() ? 0.0 : double(covered) / double(image.pixels.size() / 4);
 }
 
+glm::ivec3 pixelAt(const render::Rgba8Image& image, uint32_t x, uint32_t y) {
+    const uint8_t* p = &image.pixels[(std::size_t(y) * image.width + x) * 4];
+    return {p[0], p[1], p[2]};
+}
+
 }  // namespace axis::test

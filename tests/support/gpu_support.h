@@ -28,6 +28,9 @@ void requireMatchesBaseline(const std::string& name, const render::Rgba8Image& a
 /// Writes `image` as build/test-output/NAME.png for a person to look at; returns the path.
 std::string writeTestOutput(const std::string& name, const render::Rgba8Image& image);
 
+/// The RGB of pixel (x, y), row 0 at the top.
+glm::ivec3 pixelAt(const render::Rgba8Image& image, uint32_t x, uint32_t y);
+
 /// Share of pixels whose colour differs from `background` by more than `threshold` in any channel.
 double coverage(const render::Rgba8Image& image, glm::u8vec3 background, int threshold = 12);
 
