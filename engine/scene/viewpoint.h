@@ -1,15 +1,13 @@
 #pragma once
 // A saved camera view in the site frame (east-north-up metres), as stored in site and POI files.
 #include <cmath>
-#include <map>
 #include <string>
 
 #include <glm/glm.hpp>
 
-namespace axis {
+#include "core/lang_text.h"
 
-/// Text that people read, one entry per language code: {"zh": "午门", "en": "Meridian Gate"}.
-using LangText = std::map<std::string, std::string>;
+namespace axis {
 
 struct Viewpoint {
     glm::dvec3 position{0.0};  ///< Site frame, metres.
