@@ -23,28 +23,70 @@ fs::path uniqueName(const fs::path& dir, const std::string& stem, const std::str
     return candidate;
 }
 
+// Copies `source` into `folder` beside the POI file under a unique slug of its name.
+Expected<std::string> importInto(const PoiFile& file, const fs::path& source, const std::string& folder,
+                                 const std::string& fallbackStem) {
+    if (file.file.empty()) return makeError("", "save the POI file before adding media: media is stored beside it");
+    auto bytes = readFile(source, kMaxMediaBytes);
+    if (!bytes) return bytes.error();
+    const fs::path dir = file.file.parent_path() / folder;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return makeError(dir.string(), "cannot create folder: " + ec.message());
+    std::string stem = slugify(source.stem().string(), 60);
+    if (stem.empty()) stem = fallbackStem;
+    const fs::path dest = uniqueName(dir, stem, lowerExtension(source));
+    if (Status s = saveFileAtomic(dest, *bytes, /*keepBackup=*/false); !s) return s.error();
+    return (fs::path(folder) / dest.filename()).generic_string();
+}
+
 }  // namespace
 
 bool isMediaExtension(const std::string& ext) {
     return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "webp";
 }
 
+bool isAudioExtension(const std::string& ext) {
+    for (const char* known : {"ogg", "oga", "opus", "mp3", "m4a", "aac", "flac", "wav"})
+        if (ext == known) return true;
+    return false;
+}
+
 Expected<std::string> importMedia(const PoiFile& file, const fs::path& sourceImage) {
-    if (file.file.empty()) return makeError("", "save the POI file before adding media: media is stored beside it");
-    const std::string ext = lowerExtension(sourceImage);
-    if (!isMediaExtension(ext))
+    if (!isMediaExtension(lowerExtension(sourceImage)))
         return makeError(sourceImage.string(), "not a supported image (jpg, jpeg, png, webp)");
-    auto bytes = readFile(sourceImage, kMaxMediaBytes);
-    if (!bytes) return bytes.error();
-    const fs::path dir = file.file.parent_path() / "media";
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) return makeError(dir.string(), "cannot create folder: " + ec.message());
-    std::string stem = slugify(sourceImage.stem().string(), 60);
-    if (stem.empty()) stem = "image";
-    const fs::path dest = uniqueName(dir, stem, ext);
-    if (Status s = saveFileAtomic(dest, *bytes, /*keepBackup=*/false); !s) return s.error();
-    return (fs::path("media") / dest.filename()).generic_string();
+    return importInto(file, sourceImage, "media", "image");
+}
+
+Expected<std::string> importAudio(const PoiFile& file, const fs::path& sourceSound) {
+    if (!isAudioExtension(lowerExtension(sourceSound)))
+        return makeError(sourceSound.string(), "not a supported sound file (ogg, oga, opus, mp3, m4a, aac, flac, wav)");
+    return importInto(file, sourceSound, "narration", "narration");
+}
+
+const PoiMedia* findNarration(const Poi& poi, const std::string& language) {
+    for (const PoiMedia& m : poi.media)
+        if (m.isAudio() && m.language == language) return &m;
+    return nullptr;
+}
+
+std::vector<PoiMedia> withNarration(std::vector<PoiMedia> media, const std::string& language, const std::string& path) {
+    for (PoiMedia& m : media)
+        if (m.isAudio() && m.language == language) {
+            m.path = path;
+            return media;
+        }
+    PoiMedia m;
+    m.type = "audio";
+    m.language = language;
+    m.path = path;
+    media.push_back(std::move(m));
+    return media;
+}
+
+std::vector<PoiMedia> withoutNarration(std::vector<PoiMedia> media, const std::string& language) {
+    std::erase_if(media, [&](const PoiMedia& m) { return m.isAudio() && m.language == language; });
+    return media;
 }
 
 Expected<fs::path> resolveMediaSafely(const PoiFile& file, const std::string& relative) {

@@ -28,7 +28,7 @@ namespace axis {
 
 /// The version loadPois writes for new files and after migrating.
 constexpr const char* kPoiFormatVersion = "1.0";
-/// The newest minor this reader knows all the fields of: a file with measurements says it.
+/// The newest minor this reader knows all the fields of: a file with measurements or audio says it.
 constexpr const char* kPoiMeasurementsVersion = "1.1";
 
 /// If `root` is a 0.9 POI document, rewrites it in place into the 1.0 shape and returns "0.9";

@@ -19,7 +19,7 @@ constexpr std::initializer_list<const char*> kFileKeys = {"format", "version", "
                                                          "measurements"};
 constexpr std::initializer_list<const char*> kPoiKeys = {"id", "anchor", "title", "body", "media",
                                                          "viewpoint", "tags", "created", "modified"};
-constexpr std::initializer_list<const char*> kMediaKeys = {"path", "caption"};
+constexpr std::initializer_list<const char*> kMediaKeys = {"path", "caption", "type", "lang", "src"};
 
 PoiAnchor readAnchor(const Json& v, const std::string& path) {
     PoiAnchor a;
@@ -39,7 +39,15 @@ std::vector<PoiMedia> readMedia(const Json& v, const std::string& path) {
     for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string p = json::element(path, i);
         PoiMedia m;
-        m.path = json::readNonEmptyString(json::require(v[i], "path", p), json::child(p, "path"));
+        if (const Json* t = json::find(v[i], "type", p)) m.type = json::readString(*t, json::child(p, "type"));
+        if (m.type == "audio") {  // Narration: the file in "src" (as HTML's <audio>), its language.
+            m.path = json::readNonEmptyString(json::require(v[i], "src", p), json::child(p, "src"));
+            m.language = json::readNonEmptyString(json::require(v[i], "lang", p), json::child(p, "lang"));
+        } else if (m.type == "image") {
+            m.path = json::readNonEmptyString(json::require(v[i], "path", p), json::child(p, "path"));
+        } else {
+            throw FieldError{json::child(p, "type"), "unknown media type \"" + m.type + "\" (image, audio)"};
+        }
         if (const Json* c = json::find(v[i], "caption", p)) m.caption = json::readLangText(*c, json::child(p, "caption"));
         m.extra = json::extrasOf(v[i], kMediaKeys);
         out.push_back(std::move(m));
@@ -109,7 +117,9 @@ Json writePoi(const Poi& p) {
     if (!p.media.empty()) {
         Json media = Json::array();
         for (const auto& m : p.media) {
-            Json entry{{"path", m.path}, {"caption", json::writeLangText(m.caption)}};
+            Json entry =
+                m.isAudio() ? Json{{"type", "audio"}, {"lang", m.language}, {"src", m.path}} : Json{{"path", m.path}};
+            if (!m.isAudio() || !m.caption.empty()) entry["caption"] = json::writeLangText(m.caption);
             json::mergeExtras(entry, m.extra);
             media.push_back(entry);
         }
@@ -196,8 +206,13 @@ std::string toJson(const PoiFile& file) {
     for (const auto& p : file.pois) pois.push_back(writePoi(p));
     for (const auto& r : file.rejected) pois.push_back(Json::parse(r, nullptr, false));
     const bool measures = !file.measurements.empty() || !file.rejectedMeasurements.empty();
-    // A 1.0 file that gains measurements becomes 1.1, so that a 1.0 reader warns it keeps them unread.
-    const std::string version = measures && file.version == kPoiFormatVersion ? kPoiMeasurementsVersion : file.version;
+    bool audio = false;
+    for (const auto& p : file.pois)
+        for (const auto& m : p.media) audio = audio || m.isAudio();
+    // A 1.0 file that gains measurements or audio becomes 1.1, so that a 1.0 reader warns it
+    // keeps them unread (it would reject a POI whose media has no "path").
+    const std::string version =
+        (measures || audio) && file.version == kPoiFormatVersion ? kPoiMeasurementsVersion : file.version;
     Json root{{"format", "axisview-pois"}, {"version", version}, {"pois", pois}};
     if (measures) root["measurements"] = writeMeasurementArray(file);
     if (!file.retiredIds.empty()) root["retired_ids"] = file.retiredIds;

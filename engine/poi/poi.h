@@ -3,8 +3,8 @@
 // and written to NAME.pois.json. Positions and normals are in the site frame (east-north-up
 // metres), the same frame as the site's model placements.
 //
-// File format "axisview-pois", version "1.0", or "1.1" when it holds measurements (readers accept
-// 1.x and migrate 0.9, reject others):
+// File format "axisview-pois", version "1.0", or "1.1" when it holds measurements or audio
+// (readers accept 1.x and migrate 0.9, reject others):
 //
 //   {
 //     "format": "axisview-pois", "version": "1.0",
@@ -16,7 +16,9 @@
 //       "title": {"zh": "午门", "en": "Meridian Gate"},  language map
 //       "body":  {"zh": "...", "en": "..."},            language map; markdown subset (markdown.h)
 //       "media": [ {"path": "media/wumen.jpg",          relative to the POI file
-//                   "caption": {"zh": ..., "en": ...}} ],
+//                   "caption": {"zh": ..., "en": ...}},
+//                  {"type": "audio", "lang": "zh",      narration in one language (1.1); any
+//                   "src": "narration/wumen.zh.ogg"} ],  file FFmpeg reads, relative to the file
 //       "viewpoint": {"position": [x,y,z], "yaw": 0, "pitch": 0, "fov": 60},  optional
 //       "tags": ["gate", "palace"],
 //       "created": "2024-07-27T00:00:00Z",              ISO-8601 date or date-time, optional
@@ -53,10 +55,13 @@ struct PoiAnchor {
 };
 
 struct PoiMedia {
-    std::string path;  ///< As written, relative to the POI file.
+    std::string path;  ///< As written, relative to the POI file ("src" in the file for audio).
     LangText caption;
     std::string extra;
+    std::string type = "image";  ///< "image" or "audio".
+    std::string language;        ///< Audio: the language spoken (BCP 47, e.g. "zh"); empty for images.
     bool operator==(const PoiMedia&) const = default;
+    bool isAudio() const { return type == "audio"; }
 };
 
 struct Poi {

@@ -54,6 +54,11 @@ std::string mediaMimeType(const std::string& path) {
     if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
     if (ext == "png") return "image/png";
     if (ext == "webp") return "image/webp";
+    if (ext == "ogg" || ext == "oga" || ext == "opus") return "audio/ogg";
+    if (ext == "mp3") return "audio/mpeg";
+    if (ext == "wav") return "audio/wav";
+    if (ext == "m4a") return "audio/mp4";
+    if (ext == "flac") return "audio/flac";
     return {};
 }
 

@@ -50,15 +50,20 @@ PoiMedia readImage(const Json& b, const std::string& path) {
     m.path = json::readNonEmptyString(json::require(b, "id", path), json::child(path, "id"));
     if (const Json* c = json::find(b, "axisview:caption", path)) m.caption = json::readLangText(*c, json::child(path, "axisview:caption"));
     if (const Json* e = json::find(b, "axisview:extra", path); e && e->is_object() && !e->empty()) m.extra = e->dump();
+    if (typeOf(b) == "Sound") {  // Narration: a language is what makes it one.
+        m.type = "audio";
+        m.language = json::readNonEmptyString(json::require(b, "language", path), json::child(path, "language"));
+    }
     return m;
 }
 
 void readBody(const Json& b, const std::string& path, Poi& p) {
-    if (typeOf(b) == "Image") {
+    if (typeOf(b) == "Image" || typeOf(b) == "Sound") {
         p.media.push_back(readImage(b, path));
         return;
     }
-    if (typeOf(b) != "TextualBody") throw FieldError{json::child(path, "type"), "expected \"TextualBody\" or \"Image\""};
+    if (typeOf(b) != "TextualBody")
+        throw FieldError{json::child(path, "type"), "expected \"TextualBody\", \"Image\" or \"Sound\""};
     const std::string value = json::readString(json::require(b, "value", path), json::child(path, "value"));
     const std::string purpose = optionalString(b, "purpose", path);
     const std::string lang = optionalString(b, "language", path);

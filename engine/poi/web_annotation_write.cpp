@@ -20,7 +20,8 @@ Json textualBody(const char* purpose, const std::string& lang, const char* forma
 }
 
 Json imageBody(const PoiMedia& m) {
-    Json b{{"type", "Image"}, {"id", m.path}};
+    Json b{{"type", m.isAudio() ? "Sound" : "Image"}, {"id", m.path}};
+    if (m.isAudio()) b["language"] = m.language;
     if (std::string mime = mediaMimeType(m.path); !mime.empty()) b["format"] = mime;
     if (!m.caption.empty()) b["axisview:caption"] = json::writeLangText(m.caption);
     if (!m.extra.empty()) b["axisview:extra"] = Json::parse(m.extra, nullptr, false);

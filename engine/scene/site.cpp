@@ -76,6 +76,7 @@ Json writeTour(const Tour& t) {
     Json stops = Json::array();
     for (const auto& s : t.stops) stops.push_back({{"poi", s.poi}, {"dwell", s.dwell}});
     Json out{{"id", t.id}, {"name", json::writeLangText(t.name)}, {"stops", stops}};
+    if (!t.music.empty()) out["music"] = t.music;
     json::mergeExtras(out, t.extra);
     return out;
 }
@@ -112,9 +113,10 @@ std::string invalidReason(const Site& site) {
 }  // namespace
 
 std::string toJson(const Site& site) {
-    // A 1.0 site saved with a 1.1 field (cuts, a time zone) becomes 1.1.
+    // A 1.0 site saved with a 1.1 field (cuts, a time zone, a tour's music) becomes 1.1.
     bool newer = !site.clipping.empty() || !site.timeZone.empty();
     for (const auto& m : site.models) newer = newer || !m.clipping.empty();
+    for (const auto& t : site.tours) newer = newer || !t.music.empty();
     const std::string version = newer && site.version == "1.0" ? "1.1" : site.version;
     Json root{{"format", "axisview-site"}, {"version", version}, {"name", json::writeLangText(site.name)}};
     if (!site.description.empty()) root["description"] = json::writeLangText(site.description);

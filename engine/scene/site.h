@@ -46,6 +46,9 @@
 //     "overview": { same shape as "start" },                                 optional
 //     "pois": "central-axis.pois.json",                                      optional, relative
 //     "tours": [ {"id": "attract", "name": {"zh": ..., "en": ...},
+//                 "music": "audio/bed.ogg",                                  optional (1.1): a bed
+//                 looped under the tour's videos, relative to the site file; each stop's narration
+//                 is its POI's audio media (poi.h)
 //                 "stops": [ {"poi": "yongdingmen", "dwell": 6.0} ] } ],     dwell: seconds >= 0
 //     "kiosk": {"idle_seconds": 90, "languages": ["zh", "en"], "attract_tour": "attract",
 //               "exit_pin": "2024"}                                          optional
@@ -106,6 +109,7 @@ struct Tour {
     LangText name;
     std::vector<TourStop> stops;
     std::string extra;
+    std::string music;  ///< Sound file relative to the site file (Site::resolve); empty: none.
     bool operator==(const Tour&) const = default;
 };
 

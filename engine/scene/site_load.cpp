@@ -20,7 +20,7 @@ constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "
                                                           "time_zone"};
 constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
                                                            "scale", "shading", "visible", "clipping"};
-constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops"};
+constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops", "music"};
 constexpr std::initializer_list<const char*> kKioskKeys = {"idle_seconds", "languages", "attract_tour",
                                                            "exit_pin"};
 
@@ -104,6 +104,7 @@ Tour readTour(const Json& v, const std::string& path) {
     Tour t;
     t.id = json::readNonEmptyString(json::require(v, "id", path), json::child(path, "id"));
     if (const Json* n = json::find(v, "name", path)) t.name = json::readLangText(*n, json::child(path, "name"));
+    if (const Json* m = json::find(v, "music", path)) t.music = json::readNonEmptyString(*m, json::child(path, "music"));
     const std::string stopsPath = json::child(path, "stops");
     const Json& stops = json::require(v, "stops", path);
     if (!stops.is_array()) throw FieldError{stopsPath, "expected an array"};
