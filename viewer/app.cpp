@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "nav/framing.h"
+#include "render/ui_fonts.h"
 #include "site/site_picking.h"
 
 namespace axis::viewer {
@@ -149,7 +150,7 @@ void ViewerApp::handleKey(const KeyEvent& key) {
         case GLFW_KEY_3: if (p.navigationKeys) setNavMode(NavMode::Orbit); break;
         case GLFW_KEY_P: showPlaces_ = p.panels && !showPlaces_; break;
         case GLFW_KEY_ESCAPE: closePanels(); break;
-        case GLFW_KEY_L: language_ = language_ == Language::Chinese ? Language::English : Language::Chinese; break;
+        case GLFW_KEY_L: language_ = nextLanguage(languages(), language_); break;
         case GLFW_KEY_M:  // Not for kiosk visitors: inspection is a curator's tool.
             if (p.panels) inspection_ = render::nextInspectionMode(inspection_);
             break;
@@ -306,6 +307,7 @@ void ViewerApp::screenshotWritten(const std::string& path) {
 bool ViewerApp::toggleFullscreenRequested() { return std::exchange(fullscreenRequested_, false); }
 
 void ViewerApp::drawUi(const FrameStats& stats) {
+    ImGui::PushFont(render::fontFor(language_));  // The reader's region's glyphs (ui_fonts.h).
     layoutPoiLabels();
     drawPoiPanel();
     if (policy_.toolbar) drawToolbar();
@@ -316,6 +318,7 @@ void ViewerApp::drawUi(const FrameStats& stats) {
         if (showStats_) drawStats(stats);
     }
     for (auto& layer : layers_) layer->drawUi(*this);
+    ImGui::PopFont();
     if (toastSeconds_ > 0) {
         ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y - 40),
                                 ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -354,8 +357,8 @@ void ViewerApp::drawToolbar() {
     }
     if (ImGui::Button(text::kHelp(l))) showHelp_ = !showHelp_;
     ImGui::SameLine();
-    if (ImGui::Button(text::kLanguage(l)))
-        language_ = language_ == Language::Chinese ? Language::English : Language::Chinese;
+    if (ImGui::Button((languageButtonLabel(languages(), l) + "###language").c_str()))
+        language_ = nextLanguage(languages(), language_);
     ImGui::End();
 }
 
@@ -379,13 +382,12 @@ void ViewerApp::drawModelsPanel() {
 
 void ViewerApp::drawPlacesPanel() {
     const Language l = language_;
-    const char* lang = l == Language::Chinese ? "zh" : "en";
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     ImGui::Begin(text::kViewpoints(l), &showPlaces_, ImGuiWindowFlags_AlwaysAutoResize);
     for (const auto& [name, view] : scene_.viewpoints) {
         std::string label = name;
         if (const Poi* poi = scene_.pois ? scene_.pois->find(name) : nullptr)
-            if (auto it = poi->title.find(lang); it != poi->title.end()) label = it->second;
+            if (std::string title = poiText(poi->title); !title.empty()) label = title;
         if (ImGui::Selectable((label + "##" + name).c_str())) goToCamera(view);
     }
     std::set<std::string> tags;

@@ -79,6 +79,8 @@ public:
     void setMode(AppMode mode) { mode_ = mode; }
     void setNavMode(NavMode mode);
     void setLanguage(Language language) { language_ = language; }
+    /// The languages offered, in order: the site's kiosk languages (well-formed tags), else zh, en.
+    std::vector<Language> languages() const;
     /// Seconds since the last input event (for idle timeouts).
     double idleSeconds() const { return clock_ - lastInputTime_; }
     double clock() const { return clock_; }
@@ -177,7 +179,7 @@ private:
     std::set<std::string> hiddenTags_;
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;
-    Language language_ = Language::Chinese;
+    Language language_ = "zh";
     render::InspectionMode inspection_ = render::InspectionMode::Off;
     bool showHelp_ = false, showStats_ = false, showModels_ = false;
     bool fullscreenRequested_ = false;

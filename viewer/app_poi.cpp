@@ -13,11 +13,13 @@
 
 namespace axis::viewer {
 
-std::string ViewerApp::poiText(const LangText& text) const {
-    const char* wanted = language_ == Language::Chinese ? "zh" : "en";
-    if (auto it = text.find(wanted); it != text.end() && !it->second.empty()) return it->second;
-    return text.empty() ? std::string() : text.begin()->second;  // Better another language than nothing.
+std::vector<Language> ViewerApp::languages() const {
+    return offeredLanguages(scene_.site && scene_.site->kiosk ? scene_.site->kiosk->languages : std::vector<std::string>{});
 }
+
+// The nearest language the text has ("zh-TW" reads zh-Hant, else zh), else the site's languages
+// in order, else any: better another language than nothing.
+std::string ViewerApp::poiText(const LangText& text) const { return pickText(text, language_, languages()); }
 
 std::vector<size_t> ViewerApp::poiOrder() const {
     std::vector<size_t> order;
@@ -140,7 +142,8 @@ void ViewerApp::drawPoiPanel() {
         if (ImGui::Button(text::kNext(l))) openPoi_ = order[(pos + 1) % order.size()];
     }
     ImGui::SameLine();
-    if (ImGui::Button(text::kLanguage(l))) language_ = language_ == Language::Chinese ? Language::English : Language::Chinese;
+    if (ImGui::Button((languageButtonLabel(languages(), l) + "###language").c_str()))
+        language_ = nextLanguage(languages(), language_);
     ImGui::End();
     if (!open) openPoi_.reset();
 }

@@ -419,6 +419,23 @@ public:
     void setFrameLog(std::unique_ptr<FrameLog> log) { frameLog_ = std::move(log); }
 };
 
+// Per language the site offers, the text shown in it: UI strings and content, for fonts that
+// draw each in its region's glyphs (render/ui_fonts.h).
+std::map<std::string, std::vector<std::string>> textsByLanguage(const LoadedScene& scene) {
+    std::map<std::string, std::vector<std::string>> out;
+    const bool kiosk = scene.site && scene.site->kiosk;
+    for (const Language& l : offeredLanguages(kiosk ? scene.site->kiosk->languages : std::vector<std::string>{})) {
+        std::vector<std::string>& texts = out[l] = uiStrings().allText();  // Its own catalogue among them.
+        if (scene.site) texts.push_back(pickText(scene.site->name, l));
+        if (scene.pois)
+            for (const auto& poi : scene.pois->pois) {
+                texts.push_back(pickText(poi.title, l));
+                texts.push_back(pickText(poi.body, l));
+            }
+    }
+    return out;
+}
+
 std::vector<std::string> textsInUse(const LoadedScene& scene) {
     std::vector<std::string> texts = allUiText();
     if (scene.site)
@@ -464,12 +481,8 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     ImGui::StyleColorsDark();
     ImGui::GetStyle().ScaleAllSizes(xscale);
     std::vector<std::string> texts = textsInUse(scene);
-    if (options.kiosk) {
-        auto more = kiosk::text::allKioskText();
-        texts.insert(texts.end(), more.begin(), more.end());
-    }
     // A kiosk is read standing, at arm's length: a big font, rasterised at that size to stay crisp.
-    buildFonts(texts, (options.kiosk ? 30.0f : 18.0f) * xscale);
+    buildFonts(texts, (options.kiosk ? 30.0f : 18.0f) * xscale, textsByLanguage(scene));
     renderer->ui().uploadFonts();
     EventQueue queue;
     installCallbacks(window, queue);

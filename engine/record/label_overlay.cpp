@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "i18n/line_break.h"
 #include "render/imgui_pass.h"
 #include "render/label_draw.h"
 #include "render/label_layout.h"
@@ -76,11 +77,13 @@ LabelOverlay::LabelOverlay(gpu::Context& context, VkFormat colorFormat, std::uin
     io.LogFilename = nullptr;
     io.DisplaySize = ImVec2(width_, height_);
     io.DeltaTime = 1.0f / 60.0f;  // Unused by what we draw; a fixed value keeps frames reproducible.
-    std::vector<std::string> texts = textsOf(pois_);
-    render::buildFonts(texts, settings_.fontPixels);
+    for (const auto& poi : pois_.pois) titles_.push_back(text(poi.title));
+    std::vector<std::string> shown = titles_;  // In the chosen language: drawn with its region's glyphs.
+    for (const auto& poi : pois_.pois) shown.push_back(firstParagraph(text(poi.body)));
+    render::buildFonts(textsOf(pois_), settings_.fontPixels, {{settings_.language, shown}});
+    io.FontDefault = render::fontFor(settings_.language);
     pass_ = std::make_unique<render::ImGuiPass>(context, colorFormat);
     pass_->uploadFonts();
-    for (const auto& poi : pois_.pois) titles_.push_back(text(poi.title));
 }
 
 LabelOverlay::~LabelOverlay() {
@@ -88,10 +91,8 @@ LabelOverlay::~LabelOverlay() {
     ImGui::DestroyContext(imgui_);
 }
 
-std::string LabelOverlay::text(const LangText& map) const {
-    if (auto it = map.find(settings_.language); it != map.end() && !it->second.empty()) return it->second;
-    return map.empty() ? std::string() : map.begin()->second;  // Better another language than nothing.
-}
+// The nearest language the map has ("zh-TW" reads zh-Hant, else zh), else any.
+std::string LabelOverlay::text(const LangText& map) const { return pickText(map, settings_.language); }
 
 std::optional<std::size_t> LabelOverlay::captionAt(double t) const {
     for (std::size_t i = 0; i < captions_.size(); ++i)
@@ -134,6 +135,21 @@ render::OffscreenRenderer::Overlay LabelOverlay::frame(const Camera& camera, dou
     };
 }
 
+namespace {
+
+// `text` with a '\n' wherever it must break to fit `width` at `size`. ImGui's own wrapping breaks
+// CJK text anywhere, putting "，" at the start of a line; these lines follow the kinsoku rules.
+std::string wrapped(ImFont* font, float size, float width, const std::string& text) {
+    const auto measure = [&](std::string_view s) {
+        return font->CalcTextSizeA(size, std::numeric_limits<float>::max(), 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    std::string out;
+    for (const std::string& line : i18n::wrapLines(text, width, measure)) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+}  // namespace
+
 // A dark band at the bottom: the title, then the first paragraph wrapped to the band's width.
 void LabelOverlay::drawCaption(const Caption& caption, double t) {
     const double fade = settings_.captionFadeSeconds;
@@ -141,12 +157,14 @@ void LabelOverlay::drawCaption(const Caption& caption, double t) {
     const float alpha = fade > 0.0 ? float(std::clamp(edge / fade, 0.0, 1.0)) : 1.0f;
     if (alpha <= 0.0f) return;
     const Poi& poi = pois_.pois[caption.poi];
-    const std::string title = text(poi.title), body = firstParagraph(text(poi.body));
     ImFont* font = ImGui::GetFont();
     const float size = settings_.fontPixels, titleSize = size * 1.25f, pad = size * 0.6f;
     const float wrap = width_ * 0.84f;
-    const ImVec2 titleExtent = font->CalcTextSizeA(titleSize, wrap, wrap, title.c_str());
-    ImVec2 bodyExtent = font->CalcTextSizeA(size, wrap, wrap, body.c_str());
+    const std::string title = wrapped(font, titleSize, wrap, text(poi.title));
+    const std::string body = wrapped(font, size, wrap, firstParagraph(text(poi.body)));
+    const float unwrapped = std::numeric_limits<float>::max();
+    const ImVec2 titleExtent = font->CalcTextSizeA(titleSize, unwrapped, 0.0f, title.c_str());
+    ImVec2 bodyExtent = font->CalcTextSizeA(size, unwrapped, 0.0f, body.c_str());
     // At most a third of the frame: a long paragraph is cut rather than covering the view.
     bodyExtent.y = std::min(bodyExtent.y, height_ / 3.0f - titleExtent.y);
     const float boxHeight = titleExtent.y + bodyExtent.y + pad * 3.0f;
@@ -156,10 +174,10 @@ void LabelOverlay::drawCaption(const Caption& caption, double t) {
     const auto rgba = [alpha](int r, int g, int b, float a) { return IM_COL32(r, g, b, int(255.0f * a * alpha)); };
     list->AddRectFilled(boxMin, boxMax, rgba(20, 20, 24, 0.78f), pad);
     const ImVec2 titlePos(width_ * 0.08f, boxMin.y + pad);
-    list->AddText(font, titleSize, titlePos, rgba(255, 214, 150, 1.0f), title.c_str(), nullptr, wrap);
+    list->AddText(font, titleSize, titlePos, rgba(255, 214, 150, 1.0f), title.c_str());
     const ImVec2 bodyPos(titlePos.x, titlePos.y + titleExtent.y + pad);
     const ImVec4 clip(bodyPos.x, bodyPos.y, width_, bodyPos.y + bodyExtent.y);
-    list->AddText(font, size, bodyPos, rgba(245, 240, 230, 1.0f), body.c_str(), nullptr, wrap, &clip);
+    list->AddText(font, size, bodyPos, rgba(245, 240, 230, 1.0f), body.c_str(), nullptr, 0.0f, &clip);
 }
 
 }  // namespace axis::record

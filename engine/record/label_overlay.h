@@ -42,7 +42,7 @@ std::vector<Caption> captionsOf(const std::vector<PathKey>& keys, const PoiFile&
 std::string firstParagraph(const std::string& body);
 
 struct LabelOverlaySettings {
-    std::string language = "zh";  ///< "zh" or "en": label titles and captions; falls back to any language.
+    std::string language = "zh";  ///< BCP 47 tag of label titles and captions (core/lang_text.h pickText).
     float fontPixels = 0.0f;      ///< Label font height; 0 scales with the frame (height / 40, at least 11).
     double captionFadeSeconds = 0.5;  ///< Captions fade in and out over this at each end of a dwell.
     Clipping clipping;  ///< The scene's cuts: a POI whose anchor they remove has no label.

@@ -1,8 +1,10 @@
 // Cutting a stop's text into readable cues: UTF-8 walking, line widths and reading times, and
-// breaks after sentences, clauses, then words (subtitles.h).
+// breaks after sentences, clauses, then words (subtitles.h); words as i18n/line_break.h cuts them,
+// so no cue starts with "，" nor ends with "（".
 #include <algorithm>
 #include <cmath>
 
+#include "i18n/line_break.h"
 #include "poi/markdown.h"
 #include "record/subtitles.h"
 
@@ -49,21 +51,16 @@ bool isWide(char32_t c) {
 
 bool isOneOf(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
 
-// Marks that must not start a line, and those that must not end one.
-constexpr std::u32string_view kClosing = U"，。、；：！？）」』》〉】”’…";
-constexpr std::u32string_view kOpening = U"（「『《〈【“‘";
-
 enum class Level { Sentence, Clause, Word };
 
 bool breaksAfter(char32_t a, char32_t b, Level level) {
-    if (isOneOf(b, kClosing)) return false;
+    if (i18n::noLineStart(b)) return false;
     switch (level) {
         case Level::Sentence:
             return (isOneOf(a, U".!?") && b == U' ') || isOneOf(a, U"。！？");
         case Level::Clause:
             return (isOneOf(a, U",;:") && b == U' ') || isOneOf(a, U"，、；：");
-        case Level::Word:
-            return a == U' ' || ((isWide(a) || isWide(b)) && !isOneOf(a, kOpening) && b != U' ');
+        case Level::Word: break;  // splitAt() takes i18n::breakableRuns.
     }
     return false;
 }
@@ -77,6 +74,11 @@ std::string trimSpaces(std::string_view s) {
 // `text` cut at every break of `level`, spaces at the cuts dropped.
 std::vector<std::string> splitAt(std::string_view text, Level level) {
     std::vector<std::string> out;
+    if (level == Level::Word) {
+        for (const std::string& run : i18n::breakableRuns(text))
+            if (auto unit = trimSpaces(run); !unit.empty()) out.push_back(unit);
+        return out;
+    }
     std::size_t unitStart = 0;
     for (std::size_t i = 0; i < text.size();) {
         const CodePoint a = decodeAt(text, i);

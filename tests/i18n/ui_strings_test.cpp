@@ -88,3 +88,23 @@ TEST_CASE("A missing folder of catalogues is a problem, not a crash", "[i18n]") 
     CHECK_THAT(ui.problems()[0], Catch::Contains("absent"));
     CHECK(std::string(ui.text("kiosk.map", "en")) == "kiosk.map");
 }
+
+TEST_CASE("The shipped catalogues load and each has every string of English", "[i18n]") {
+    const UiStrings ui = UiStrings::loadDirectory(test::sourceDir() / "assets" / "i18n");
+    CHECK(ui.problems().empty());
+    REQUIRE(ui.languages() == std::vector<std::string>{"en", "ja", "zh-Hans", "zh-Hant"});
+    const Catalogue en = *loadCatalogue(test::sourceDir() / "assets" / "i18n" / "en.json");
+    for (const std::string tag : {"ja", "zh-Hans", "zh-Hant"}) {
+        const auto c = loadCatalogue(test::sourceDir() / "assets" / "i18n" / (tag + ".json"));
+        REQUIRE(c);
+        for (const auto& [key, value] : en.strings) {
+            INFO(tag << ": " << key);
+            CHECK(c->strings.count(key) == 1);
+        }
+        CHECK(c->strings.size() == en.strings.size());
+    }
+    CHECK(ui.nativeName("zh") == "简体中文");
+    CHECK(ui.nativeName("zh-TW") == "繁體中文");
+    CHECK(ui.nativeName("ja") == "日本語");
+    CHECK(std::string(ui.text("kiosk.places", "zh-HK")) == "地點");
+}

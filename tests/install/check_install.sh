@@ -25,6 +25,9 @@ version=$("$axisview" --version)
 [ -f "$site" ] || fail "no $site"
 [ -f "$prefix/share/axisview/demo/central-axis.pois.json" ] || fail "no POI file beside the demo site"
 ls "$prefix/share/axisview/demo/models/"*.glb >/dev/null || fail "no demo models"
+for lang in en zh-Hans zh-Hant ja; do
+  grep -q "\"language\": \"$lang\"" "$prefix/share/axisview/i18n/$lang.json" || fail "no UI strings for $lang"
+done
 
 man=$prefix/share/man/man1/axisview.1.gz
 [ "$(head -c 2 "$man" | od -An -tx1 | tr -d ' \n')" = 1f8b ] || fail "$man is not gzip"

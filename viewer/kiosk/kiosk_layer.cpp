@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/process.h"
+#include "render/ui_fonts.h"
 #include "viewer/app.h"
 #include "viewer/kiosk/kiosk_text.h"
 #include "viewer/kiosk/layout.h"
@@ -16,6 +17,7 @@
 #include "core/process.h"
 #include "viewer/kiosk/soak.h"
 #include "viewer/kiosk/touch_controls.h"
+#include "viewer/ui/rich_text.h"
 
 namespace axis::viewer::kiosk {
 namespace {
@@ -47,8 +49,6 @@ bool isWakeEvent(const InputEvent& e) {
     return std::holds_alternative<ScrollEvent>(e);
 }
 
-const char* languageName(Language l) { return l == Language::Chinese ? text::kChineseName : text::kEnglishName; }
-
 }  // namespace
 
 KioskLayer::KioskLayer(ViewerApp& app, KioskConfig config, int soakReportEvery)
@@ -60,6 +60,7 @@ KioskLayer::KioskLayer(ViewerApp& app, KioskConfig config, int soakReportEvery)
     app.setNavMode(NavMode::Walk);
     app.setCamera(app.startCamera());
     app.setLanguage(config_.languages.front());
+    setUiFallbackLanguage(config_.languages.front());
 }
 
 bool KioskLayer::handle(ViewerApp& app, const InputEvent& event, bool) {
@@ -186,13 +187,16 @@ void KioskLayer::drawTopBar(ViewerApp& app) {
         ImGui::TextUnformatted(app.poiText(app.scene().site->name).c_str());
         ImGui::SameLine(0.0f, 32.0f);
     }
-    for (Language l : config_.languages) {
+    for (const Language& l : config_.languages) {
         const bool current = app.language() == l;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(languageName(l), ImVec2(0.0f, layout::kRowHeight))) {
+        // Each language named in itself ("日本語"), so a visitor finds theirs whatever is showing.
+        ImGui::PushFont(render::fontFor(l));
+        if (ImGui::Button((uiStrings().nativeName(l) + "##" + l).c_str(), ImVec2(0.0f, layout::kRowHeight))) {
             app.setLanguage(l);
-            logInfo(std::string("kiosk: language ") + (l == Language::Chinese ? "zh" : "en"));
+            logInfo("kiosk: language " + l);
         }
+        ImGui::PopFont();
         if (current) ImGui::PopStyleColor();
         ImGui::SameLine();
     }
@@ -256,7 +260,11 @@ void KioskLayer::drawAttract(ViewerApp& app) {
     ImGui::Begin("##kioskinvite", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                                ImGuiWindowFlags_NoInputs | kFixed);
     ImGui::SetWindowFontScale(1.25f);
-    for (Language l : config_.languages) ImGui::TextUnformatted(text::kTouchToExplore(l));
+    for (const Language& l : config_.languages) {
+        ImGui::PushFont(render::fontFor(l));
+        ImGui::TextUnformatted(text::kTouchToExplore(l));
+        ImGui::PopFont();
+    }
     ImGui::End();
     const auto poi = attract_.dwellingPoi();
     if (state_ != State::Attract || !poi || !app.scene().pois) return;
@@ -271,15 +279,16 @@ void KioskLayer::drawAttract(ViewerApp& app) {
     ImGui::SetWindowFontScale(1.0f);
     const auto paragraphs = splitParagraphs(app.poiText(p.body));
     if (!paragraphs.empty()) {
-        ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x);  // Fixed: the height follows the text.
-        ImGui::TextUnformatted(paragraphs.front().c_str());
-        ImGui::PopTextWrapPos();
+        // A fixed width: the height follows the text.
+        drawWrappedText(paragraphs.front(), width - 2.0f * ImGui::GetStyle().WindowPadding.x);
     }
     ImGui::End();
 }
 
 std::unique_ptr<ModeLayer> makeKioskLayer(ViewerApp& app, bool soak) {
-    KioskConfig config = kioskConfig(app.scene());
+    KioskConfig config = kioskConfig(app.scene(), uiStrings());
+    for (const std::string& e : config.errors) logError(e);
+    for (const std::string& w : config.warnings) logWarn(w);
     if (soak) config.idleSeconds = kSoakIdleSeconds;
     return std::make_unique<KioskLayer>(app, std::move(config), soak ? kSoakReportEvery : 0);
 }

@@ -11,13 +11,18 @@ namespace axis::viewer::kiosk {
 
 struct KioskConfig {
     double idleSeconds = 90.0;  ///< No input for this long: reset and play the attract tour. > 0.
-    std::vector<Language> languages{Language::Chinese, Language::English};  ///< First is the default.
+    /// BCP 47 tags in canonical case, each once; the first is the default.
+    std::vector<Language> languages{"zh", "en"};
     std::string attractTour;  ///< Tour id; empty when the site has no tours.
     std::string exitPin;      ///< Empty: no exit gesture at all.
+    /// "SITE: kiosk.languages[2]: ..." for a malformed tag (left out) and, as warnings, for a
+    /// language without a UI catalogue (kept: its content shows, its buttons fall back).
+    std::vector<std::string> errors, warnings;
 };
 
-/// Reads `scene.site->kiosk`, falling back per field. AXIS_KIOSK_IDLE_SECONDS (a positive number)
-/// overrides the idle time, for soak tests and for trying a site out.
-KioskConfig kioskConfig(const LoadedScene& scene);
+/// Reads `scene.site->kiosk`, falling back per field; `ui` tells which languages have catalogues.
+/// AXIS_KIOSK_IDLE_SECONDS (a positive number) overrides the idle time, for soak tests and for
+/// trying a site out.
+KioskConfig kioskConfig(const LoadedScene& scene, const i18n::UiStrings& ui);
 
 }  // namespace axis::viewer::kiosk

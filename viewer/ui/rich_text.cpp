@@ -2,47 +2,9 @@
 
 #include <imgui.h>
 
+#include "i18n/line_break.h"
+
 namespace axis::viewer {
-namespace {
-
-// Length of the UTF-8 sequence starting with `lead` (1 for invalid bytes: the text is sanitised).
-size_t sequenceLength(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if ((lead >> 5) == 0x6) return 2;
-    if ((lead >> 4) == 0xE) return 3;
-    if ((lead >> 3) == 0x1E) return 4;
-    return 1;
-}
-
-// CJK ideographs, kana, hangul and full-width punctuation: a line may break around each.
-bool isWideCharacter(const std::string& text, size_t i, size_t len) {
-    if (len < 3) return false;
-    unsigned cp = ((unsigned char)text[i] & 0x0F) << 12 | ((unsigned char)text[i + 1] & 0x3F) << 6 |
-                  ((unsigned char)text[i + 2] & 0x3F);
-    if (len == 4) return true;  // Supplementary planes: CJK extensions, emoji.
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F);
-}
-
-}  // namespace
-
-std::vector<std::string> breakableRuns(const std::string& text) {
-    std::vector<std::string> runs;
-    std::string current;
-    for (size_t i = 0; i < text.size();) {
-        size_t len = std::min(sequenceLength((unsigned char)text[i]), text.size() - i);
-        if (isWideCharacter(text, i, len)) {
-            if (!current.empty()) runs.push_back(std::move(current)), current.clear();
-            runs.push_back(text.substr(i, len));
-        } else {
-            current += text.substr(i, len);
-            if (text[i] == ' ') runs.push_back(std::move(current)), current.clear();
-        }
-        i += len;
-    }
-    if (!current.empty()) runs.push_back(std::move(current));
-    return runs;
-}
 
 void drawRichText(const std::vector<Block>& blocks, const std::function<void(const std::string&)>& onPoiLink) {
     const ImVec4 boldColor(1.0f, 0.85f, 0.55f, 1.0f), linkColor(0.55f, 0.75f, 1.0f, 1.0f);
@@ -57,7 +19,7 @@ void drawRichText(const std::vector<Block>& blocks, const std::function<void(con
         const float left = ImGui::GetCursorPosX(), right = ImGui::GetContentRegionMax().x;
         bool lineStart = true;
         for (const Span& span : block.spans) {
-            for (const std::string& run : breakableRuns(span.text)) {
+            for (const std::string& run : i18n::breakableRuns(span.text)) {
                 const float width = ImGui::CalcTextSize(run.c_str()).x;
                 if (!lineStart) {
                     ImGui::SameLine(0, 0);
@@ -82,6 +44,11 @@ void drawRichText(const std::vector<Block>& blocks, const std::function<void(con
         if (item) ImGui::Unindent(indent);
         ImGui::Spacing();
     }
+}
+
+void drawWrappedText(const std::string& text, float width) {
+    const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+    for (const std::string& line : i18n::wrapLines(text, width, measure)) ImGui::TextUnformatted(line.c_str());
 }
 
 }  // namespace axis::viewer

@@ -1,7 +1,8 @@
 #pragma once
 // Renders a POI body (poi/markdown.h blocks) with ImGui: wrapped paragraphs, bullet lists, bold
-// in a highlight colour, links to other POIs that can be clicked. Lines break between words and
-// between any two CJK characters, which have no spaces between them.
+// in a highlight colour, links to other POIs that can be clicked. Lines break where
+// i18n::breakableRuns allows: between words, and between CJK characters except before closing
+// punctuation ("，" never starts a line) and after opening punctuation.
 #include <functional>
 #include <string>
 #include <vector>
@@ -13,8 +14,8 @@ namespace axis::viewer {
 /// Draws `blocks` in the current window; calls `onPoiLink(id)` when a POI link is clicked.
 void drawRichText(const std::vector<Block>& blocks, const std::function<void(const std::string&)>& onPoiLink);
 
-/// Splits text into pieces that may be laid out one after another with a line break allowed
-/// before each: words with their trailing spaces, and single CJK characters.
-std::vector<std::string> breakableRuns(const std::string& text);
+/// Draws plain `text` wrapped to `width` screen points at the current font, breaking lines as
+/// drawRichText does (ImGui's own wrapping would start a line with "，").
+void drawWrappedText(const std::string& text, float width);
 
 }  // namespace axis::viewer
