@@ -28,6 +28,37 @@ Expected<ImageSize> checkedSize(int width, int height, const std::string& name) 
     return ImageSize{std::uint32_t(width), std::uint32_t(height)};
 }
 
+// Whether the frame header (the first SOFn marker) says the scans are Huffman-coded; false for
+// arithmetic coding (SOF9..SOF15), or when no frame header is found before the first scan.
+bool huffmanCoded(std::span<const std::uint8_t> encoded) {
+    std::size_t at = 2;  // After SOI.
+    while (at + 4 <= encoded.size()) {
+        if (encoded[at] != 0xFF) return false;
+        const std::uint8_t marker = encoded[at + 1];
+        if (marker == 0xFF) { ++at; continue; }  // Fill byte.
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            return marker < 0xC9;
+        if (marker == 0xDA || marker == 0xD9) return false;  // A scan or the end before any frame.
+        at += 2 + ((std::size_t(encoded[at + 2]) << 8) | encoded[at + 3]);
+    }
+    return false;
+}
+
+// A Huffman-coded scan spends at least one bit on every 8x8 block of the first component (its DC
+// difference), so a file smaller than that cannot hold the image its header claims. Refusing it
+// here spares decoding a header-only file that claims 16K x 16K into a gigabyte of grey, which
+// takes libjpeg-turbo half a minute. Arithmetic coding can go below a bit a block, so it passes.
+Status checkJpegHoldsItsPixels(std::span<const std::uint8_t> encoded, const std::string& name, ImageSize size) {
+    if (!huffmanCoded(encoded)) return Ok{};
+    const auto width = size.width, height = size.height;
+    const std::uint64_t blocks = std::uint64_t((width + 7) / 8) * std::uint64_t((height + 7) / 8);
+    const std::uint64_t leastBytes = blocks / 8;
+    if (encoded.size() >= leastBytes) return Ok{};
+    return makeError(name, "JPEG claims " + std::to_string(width) + "x" + std::to_string(height) + " pixels but its " +
+                               std::to_string(encoded.size()) + " bytes cannot hold them (at least " +
+                               std::to_string(leastBytes) + " needed): truncated or not what it says");
+}
+
 Expected<ImageSize> probeJpeg(std::span<const std::uint8_t> encoded, const std::string& name) {
     TurboHandle h = turbo();
     int width = 0, height = 0, subsampling = 0, colorspace = 0;
@@ -119,7 +150,11 @@ Expected<ImageSize> probeImage(std::span<const std::uint8_t> encoded, const std:
     if (encoded.empty()) return makeError(name, "empty image");
     if (encoded.size() > std::size_t(std::numeric_limits<int>::max())) return makeError(name, "image too large");
     if (isJpeg(encoded))
-        if (auto size = probeJpeg(encoded, name)) return size;
+        if (auto size = probeJpeg(encoded, name)) {
+            // Not handed on to stb_image, which would decode the same claim.
+            if (auto holds = checkJpegHoldsItsPixels(encoded, name, *size); !holds) return holds.error();
+            return size;
+        }
     return probeStb(encoded, name);
 }
 

@@ -83,3 +83,26 @@ TEST_CASE("A broken JPEG is an error naming the file, a truncated one still an i
     REQUIRE_FALSE(missingLevel.ok());
     CHECK(missingLevel.error().message.find("no mip level 8") != std::string::npos);
 }
+
+TEST_CASE("A JPEG too small for the size its header claims is refused before decoding", "[asset][texture][jpeg]") {
+    // A real 128x128 file whose frame header is rewritten to claim 8192x8192: a million 8x8 blocks
+    // need at least 128 KiB of Huffman-coded scan, and the file has a few KiB.
+    auto jpeg = test::encodeJpeg(test::detailedTexels(128, 128, 3), 128, 128);
+    std::size_t sof = 2;
+    while (sof + 9 < jpeg.size() && !(jpeg[sof] == 0xFF && jpeg[sof + 1] == 0xC0))
+        sof += 2 + ((std::size_t(jpeg[sof + 2]) << 8) | jpeg[sof + 3]);
+    REQUIRE(sof + 9 < jpeg.size());
+    for (std::size_t at : {sof + 5, sof + 7}) jpeg[at] = 0x20, jpeg[at + 1] = 0x00;  // Height, width: 8192.
+    auto claimed = probeImage(jpeg, "lying.jpg");
+    REQUIRE_FALSE(claimed.ok());
+    CHECK(claimed.error().message.find("lying.jpg") != std::string::npos);
+    CHECK(claimed.error().message.find("8192x8192") != std::string::npos);
+
+    // The tightest honest case, one flat colour, still opens: every block costs a few bits.
+    const std::uint32_t side = 2048;
+    std::vector<std::uint8_t> flat(std::size_t(side) * side * 4, 128);
+    auto flatJpeg = test::encodeJpeg(flat, side, side, 50);
+    auto size = probeImage(flatJpeg, "flat.jpg");
+    REQUIRE(size.ok());
+    CHECK(size->width == side);
+}
