@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "gpu/context.h"
 #include "record/equirect.h"
+#include "record/card_overlay.h"
 #include "record/label_overlay.h"
 #include "record/output_format.h"
 #include "record/path_file.h"
@@ -19,6 +20,7 @@
 #include "record/video_encoder.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
+#include "viewer/record_cards.h"
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
 #include "site/site_picking.h"
@@ -50,6 +52,7 @@ struct RecordArgs {
     std::string format;     ///< A preset of record/output_format.h; empty: none.
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
+    CardArgs cards;                  ///< --title-card, --end-card, --watermark.
 };
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -91,6 +94,8 @@ std::optional<std::string> checkMediaUsage(const RecordArgs& a) {
 // Checks that need no files; failures are usage errors (exit 2).
 std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (a.labels && isEquirect(a)) return "--labels: not supported with --projection equirect";
+    if (a.cards.any() && isEquirect(a))
+        return "--title-card, --end-card, --watermark: not supported with --projection equirect";
     if (!a.pointSize.empty())
         if (auto size = parsePointSize(a.pointSize); !size) return size.error().message;
     if (auto mode = parseInspectionMode(a.mode); !mode) return mode.error().message;
@@ -164,6 +169,9 @@ record::VideoMetadata metadataOf(const RecordArgs& a, const LoadedScene& scene) 
     };
     if (m.title.empty()) m.title = first(scene.site->name);
     if (m.comment.empty()) m.comment = first(scene.site->description);
+    const std::string language = languages.empty() ? std::string() : languages.front();
+    if (m.artist.empty()) m.artist = pickText(scene.site->credits.institution, language);
+    if (m.copyright.empty()) m.copyright = copyrightLine(scene.site->credits, language);
     return m;
 }
 
@@ -195,6 +203,7 @@ struct Renderer {
     std::uint64_t tileGeneration = 0;  ///< Of the tiles `bvh` holds.
     render::FrameView style;  ///< Every frame's view but its camera: point size, eye-dome lighting.
     std::unique_ptr<record::LabelOverlay> labels;
+    std::unique_ptr<record::CardOverlay> cards;  ///< Title and end cards, watermark.
 };
 
 // A 360° frame is stitched from square cube faces a quarter of its width across: the
@@ -260,12 +269,15 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
 // Flat frames, flat frames with labels and captions drawn over, or 360° frames.
 record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out) {
     if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height, r.style);
-    if (!r.labels) return record::offscreenRenderFrame(*r.offscreen, r.items, r.style);
+    if (!r.labels && !r.cards) return record::offscreenRenderFrame(*r.offscreen, r.items, r.style);
     return [&r](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
         render::FrameView view = r.style;
         view.camera = camera;
         view.aspect = r.offscreen->aspect();
-        return r.offscreen->render(view, r.items, nullptr, r.labels->frame(camera, t));
+        using Overlay = render::OffscreenRenderer::Overlay;
+        return r.offscreen->render(view, r.items, nullptr,
+                                   record::chainOverlays(r.labels ? r.labels->frame(camera, t) : Overlay{},
+                                                         r.cards ? r.cards->frame(t) : Overlay{}));
     };
 }
 
@@ -353,6 +365,10 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     if (a.labels) addLabels(*renderer, a, *scene, file);
     const auto range = record::framesOf(path, file.output.fps, a.from,
                                         a.duration >= 0.0 ? std::optional(a.duration) : std::nullopt);
+    const int fps = file.output.fps;
+    renderer->cards = makeCards(a.cards, *scene, a.language, *renderer->context, renderer->offscreen->target().colorFormat(),
+                                file.output.width, file.output.height, double(range.first) / fps,
+                                double(range.count) / fps);
     std::vector<record::SubtitleTrack> subtitles = subtitlesOf(a, *scene, file, range);
     auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles);
     if (!sink) return fail(sink.error());
@@ -419,6 +435,7 @@ void addMediaOptions(CLI::App& cmd, RecordArgs& args) {
     cmd.add_option("--artist", args.metadata.artist, "MP4 artist: who made the recording or the scans");
     cmd.add_option("--copyright", args.metadata.copyright, "MP4 copyright, e.g. \"© 2024 Museum, CC BY 4.0\"");
     cmd.add_option("--comment", args.metadata.comment, "MP4 comment (default: the site's description)");
+    addCardOptions(cmd, args.cards);
     cmd.footer(formatGuide());
 }
 

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "i18n/line_break.h"
+#include "record/imgui_scope.h"
 #include "render/imgui_pass.h"
 #include "render/label_draw.h"
 #include "render/label_layout.h"
@@ -14,21 +15,6 @@
 
 namespace axis::record {
 namespace {
-
-// Makes `context` current for a scope and restores the caller's: the recorder may run inside
-// a process (the viewer) that has its own ImGui context.
-class ContextScope {
-public:
-    explicit ContextScope(ImGuiContext* context) : previous_(ImGui::GetCurrentContext()) {
-        ImGui::SetCurrentContext(context);
-    }
-    ~ContextScope() { ImGui::SetCurrentContext(previous_); }
-    ContextScope(const ContextScope&) = delete;
-    ContextScope& operator=(const ContextScope&) = delete;
-
-private:
-    ImGuiContext* previous_;
-};
 
 // Every string the atlas must hold glyphs for: titles and bodies in all languages.
 std::vector<std::string> textsOf(const PoiFile& pois) {
@@ -71,7 +57,7 @@ LabelOverlay::LabelOverlay(gpu::Context& context, VkFormat colorFormat, std::uin
       height_(float(height)) {
     if (settings_.fontPixels <= 0.0f) settings_.fontPixels = std::max(11.0f, std::round(height_ / 40.0f));
     imgui_ = ImGui::CreateContext();
-    ContextScope scope(imgui_);
+    ImGuiContextScope scope(imgui_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // Headless: no imgui.ini or log files.
     io.LogFilename = nullptr;
@@ -101,7 +87,7 @@ std::optional<std::size_t> LabelOverlay::captionAt(double t) const {
 }
 
 render::OffscreenRenderer::Overlay LabelOverlay::frame(const Camera& camera, double t) {
-    ContextScope scope(imgui_);
+    ImGuiContextScope scope(imgui_);
     ImGui::NewFrame();
     const float scale = settings_.fontPixels / 18.0f;  // label_layout's spacing is sized for 18 px text.
     std::vector<render::LabelInput> inputs;
@@ -130,7 +116,7 @@ render::OffscreenRenderer::Overlay LabelOverlay::frame(const Camera& camera, dou
     ImGui::Render();
     const ImDrawData* data = ImGui::GetDrawData();
     return [this, data](VkCommandBuffer cmd, gpu::FrameRing& frames, VkImageView view, VkExtent2D extent) {
-        ContextScope inner(imgui_);
+        ImGuiContextScope inner(imgui_);
         pass_->record(cmd, frames, view, extent, data);
     };
 }

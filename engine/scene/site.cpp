@@ -8,6 +8,7 @@
 
 #include "core/file_io.h"
 #include "scene/json_fields.h"
+#include "scene/site_credits_json.h"
 
 namespace axis {
 
@@ -117,9 +118,11 @@ std::string toJson(const Site& site) {
     bool newer = !site.clipping.empty() || !site.timeZone.empty();
     for (const auto& m : site.models) newer = newer || !m.clipping.empty();
     for (const auto& t : site.tours) newer = newer || !t.music.empty();
-    const std::string version = newer && site.version == "1.0" ? "1.1" : site.version;
+    std::string version = newer && site.version == "1.0" ? "1.1" : site.version;
+    if (!site.credits.empty() && (version == "1.0" || version == "1.1")) version = "1.2";  // 1.2: credits.
     Json root{{"format", "axisview-site"}, {"version", version}, {"name", json::writeLangText(site.name)}};
     if (!site.description.empty()) root["description"] = json::writeLangText(site.description);
+    if (!site.credits.empty()) root["credits"] = writeCredits(site.credits);
     if (site.origin)
         root["origin"] = {{"lat", site.origin->lat}, {"lon", site.origin->lon}, {"height", site.origin->height}};
     if (!site.timeZone.empty()) root["time_zone"] = site.timeZone;

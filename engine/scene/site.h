@@ -4,8 +4,9 @@
 // NAME.site.json. The site frame is local east-north-up in metres (x east, y north, z up); the
 // Beijing Central Axis runs along +y.
 //
-// File format "axisview-site", version "1.1" (readers accept 1.x, reject other majors; 1.1 added
-// "clipping", which a 1.0 file simply lacks, and a 1.0 reader keeps as an unknown field):
+// File format "axisview-site", version "1.2" (readers accept 1.x, reject other majors; 1.1 added
+// "clipping" and "time_zone", 1.2 "credits", which an older file simply lacks, and an older
+// reader keeps as an unknown field):
 //
 //   {
 //     "format": "axisview-site", "version": "1.1",
@@ -50,6 +51,9 @@
 //                 looped under the tour's videos, relative to the site file; each stop's narration
 //                 is its POI's audio media (poi.h)
 //                 "stops": [ {"poi": "yongdingmen", "dwell": 6.0} ] } ],     dwell: seconds >= 0
+//     "credits": {"institution": {...}, "authors": [...], "licence": "CC BY 4.0",
+//                 "licence_url": "...", "year": 2024}                         optional (1.2); see
+//                                                                           site_credits.h
 //     "kiosk": {"idle_seconds": 90, "languages": ["zh", "en"], "attract_tour": "attract",
 //               "exit_pin": "2024"}                                          optional
 //   }
@@ -68,6 +72,7 @@
 #include "core/error.h"
 #include "scene/clipping.h"
 #include "scene/model.h"
+#include "scene/site_credits.h"
 #include "scene/viewpoint.h"
 
 namespace axis {
@@ -134,6 +139,7 @@ struct Site {
     std::string version = "1.1";
     LangText name;
     LangText description;
+    SiteCredits credits;
     std::optional<GeoOrigin> origin;
     std::string timeZone;  ///< As written ("+08:00"); empty: none stated.
     std::vector<ModelPlacement> models;

@@ -5,6 +5,7 @@
 #include "core/file_io.h"
 #include "scene/json_fields.h"
 #include "scene/site.h"
+#include "scene/site_credits_json.h"
 #include "scene/utc_offset.h"
 
 namespace axis {
@@ -16,7 +17,7 @@ using json::Json;
 // The fields this version knows; anything else is kept in `extra`.
 constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "name", "description",
                                                           "origin", "models", "start", "overview",
-                                                          "pois", "tours", "kiosk", "clipping",
+                                                          "pois", "tours", "kiosk", "clipping", "credits",
                                                           "time_zone"};
 constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
                                                            "scale", "shading", "visible", "clipping"};
@@ -179,6 +180,8 @@ void readFields(const Json& root, Site& site, const std::filesystem::path& shown
     readOptional(root, "name", site, shown, [&](const Json& v, const std::string& p) { site.name = json::readLangText(v, p); });
     readOptional(root, "description", site, shown,
                  [&](const Json& v, const std::string& p) { site.description = json::readLangText(v, p); });
+    readOptional(root, "credits", site, shown,
+                 [&](const Json& v, const std::string& p) { site.credits = readCredits(v, p); });
     readOptional(root, "origin", site, shown, [&](const Json& v, const std::string& p) { site.origin = readOrigin(v, p); });
     readOptional(root, "start", site, shown, [&](const Json& v, const std::string& p) { site.start = json::readViewpoint(v, p); });
     readOptional(root, "overview", site, shown,
