@@ -303,23 +303,6 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
     };
 }
 
-// A path whose keys hold cuts or a time of day: each frame takes the cuts (else the scene's own)
-// and the sun at its time before it is drawn.
-record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out,
-                                        LoadedScene& scene, const record::CameraPath& path) {
-    if (!path.animatesScene()) return renderFrameWithTiles(r, a, out, scene);
-    return [&r, &a, out, &scene, &path, sceneCuts = scene.clipping](const Camera& camera, double t) {
-        scene.clipping = path.clipping(t).value_or(sceneCuts);
-        if (auto when = path.sunTime(t)) {
-            const bool shadows = r.style.lighting.shadows;
-            r.style.lighting = siteSunlight(scene, *when);
-            r.style.lighting.shadows = shadows;
-        }
-        r.items = r.gpuScene.items(scene);
-        return renderFrameWithTiles(r, a, out, scene)(camera, t);  // Made anew: it holds a view of r.items.
-    };
-}
-
 // The --subtitles tracks: each dwell at a POI's viewpoint, in the recorded slice. Problems are
 // warnings: the video is written with what there is.
 std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const LoadedScene& scene,
@@ -371,8 +354,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
         if (!light) return fail(light.error());
         lighting = *light;
     }
-    const bool pathSun = path.sunTime(path.startTime()).has_value();  // Shadows follow the sun, as with --sun.
-    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty() || pathSun);  // checkUsage passed it.
+    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty());  // checkUsage passed it.
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
@@ -392,7 +374,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     if (!sink) return fail(sink.error());
     record::AsyncFrameSink async(std::move(*sink));
     auto stats = record::recordFrames(path, file.output.fps, range,
-                                      animatedRenderFrame(*renderer, a, file.output, *scene, path), async,
+                                      renderFrameWithTiles(*renderer, a, file.output, *scene), async,
                                       Progress::toStderr());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())
@@ -490,9 +472,10 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");
-    cmd->add_option("--language", args->language, "Language of --labels: zh or en")
+    cmd->add_option("--language", args->language,
+                    "Language of --labels, a BCP 47 tag (zh, zh-Hant, ja, en...); the POIs' nearest is shown")
         ->capture_default_str()
-        ->check(CLI::IsMember({"zh", "en"}));
+        ->check([](const std::string& tag) { return isWellFormedTag(tag) ? std::string() : "not a BCP 47 language tag"; });
     cmd->add_option("--projection", args->projection,
                     "flat, or equirect: 360° video from six cube faces (default size 3840x1920, 2:1)")
         ->capture_default_str()

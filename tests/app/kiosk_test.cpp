@@ -111,7 +111,7 @@ TEST_CASE("the kiosk plays the attract tour when idle and a touch hands control 
 TEST_CASE("the kiosk switches language and resets it for the next visitor", "[app][kiosk]") {
     fs::path dir = axis::test::scratchDir("kiosk_language");
     Run run = runKiosk(dir,
-                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick 716 60\nwait 0.5\n"
+                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick 610 60\nwait 0.5\n"
                        "screenshot " + (dir / "en.png").string() + "\nwait 4\nquit\n",
                        "AXIS_KIOSK_IDLE_SECONDS=3");
     INFO(run.output);
