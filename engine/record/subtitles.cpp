@@ -10,8 +10,10 @@ namespace {
 
 // ISO 639-2/T codes: ISO/IEC 14496-12 (the MP4 'mdhd' box) names the terminology codes ("zho",
 // not the bibliographic "chi").
-constexpr std::array<LanguageInfo, 12> kLanguages{{
+constexpr std::array<LanguageInfo, 14> kLanguages{{
     {"zh", "zho", "中文"},
+    {"zh-Hans", "zho", "简体中文"},  // Both scripts are "zho" in MP4; the track's title tells them apart.
+    {"zh-Hant", "zho", "繁體中文"},
     {"en", "eng", "English"},
     {"fr", "fra", "Français"},
     {"de", "deu", "Deutsch"},

@@ -42,7 +42,7 @@ struct SubtitleTrack {
 struct LanguageInfo {
     std::string_view code, iso639, name;
 };
-/// The languages --subtitles knows (two-letter codes), nullopt for others.
+/// The languages --subtitles knows (two-letter codes, and zh-Hans, zh-Hant), nullopt for others.
 std::optional<LanguageInfo> findLanguage(std::string_view code);
 /// "zh, en, fr, ..." for error messages.
 std::string knownLanguages();

@@ -120,5 +120,7 @@ TEST_CASE("WebVTT and SRT sidecars: headers, timestamps, escaping and names", "[
           "1\n00:00:00,000 --> 00:00:01,500\nGate\nA <b> & c\n\n2\n01:02:03,004 --> 01:02:04,000\nLate\n\n");
     CHECK(record::sidecarPath("out/tour.mp4", "zh", "vtt") == "out/tour.zh.vtt");
     CHECK(record::findLanguage("zh")->iso639 == "zho");
+    CHECK(record::findLanguage("zh-Hant")->iso639 == "zho");  // The demo's Traditional Chinese.
+    CHECK(record::findLanguage("zh-Hant")->name == "繁體中文");
     CHECK_FALSE(record::findLanguage("xx"));
 }
