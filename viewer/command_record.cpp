@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/file_io.h"
+#include "audio/wav.h"
 #include "core/log.h"
 #include "gpu/context.h"
 #include "record/equirect.h"
@@ -20,6 +21,7 @@
 #include "record/video_encoder.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
+#include "viewer/record_audio.h"
 #include "viewer/record_cards.h"
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
@@ -53,6 +55,7 @@ struct RecordArgs {
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
     CardArgs cards;                  ///< --title-card, --end-card, --watermark.
+    AudioArgs audio;                 ///< --audio, --audio-lang, --loudness.
 };
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -88,7 +91,7 @@ std::optional<std::string> checkMediaUsage(const RecordArgs& a) {
             return "--subtitles: unknown language '" + language + "' (known: " + record::knownLanguages() + ")";
     }
     if (!a.subtitles.empty() && splitList(a.subtitles).empty()) return "--subtitles: expected languages such as zh,en";
-    return std::nullopt;
+    return checkAudioUsage(a.audio);
 }
 
 // Checks that need no files; failures are usage errors (exit 2).
@@ -177,7 +180,8 @@ record::VideoMetadata metadataOf(const RecordArgs& a, const LoadedScene& scene) 
 
 Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const record::OutputSettings& out,
                                                       record::VideoMetadata metadata,
-                                                      std::vector<record::SubtitleTrack> subtitles) {
+                                                      std::vector<record::SubtitleTrack> subtitles,
+                                                      record::AudioTrack audio) {
     if (!isVideoOutput(a.output)) return std::unique_ptr<record::FrameSink>(new record::PngSequenceSink(a.output));
     record::EncoderSettings settings;
     settings.width = out.width;
@@ -189,6 +193,7 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
     if (const record::FormatPreset* preset = presetOf(a)) applyPreset(*preset, settings);
     settings.metadata = std::move(metadata);
     settings.subtitles = std::move(subtitles);
+    settings.audio = std::move(audio);
     auto encoder = record::VideoEncoder::open(a.output, settings);
     if (!encoder) return encoder.error();
     return std::unique_ptr<record::FrameSink>(std::move(*encoder));
@@ -323,6 +328,22 @@ std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const Loaded
     return std::move(subtitles.tracks);
 }
 
+// The --audio soundtrack of the recorded slice: the tour's music, each stop's narration from its
+// arrival. A PNG sequence gets it as soundtrack.wav beside the frames.
+record::AudioTrack audioOf(const RecordArgs& a, const LoadedScene& scene, const record::PathFile& file,
+                           record::FrameRange range) {
+    const int fps = file.output.fps;
+    const record::VideoSpan video{std::llround(double(range.first) * 1000.0 / fps),
+                                  std::llround(double(range.first + range.count) * 1000.0 / fps)};
+    const auto stops = scene.pois ? record::captionsOf(file.keys, *scene.pois) : std::vector<record::Caption>{};
+    record::AudioTrack track = soundtrackOf(a.audio, scene, a.tour, stops, video, splitList(a.subtitles));
+    if (!track.sound || isVideoOutput(a.output)) return track;
+    const auto wav = std::filesystem::path(a.output).parent_path() / "soundtrack.wav";
+    if (Status s = audio::writeWav(wav, *track.sound); !s) logWarn(s.error().message);
+    else logInfo("wrote " + wav.string() + " (the frames' sound)");
+    return {};
+}
+
 // OUT.LANG.vtt and .srt beside an MP4 file, subtitles.LANG.* beside PNG frames; none for a
 // stream (standard output, a device), whose MP4 carries the tracks.
 Status writeSidecars(const RecordArgs& a, const std::vector<record::SubtitleTrack>& subtitles) {
@@ -370,7 +391,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
                                 file.output.width, file.output.height, double(range.first) / fps,
                                 double(range.count) / fps);
     std::vector<record::SubtitleTrack> subtitles = subtitlesOf(a, *scene, file, range);
-    auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles);
+    auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles, audioOf(a, *scene, file, range));
     if (!sink) return fail(sink.error());
     record::AsyncFrameSink async(std::move(*sink));
     auto stats = record::recordFrames(path, file.output.fps, range,
@@ -431,6 +452,13 @@ void addMediaOptions(CLI::App& cmd, RecordArgs& args) {
     cmd.add_option("--subtitles", args.subtitles,
                    "Subtitles from the stops' titles and texts, e.g. zh,en: one switchable track per language in the "
                    "MP4 and OUT.LANG.vtt/.srt beside it (" + record::knownLanguages() + ")");
+    cmd.add_option("--audio", args.audio.mode,
+                   "Sound: narration, music, both or none: the tour's music ducked under each stop's narration, "
+                   "from the camera's arrival (default: both when the site has sound, else none)");
+    cmd.add_option("--audio-lang", args.audio.language,
+                   "Narration language (default: the first --subtitles language, else the site's first)");
+    cmd.add_option("--loudness", args.audio.loudness, "Integrated loudness of the sound, LUFS (EBU R128)")
+        ->capture_default_str();
     cmd.add_option("--title", args.metadata.title, "MP4 title (default: the site's name)");
     cmd.add_option("--artist", args.metadata.artist, "MP4 artist: who made the recording or the scans");
     cmd.add_option("--copyright", args.metadata.copyright, "MP4 copyright, e.g. \"© 2024 Museum, CC BY 4.0\"");

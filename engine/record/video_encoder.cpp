@@ -28,6 +28,7 @@ struct VideoEncoder::State {
     std::int64_t nextPts = 0;
     bool finished = false;
     MovTextTracks subtitles;
+    AacTrack audio;
 
     ~State() {
         sws_freeContext(sws);
@@ -134,6 +135,7 @@ Status VideoEncoder::State::openOutput() {
     format->flags |= AVFMT_FLAG_BITEXACT;  // No library version string in the file.
     tagMetadata(format, settings.metadata);
     if (Status st = subtitles.add(format, settings.subtitles, path.string()); !st) return st;
+    if (Status st = audio.add(format, settings.audio, path.string()); !st) return st;
     if (int e = avio_open(&format->pb, partPath.c_str(), AVIO_FLAG_WRITE); e < 0) return fail("cannot create file", e);
     AVDictionary* options = nullptr;
     // A pipe cannot be rewound to put the index in front: fragments carry their own instead.
@@ -177,6 +179,7 @@ Status VideoEncoder::State::drain() {
         // interleaved, and nothing is held back in memory.
         const std::int64_t videoMs = av_rescale_q(packet->dts, codec->time_base, AVRational{1, 1000});
         if (Status st = subtitles.writeUntil(format, videoMs); !st) return st;
+        if (Status st = audio.writeUntil(format, videoMs); !st) return st;
         packet->stream_index = stream->index;
         av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
         const int w = av_write_frame(format, packet);
@@ -229,6 +232,7 @@ Status VideoEncoder::finish() {
     if (Status st = s.drain(); !st) return st;
     constexpr std::int64_t kEveryCue = std::numeric_limits<std::int64_t>::max();
     if (Status st = s.subtitles.writeUntil(s.format, kEveryCue); !st) return st;
+    if (Status st = s.audio.writeUntil(s.format, kEveryCue); !st) return st;
     if (int e = av_write_trailer(s.format); e < 0) return s.fail("cannot finish the MP4", e);
     if (int e = avio_closep(&s.format->pb); e < 0) return s.fail("cannot close the file", e);
     if (s.streamed()) {

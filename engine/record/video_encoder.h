@@ -11,7 +11,8 @@
 //     the same FFmpeg and x264.
 //   - optional: a profile, level and peak rate (output_format.h), the file's title, artist,
 //     copyright and comment, and one switchable mov_text subtitle track per language (the first
-//     on by default), tagged with its ISO 639-2 language and its name.
+//     on by default), tagged with its ISO 639-2 language and its name;
+//   - optional: a soundtrack as one AAC-LC stream (aac_track.h), interleaved by time.
 // The file is written as PATH.part and renamed over PATH by finish(), so a failed or abandoned
 // recording never leaves a truncated PATH.
 #include <cstdint>
@@ -20,6 +21,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "record/aac_track.h"
 #include "record/frame_sink.h"
 #include "record/subtitles.h"
 
@@ -45,6 +47,7 @@ struct EncoderSettings {
     int maxKbps = 0, bufferKbits = 0;  ///< VBV cap on CRF's peaks; 0: none.
     VideoMetadata metadata;
     std::vector<SubtitleTrack> subtitles;  ///< In order; the first is the default track.
+    AudioTrack audio;                      ///< No sound: no audio stream.
 };
 
 class VideoEncoder final : public FrameSink {
