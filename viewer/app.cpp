@@ -443,7 +443,16 @@ void ViewerApp::drawStats(const FrameStats& stats) {
 
 void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<GeoOrigin>& origin) {
     for (auto& m : scene_.models)
-        if (m.id == p.id) m.modelToSite = placedModelToSite(p.transform(), p.up, m.model, {p.crs, origin});
+        if (m.id == p.id) {
+            m.modelToSite = placedModelToSite(p.transform(), p.up, m.model, {p.crs, origin});
+            m.clipping = p.clipping;
+        }
+    for (auto& m : scene_.pending)  // Still opening: it arrives with its cuts.
+        if (m.id == p.id) m.clipping = p.clipping;
+}
+
+void ViewerApp::setTimeZone(const std::string& zone) {
+    if (scene_.site) scene_.site->timeZone = zone;
 }
 
 void ViewerApp::rebuildPicking() {

@@ -108,6 +108,11 @@ public:
     /// picking and collision when asked (after a drag, not during it), reports a model's
     /// site-frame bounds.
     void setModelPlacement(const ModelPlacement& placement, const std::optional<GeoOrigin>& origin);
+    /// The site editor's cuts of every model (a model's own come with its placement); picking
+    /// and walking follow at the next rebuildPicking().
+    void setSiteClipping(const Clipping& clipping) { scene_.clipping = clipping; }
+    /// The site editor's time zone ("+08:00"; empty: from the longitude), which the sun reads.
+    void setTimeZone(const std::string& zone);
     void rebuildPicking();
     /// Where the drawn tiles of the scene's tilesets are, for picking and walking on them
     /// (rebuildPicking when GpuScene::tileGeneration changes); null: no tiles.

@@ -42,7 +42,7 @@ void SiteEditorLayer::ensureOpen(ViewerApp& app) {
     if (opened_) return;
     opened_ = true;
     site_ = *app.scene().site;
-    saved_ = site_.models;
+    saved_ = snapshot();
 }
 
 ModelPlacement* SiteEditorLayer::placementFor(const std::string& id) {
@@ -53,6 +53,36 @@ ModelPlacement* SiteEditorLayer::placementFor(const std::string& id) {
 
 void SiteEditorLayer::apply(ViewerApp& app) {
     for (const auto& p : site_.models) app.setModelPlacement(p, site_.origin);
+    app.setSiteClipping(site_.clipping);
+    app.setTimeZone(site_.timeZone);
+}
+
+void SiteEditorLayer::restore(ViewerApp& app, Edit edit) {
+    site_.models = std::move(edit.models);
+    site_.clipping = std::move(edit.clipping);
+    site_.timeZone = std::move(edit.timeZone);
+    apply(app);
+    app.rebuildPicking();
+}
+
+void SiteEditorLayer::undo(ViewerApp& app) {
+    if (undo_.empty()) return;
+    redo_.push_back(snapshot());
+    Edit previous = std::move(undo_.back());
+    undo_.pop_back();
+    restore(app, std::move(previous));
+}
+
+void SiteEditorLayer::redo(ViewerApp& app) {
+    if (redo_.empty()) return;
+    undo_.push_back(snapshot());
+    Edit next = std::move(redo_.back());
+    redo_.pop_back();
+    restore(app, std::move(next));
+}
+
+ClipEditor::Hooks SiteEditorLayer::clipHooks(ViewerApp& app) {
+    return {[this] { undo_.push_back(snapshot()); }, [this, &app] { apply(app); }, [this, &app] { commit(app); }};
 }
 
 void SiteEditorLayer::commit(ViewerApp& app) {
@@ -64,7 +94,7 @@ void SiteEditorLayer::commit(ViewerApp& app) {
 void SiteEditorLayer::save() {
     Status s = saveSite(site_, site_.file);
     status_ = s ? "saved " + site_.file.filename().string() : s.error().message;
-    if (s) saved_ = site_.models;
+    if (s) saved_ = snapshot();
     else logError(status_);
 }
 
@@ -80,7 +110,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
         status_ = loaded ? "no model in " + scanPath_ : loaded.error().message;
         return;
     }
-    undo_.push_back(site_.models);
+    undo_.push_back(snapshot());
     LoadedModel model = std::move(loaded->models.front());
     ModelPlacement p;
     p.id = uniqueId(site_, source.stem().string());
@@ -127,19 +157,16 @@ void SiteEditorLayer::drawPlacement(ViewerApp& app, ModelPlacement& p) {
     double scale = p.scale.x;
     if (ImGui::InputDouble("scale", &scale, 0.0, 0.0, "%.4f") && scale > 0) changed = true;
     done |= ImGui::IsItemDeactivatedAfterEdit();
-    if (ImGui::IsItemActivated()) undo_.push_back(site_.models);
+    if (ImGui::IsItemActivated()) undo_.push_back(snapshot());
     if (changed) {
         p.position = {pos[0], pos[1], pos[2]};
         p.rotationDeg = {rot[0], rot[1], rot[2]};
         if (scale > 0) p.scale = glm::dvec3(scale);
         apply(app);
     }
-    if (done) {
-        undo_.push_back(site_.models);
-        commit(app);
-    }
+    if (done) commit(app);
     if (ImGui::Button("Snap to ground")) {
-        undo_.push_back(site_.models);
+        undo_.push_back(snapshot());
         snapToGround(app, p.id);
     }
     ImGui::SameLine();
@@ -158,15 +185,12 @@ bool SiteEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCap
             return true;
         }
         if (lastFocusedCuratorPanel() != CuratorPanel::Site) return false;
-        if (k->key == GLFW_KEY_Z && !undo_.empty()) {
-            redo_.push_back(site_.models);
-            site_.models = undo_.back();
-            undo_.pop_back();
-            apply(app);
-            app.rebuildPicking();
-        }
-        return k->key == GLFW_KEY_Z;
+        const bool shift = shift_ || (k->mods & GLFW_MOD_SHIFT);
+        if (k->key == GLFW_KEY_Z && !shift) undo(app);
+        else if (k->key == GLFW_KEY_Y || k->key == GLFW_KEY_Z) redo(app);
+        return k->key == GLFW_KEY_Z || k->key == GLFW_KEY_Y;
     }
+    if (clips_.handle(app, site_, event, uiCaptured, clipHooks(app))) return true;
     if (auto* m = std::get_if<MouseMoveEvent>(&event)) {
         mouse_ = m->position;
         ModelPlacement* p = placementFor(selected_);
@@ -191,7 +215,7 @@ bool SiteEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCap
         if (!b->down || uiCaptured || !p) return false;
         auto hit = app.pick(mouse_);
         if (!hit || hit->model >= app.scene().models.size() || app.scene().models[hit->model].id != selected_) return false;
-        undo_.push_back(site_.models);
+        undo_.push_back(snapshot());
         turning_ = shift_;
         dragging_ = !shift_;
         dragStart_ = mouse_;
@@ -207,30 +231,20 @@ void SiteEditorLayer::drawUi(ViewerApp& app) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, io.DisplaySize.y - 330), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420, 320), ImGuiCond_FirstUseEver);
-    const bool dirty = site_.models != saved_;
+    const bool dirty = snapshot() != saved_;
     ImGui::Begin((std::string("Site models") + (dirty ? " *" : "") + "###siteeditor").c_str());
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Site;
     if (ImGui::Button("Save site")) save();
     ImGui::SameLine();
     ImGui::BeginDisabled(undo_.empty());
-    if (ImGui::Button("Undo")) {
-        redo_.push_back(site_.models);
-        site_.models = undo_.back();
-        undo_.pop_back();
-        apply(app);
-        app.rebuildPicking();
-    }
+    if (ImGui::Button("Undo")) undo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(redo_.empty());
-    if (ImGui::Button("Redo")) {
-        undo_.push_back(site_.models);
-        site_.models = redo_.back();
-        redo_.pop_back();
-        apply(app);
-        app.rebuildPicking();
-    }
+    if (ImGui::Button("Redo")) redo(app);
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Sections")) clips_.toggle();
     if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
     ImGui::InputTextWithHint("##scan", "scan to add (glTF, OBJ, PLY, FBX...)", &scanPath_);
     ImGui::SameLine();
@@ -241,6 +255,9 @@ void SiteEditorLayer::drawUi(ViewerApp& app) {
     ImGui::EndChild();
     if (ModelPlacement* p = placementFor(selected_)) drawPlacement(app, *p);
     ImGui::End();
+    if (!clips_.shown()) return;
+    clips_.drawPanel(app, site_, selected_, clipHooks(app));
+    clips_.drawGizmos(app, site_);
 }
 
 }  // namespace axis::viewer

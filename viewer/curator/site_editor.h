@@ -1,12 +1,15 @@
 #pragma once
 // The curator's site editor (curator mode, sites only): add a scan to the site, place it by
 // numeric position, rotation and scale or by dragging it in the view (Shift+drag turns it),
-// snap it to the ground, and save the site file atomically; every change undoable.
+// snap it to the ground; cut the site or a model with section planes and clip boxes and set the
+// site's time zone (clip_editor.h); save the site file atomically. Every change is undoable
+// (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z while a site panel was the last one used).
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "scene/site.h"
+#include "viewer/curator/clip_editor.h"
 #include "viewer/mode_layer.h"
 
 namespace axis::viewer {
@@ -18,6 +21,19 @@ public:
     bool allowQuit(ViewerApp& app) override;
 
 private:
+    /// What an undo step restores: everything this editor changes in the site.
+    struct Edit {
+        std::vector<ModelPlacement> models;
+        Clipping clipping;
+        std::string timeZone;
+        bool operator==(const Edit&) const = default;
+    };
+    Edit snapshot() const { return {site_.models, site_.clipping, site_.timeZone}; }
+    void restore(ViewerApp& app, Edit edit);
+    void undo(ViewerApp& app);
+    void redo(ViewerApp& app);
+    ClipEditor::Hooks clipHooks(ViewerApp& app);
+
     bool active(const ViewerApp& app) const;
     void ensureOpen(ViewerApp& app);
     ModelPlacement* placementFor(const std::string& id);
@@ -31,8 +47,9 @@ private:
 
     bool opened_ = false;
     Site site_;
-    std::vector<std::vector<ModelPlacement>> undo_, redo_;
-    std::vector<ModelPlacement> saved_;  ///< As on disk, for the dirty mark.
+    std::vector<Edit> undo_, redo_;
+    Edit saved_;  ///< As on disk, for the dirty mark.
+    ClipEditor clips_;
     std::string selected_;
     std::string scanPath_;
     std::string status_;
