@@ -15,7 +15,7 @@ PACKAGES=(
   libglfw3-dev libglm-dev libassimp-dev libdraco-dev libimgui-dev libstb-dev libpng-dev libturbojpeg0-dev libproj-dev
   nlohmann-json3-dev libcli11-dev catch2 libmeshoptimizer-dev
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev libswresample-dev ffmpeg
-  libopenal-dev espeak-ng libxi-dev
+  libopenal-dev espeak-ng libxi-dev libxrandr-dev
   xvfb xauth fonts-noto-cjk
   clang libclang-rt-14-dev
 )

@@ -241,7 +241,7 @@ void ViewerApp::handle(const InputEvent& event, bool uiCaptured) {
     } else if (auto* s = std::get_if<ScrollEvent>(&event)) {
         if (!uiCaptured) controller().scroll(s->dy);
     } else if (auto* t = std::get_if<TouchEvent>(&event)) {
-        handleTouch(*t);
+        if (!uiCaptured) handleTouch(*t);  // A finger that landed on a panel belongs to the panel.
     } else if (auto* g = std::get_if<GamepadEvent>(&event)) {
         handleGamepad(*g);
     }

@@ -26,6 +26,7 @@ struct ViewArgs {
     std::string mode = "off";
     std::string sun, shadows;
     std::string frameLog;
+    std::string touchRecording;
     std::string recordPath = "flythrough.path.json";
     bool curator = false;
     bool kiosk = false;
@@ -84,6 +85,7 @@ int runView(const ViewArgs& args) {
     if (!args.sun.empty()) options.sunTime = *sunTime;
     options.shadows = shadows->value_or(!args.sun.empty());
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
+    if (!args.touchRecording.empty()) options.touchRecording = args.touchRecording;
     options.scenePath = std::filesystem::absolute(scenePath);
     options.recordPath = args.recordPath;
     options.curator = args.curator;
@@ -129,6 +131,8 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--shadows", args->shadows, kShadowsHelp);
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
+    app.add_option("--record-touch", args->touchRecording,
+                   "Write every multi-touch event of the screen to this file, to replay in tests (one a line)");
     app.add_option("--out", args->outDir, "Without a display: the folder for the stills")->capture_default_str();
     app.callback([args, &app, &exitCode] {
         args->sizeGiven = app.count("--size") > 0;

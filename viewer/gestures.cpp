@@ -26,6 +26,11 @@ std::vector<Gesture> GestureTracker::feed(const TouchEvent& touch, double now) {
     std::vector<Gesture> out;
     const size_t before = fingers_.size();
     const double spreadBefore = spread();
+    // A finger whose touch began elsewhere (on a panel, or the one that woke the kiosk) is not
+    // part of any gesture: its moves must not start one.
+    if (touch.phase != TouchEvent::Down && !fingers_.count(touch.finger)) return out;
+    // A lifted finger is where it last moved to: a script's "touch up" carries no position.
+    const glm::dvec2 position = fingers_.count(touch.finger) ? fingers_[touch.finger] : touch.position;
     if (touch.phase == TouchEvent::Up) {
         fingers_.erase(touch.finger);
     } else {
@@ -44,13 +49,13 @@ std::vector<Gesture> GestureTracker::feed(const TouchEvent& touch, double now) {
         }
         if (before == 1 && after == 0 && !moved_ && now - downTime_ < kTapSeconds) {
             if (lastTapTime_ >= 0 && now - lastTapTime_ < kDoubleTapSeconds &&
-                glm::length(touch.position - lastTapPos_) < kTapSlopPoints * 3) {
-                out.push_back({Gesture::DoubleTap, touch.position, 1.0, false});
+                glm::length(position - lastTapPos_) < kTapSlopPoints * 3) {
+                out.push_back({Gesture::DoubleTap, position, 1.0, false});
                 lastTapTime_ = -1.0;
             } else {
-                out.push_back({Gesture::Tap, touch.position, 1.0, false});
+                out.push_back({Gesture::Tap, position, 1.0, false});
                 lastTapTime_ = now;
-                lastTapPos_ = touch.position;
+                lastTapPos_ = position;
             }
         }
         return out;

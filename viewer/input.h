@@ -25,8 +25,8 @@ struct MouseButtonEvent {
 struct ScrollEvent {
     double dy = 0.0;  ///< Wheel steps; positive is away from the user (zoom in).
 };
-/// One finger of a touch screen. GLFW 3.3 has no touch API; touch reaches the viewer from
-/// scripts and from X11 touch emulation as mouse events on a kiosk. Fingers are by id.
+/// One finger of a touch screen, from XInput 2.2 (viewer/touch: GLFW 3.3 has no touch API) or a
+/// script. Fingers are small numbers, reused once lifted.
 struct TouchEvent {
     int finger = 0;
     enum Phase { Down, Move, Up } phase = Down;

@@ -31,7 +31,10 @@
 #include "site/gpu_scene.h"
 #include "site/model_stream.h"
 #include "viewer/script.h"
+#include "viewer/touch/touch_ui.h"
+#include "viewer/touch/xi_touch_source.h"
 #include "viewer/ui/fonts.h"
+#include "viewer/ui/panel_at.h"
 #include "viewer/window_renderer.h"
 
 namespace axis::viewer {
@@ -115,7 +118,8 @@ public:
          const WindowOptions& options,
          std::vector<ScriptStep> script, GpuScene gpuScene, std::unique_ptr<ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
-          gpuScene_(std::move(gpuScene)), stream_(std::move(stream)) {
+          gpuScene_(std::move(gpuScene)), stream_(std::move(stream)),
+          touchSource_(touch::XiTouchSource::open(window, options.touchRecording)) {
         app_.setTiles(&gpuScene_);
         app_.setInspection(options.inspection);
         if (options.sunTime) {
@@ -135,6 +139,7 @@ public:
                 glfwSetWindowShouldClose(window_, GLFW_FALSE);
             }
             glfwPollEvents();
+            pollTouch();
             receiveModels();
             if (loading() && automated() && !automationDuringLoad()) {
                 glfwWaitEventsTimeout(0.01);  // The script's clock starts once the site is in.
@@ -230,6 +235,13 @@ private:
         }
     }
 
+    // Fingers from the X server join the GLFW events; drained in scripted runs too (and dropped
+    // there with the rest of the live input).
+    void pollTouch() {
+        if (!touchSource_) return;
+        for (const TouchEvent& t : touchSource_->poll()) queueOf(window_).events.push_back(t);
+    }
+
     // GLFW has no gamepad callbacks: read the first gamepad's state and report changes.
     void pollGamepad() {
         GLFWgamepadstate state;
@@ -268,6 +280,10 @@ private:
             if (auto* t = std::get_if<TextEvent>(&e)) typed_.push_back(t->utf8);
             input_.apply(e);
             bool captured = isMouseEvent(e) ? io.WantCaptureMouse : io.WantCaptureKeyboard;
+            if (auto* t = std::get_if<TouchEvent>(&e)) {
+                captured = touchCapture_.captured(*t);
+                touchPointer_.feed(*t);
+            }
             app_.handle(e, captured);
         }
     }
@@ -304,6 +320,11 @@ private:
             io.KeyAlt = input_.held(GLFW_KEY_LEFT_ALT) || input_.held(GLFW_KEY_RIGHT_ALT);
             for (const auto& text : typed_) io.AddInputCharactersUTF8(text.c_str());
             typed_.clear();
+        }
+        if (auto finger = touchPointer_.nextFrame()) {  // A finger is the UI's pointer while it is down.
+            ImGuiIO& io = ImGui::GetIO();
+            io.MousePos = ImVec2(float(finger->position.x), float(finger->position.y));
+            io.MouseDown[0] = finger->down;
         }
         ImGui::NewFrame();
         stats_.width = extent.width;
@@ -407,6 +428,9 @@ private:
     std::uint64_t pickedTileGeneration_ = 0;
     std::chrono::steady_clock::time_point lastTilePicking_{};
     std::unique_ptr<ModelStream> stream_;
+    std::unique_ptr<touch::XiTouchSource> touchSource_;  ///< Null without XInput 2.2.
+    touch::TouchCapture touchCapture_{ui::panelAt};
+    touch::TouchPointer touchPointer_;
     static constexpr int kMaxRecoveries = 8;
     int recoveries_ = 0;
     uint32_t earlierValidationMessages_ = 0;

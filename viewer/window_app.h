@@ -18,6 +18,8 @@ struct WindowOptions {
     /// Timed input (see script.h). The app then steps a fixed 1/60 s per frame, independent of
     /// wall-clock time, so scripted runs are reproducible.
     std::optional<std::filesystem::path> script;
+    /// Writes every XInput touch event received to this file (viewer/touch/touch_record.h).
+    std::optional<std::filesystem::path> touchRecording;
     /// For automated checks: after this many frames, write the last one here and quit.
     std::optional<std::filesystem::path> screenshot;
     uint32_t screenshotAfterFrames = 5;

@@ -3,6 +3,7 @@
 // with a compressed clock whose resident memory must stay flat.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -22,6 +23,7 @@ struct Run {
     int exitCode = -1;
     std::string output;                 // stdout and stderr
     std::vector<glm::dvec4> cameras;    // x, y, z, navigation mode of each "print camera"
+    std::vector<double> yaws;           // and its heading, degrees
 };
 
 // Runs `axisview --kiosk` on the demo site at 1280x720 (windowed: --size) with `script`, from
@@ -47,7 +49,10 @@ Run runKiosk(const fs::path& dir, const std::string& script, const std::string& 
         std::string word;
         double x, y, z, yaw, pitch;
         int mode;
-        if (s >> word && word == "camera" && s >> x >> y >> z >> yaw >> pitch >> mode) run.cameras.push_back({x, y, z, mode});
+        if (s >> word && word == "camera" && s >> x >> y >> z >> yaw >> pitch >> mode) {
+            run.cameras.push_back({x, y, z, mode});
+            run.yaws.push_back(yaw);
+        }
     }
     return run;
 }
@@ -137,6 +142,35 @@ TEST_CASE("tapping a landmark on the kiosk's minimap goes to its viewpoint", "[a
     REQUIRE(run.exitCode == 0);
     REQUIRE(run.cameras.size() == 1);
     CHECK(distance(run.cameras[0], {780.0, 1390.0, 8.0, 0.0}) < 5.0);
+}
+
+TEST_CASE("touch taps reach the kiosk's panels while one finger on the scene looks and two pinch",
+          "[app][kiosk][touch]") {
+    fs::path dir = axis::test::scratchDir("kiosk_touch");
+    // The minimap tap is a down and an up in the same frame, as a quick finger gives between two
+    // frames: the UI must still see it pressed. Then a look drag, one that starts on the places
+    // panel (which must not turn the view), and a pinch out, on the strip of scene between the
+    // places panel and the story the tap opened (x 650..810 at 1280x720).
+    std::string script = "wait 0.5\ntouch down 1 171 568\ntouch up 1\nwait 12\nprint camera\n"
+                         "touch down 2 720 300\n";
+    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 2 " + std::to_string(720 + 12 * i) + " 300\n";
+    script += "touch up 2\nwait 0.5\nprint camera\ntouch down 5 400 300\n";
+    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 5 " + std::to_string(400 + 40 * i) + " 300\n";
+    script += "touch up 5\nwait 0.5\nprint camera\ntouch down 3 690 330\nwait 0.02\ntouch down 4 770 330\n";
+    for (int i = 1; i <= 10; ++i)
+        script += "wait 0.02\ntouch move 3 " + std::to_string(690 - 6 * i) + " 330\ntouch move 4 " +
+                  std::to_string(770 + 6 * i) + " 330\n";
+    script += "touch up 3\ntouch up 4\nwait 1\nprint camera\nquit\n";
+    Run run = runKiosk(dir, script);
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(run.cameras.size() == 4);
+    CHECK(distance(run.cameras[0], {780.0, 1390.0, 8.0, 0.0}) < 5.0);  // The Temple of Heaven's viewpoint.
+    CHECK(distance(run.cameras[1], run.cameras[0]) < 0.5);  // Looking turns, it does not move...
+    CHECK(std::abs(run.yaws[1] - run.yaws[0]) > 5.0);       // ...but it turns.
+    CHECK(run.yaws[2] == run.yaws[1]);                      // The panel's finger stays the panel's.
+    CHECK(distance(run.cameras[2], run.cameras[1]) < 0.01);
+    CHECK(distance(run.cameras[3], run.cameras[2]) > 0.5);  // The pinch moved the visitor.
 }
 
 TEST_CASE("a kiosk soak of 10,000 idle/visitor cycles keeps memory and handles flat", "[app][kiosk][soak]") {

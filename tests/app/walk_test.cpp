@@ -2,6 +2,7 @@
 // visitor gives, checked through the camera positions the app prints.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -88,4 +89,30 @@ TEST_CASE("a double-click glides to the point under the cursor", "[app][walk]") 
     CHECK(cams[1].position.y > cams[0].position.y);       // ...gradually: under way after 0.5 s...
     CHECK(cams[1].position.y < cams[2].position.y);       // ...and not yet there.
     CHECK(cams[2].position.z == Approx(1.6).margin(0.1));  // Arrived standing on the ground.
+}
+
+TEST_CASE("a gamepad walks and turns and switches modes through the script's gamepad verb", "[app][walk][gamepad]") {
+    // GLFW's standard mapping: left stick up is -1; buttons X (bit 2) fly, B (bit 1) orbit, Y (bit 3) walk.
+    auto cams = walk("gamepad", "start",
+                     "wait 0.2\nprint camera\n"
+                     "gamepad 0 -1 0 0\nwait 2\ngamepad 0 0 0 0\nwait 0.5\nprint camera\n"
+                     "gamepad 0 0 1 0\nwait 0.5\ngamepad 0 0 0 0\nwait 0.2\nprint camera\n"
+                     "gamepad 0 0 0 0 4\nwait 0.1\ngamepad 0 0 0 0 0\nwait 0.2\nprint camera\n"
+                     "gamepad 0 0 0 0 2\nwait 0.1\ngamepad 0 0 0 0 0\nwait 0.2\nprint camera\n"
+                     "gamepad 0 0 0 0 8\nwait 0.1\ngamepad 0 0 0 0 0\nwait 0.2\nprint camera\nquit\n");
+    REQUIRE(cams.size() == 6);
+    CHECK(cams[0].mode == 0);
+    const glm::dvec3 walked = cams[1].position - cams[0].position;
+    CHECK(walked.y == Approx(2 * 1.4).epsilon(0.25));  // Walking pace, straight ahead (north).
+    CHECK(std::abs(walked.x) < 0.1);
+    CHECK(cams[1].position.z == Approx(1.6).margin(0.05));
+    // The right stick turns at 120 degrees a second, and moves nothing.
+    double turned = cams[2].yaw - cams[1].yaw;
+    if (turned > 180) turned -= 360;
+    if (turned < -180) turned += 360;
+    CHECK(std::abs(turned) == Approx(60.0).margin(10.0));
+    CHECK(glm::length(cams[2].position - cams[1].position) < 0.05);
+    CHECK(cams[3].mode == 1);  // X: fly.
+    CHECK(cams[4].mode == 2);  // B: orbit.
+    CHECK(cams[5].mode == 0);  // Y: walk.
 }
