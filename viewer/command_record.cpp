@@ -308,6 +308,23 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
     };
 }
 
+// A path whose keys hold cuts or a time of day: each frame takes the cuts (else the scene's own)
+// and the sun at its time before it is drawn.
+record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out,
+                                        LoadedScene& scene, const record::CameraPath& path) {
+    if (!path.animatesScene()) return renderFrameWithTiles(r, a, out, scene);
+    return [&r, &a, out, &scene, &path, sceneCuts = scene.clipping](const Camera& camera, double t) {
+        scene.clipping = path.clipping(t).value_or(sceneCuts);
+        if (auto when = path.sunTime(t)) {
+            const bool shadows = r.style.lighting.shadows;
+            r.style.lighting = siteSunlight(scene, *when);
+            r.style.lighting.shadows = shadows;
+        }
+        r.items = r.gpuScene.items(scene);
+        return renderFrameWithTiles(r, a, out, scene)(camera, t);  // Made anew: it holds a view of r.items.
+    };
+}
+
 // The --subtitles tracks: each dwell at a POI's viewpoint, in the recorded slice. Problems are
 // warnings: the video is written with what there is.
 std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const LoadedScene& scene,
@@ -375,7 +392,8 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
         if (!light) return fail(light.error());
         lighting = *light;
     }
-    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty());  // checkUsage passed it.
+    const bool pathSun = path.sunTime(path.startTime()).has_value();  // Shadows follow the sun, as with --sun.
+    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty() || pathSun);  // checkUsage passed it.
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
@@ -395,7 +413,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     if (!sink) return fail(sink.error());
     record::AsyncFrameSink async(std::move(*sink));
     auto stats = record::recordFrames(path, file.output.fps, range,
-                                      renderFrameWithTiles(*renderer, a, file.output, *scene), async,
+                                      animatedRenderFrame(*renderer, a, file.output, *scene, path), async,
                                       Progress::toStderr());
     if (!stats) return fail(stats.error());
     if (uint32_t n = renderer->context->validationMessageCount())

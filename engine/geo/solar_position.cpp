@@ -40,6 +40,48 @@ Expected<LocalDateTime> parseLocalDateTime(const std::string& text) {
     return t;
 }
 
+namespace {
+
+// Howard Hinnant's days_from_civil and civil_from_days (proleptic Gregorian, day 0 = 1970-01-01).
+long long daysFromCivil(long long y, int m, int d) {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const long long yoe = y - era * 400;
+    const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void civilFromDays(long long z, int& y, int& m, int& d) {
+    z += 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    d = int(doy - (153 * mp + 2) / 5 + 1);
+    m = int(mp < 10 ? mp + 3 : mp - 9);
+    y = int(yoe + era * 400 + (m <= 2));
+}
+
+}  // namespace
+
+double localSeconds(const LocalDateTime& t) {
+    return double(daysFromCivil(t.year, t.month, t.day)) * 86400.0 + t.hour * 3600.0 + t.minute * 60.0 + t.second;
+}
+
+LocalDateTime localDateTimeAt(double seconds) {
+    LocalDateTime t;
+    const double days = std::floor(seconds / 86400.0);
+    civilFromDays((long long)days, t.year, t.month, t.day);
+    double rest = seconds - days * 86400.0;
+    t.hour = std::min(23, int(rest / 3600.0));
+    rest -= t.hour * 3600.0;
+    t.minute = std::min(59, int(rest / 60.0));
+    t.second = rest - t.minute * 60.0;
+    return t;
+}
+
 double julianDay(const LocalDateTime& t, double utcOffsetHours) {
     // Meeus, chapter 7, for the Gregorian calendar; the day's fraction from midnight UT.
     int y = t.year, m = t.month;

@@ -22,6 +22,11 @@ struct LocalDateTime {
 /// the text named.
 Expected<LocalDateTime> parseLocalDateTime(const std::string& text);
 
+/// Seconds from 1970-01-01T00:00 in the same local time (no time zone), and back: what a camera
+/// path interpolates the sun's time in.
+double localSeconds(const LocalDateTime& time);
+LocalDateTime localDateTimeAt(double seconds);
+
 /// Julian day (UT) of `time` at `utcOffsetHours` east of Greenwich.
 double julianDay(const LocalDateTime& time, double utcOffsetHours);
 

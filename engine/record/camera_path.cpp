@@ -21,6 +21,21 @@ std::optional<std::string> checkKey(const PathKey& k, std::size_t i) {
     if (!(k.fov > 0.0 && k.fov < 180.0)) return keyField(i, "fov") + ": must be within (0, 180)";
     if (!(k.speed > 0.0 && std::isfinite(k.speed))) return keyField(i, "speed") + ": must be a finite number > 0";
     if (k.ease && !(*k.ease >= 0.0 && std::isfinite(*k.ease))) return keyField(i, "ease") + ": must be a finite number >= 0";
+    if (k.clipping) {
+        for (std::size_t j = 0; j < k.clipping->planes.size(); ++j) {
+            const ClipPlane& p = k.clipping->planes[j];
+            if (!makeClipPlane(p.normal, p.offset) || std::abs(glm::length(p.normal) - 1.0) > 1e-6)
+                return keyField(i, "clipping.planes[") + std::to_string(j) + "].normal: must be a finite unit vector";
+        }
+        for (std::size_t j = 0; j < k.clipping->boxes.size(); ++j)
+            if (auto box = makeClipBox(k.clipping->boxes[j].min, k.clipping->boxes[j].max); !box)
+                return keyField(i, "clipping.boxes[") + std::to_string(j) + "]: " + box.error().message;
+        if (k.clipping->halfSpaces().size() > kMaxClipHalfSpaces)
+            return keyField(i, "clipping") + ": more than " + std::to_string(kMaxClipHalfSpaces) +
+                   " half-spaces (a plane is one, a box six)";
+    }
+    if (!k.sun.empty())
+        if (auto when = geo::parseLocalDateTime(k.sun); !when) return keyField(i, "sun") + ": " + when.error().message;
     return std::nullopt;
 }
 
@@ -65,6 +80,41 @@ double easedProgress(double tau, double duration, double easeIn, double easeOut)
     else if (tau > duration - easeOut) covered = total - easeOut * rampDistance((duration - tau) / easeOut);
     else covered = 0.5 * easeIn + (tau - easeIn);
     return std::clamp(covered / total, 0.0, 1.0);
+}
+
+std::optional<Clipping> CameraPath::clipping(double t) const {
+    const PathKey *before = nullptr, *after = nullptr;
+    for (const PathKey& k : keys_) {
+        if (!k.clipping) continue;
+        if (k.time <= t) before = &k;
+        else if (!after) after = &k;
+    }
+    if (!before) return after ? after->clipping : std::nullopt;
+    if (!after) return before->clipping;
+    const double ease = interpolation_.ease;
+    const double u = easedProgress(t - before->time, after->time - before->time, ease, ease);
+    if (auto mixed = mixClipping(*before->clipping, *after->clipping, u)) return mixed;
+    return before->clipping;  // They do not pair up: the earlier state holds.
+}
+
+std::optional<geo::LocalDateTime> CameraPath::sunTime(double t) const {
+    const PathKey *before = nullptr, *after = nullptr;
+    for (const PathKey& k : keys_) {
+        if (k.sun.empty()) continue;
+        if (k.time <= t) before = &k;
+        else if (!after) after = &k;
+    }
+    const PathKey* only = !before ? after : !after ? before : nullptr;
+    if (!before && !after) return std::nullopt;
+    if (only) return *geo::parseLocalDateTime(only->sun);  // validateKeys passed it.
+    const double a = geo::localSeconds(*geo::parseLocalDateTime(before->sun));
+    const double b = geo::localSeconds(*geo::parseLocalDateTime(after->sun));
+    const double u = (t - before->time) / (after->time - before->time);
+    return geo::localDateTimeAt(a + (b - a) * u);
+}
+
+bool CameraPath::animatesScene() const {
+    return std::any_of(keys_.begin(), keys_.end(), [](const PathKey& k) { return k.clipping || !k.sun.empty(); });
 }
 
 Expected<CameraPath> CameraPath::create(std::vector<PathKey> keys, const PathInterpolation& interpolation) {

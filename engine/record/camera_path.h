@@ -19,6 +19,13 @@
 //
 // Orientation and fov between two keys follow the share of arc length covered between them, so
 // they stay tied to where the camera is, whatever the timing. fov is interpolated linearly.
+//
+// Keys may also hold a clip state and a time of day, which the recording applies frame by frame
+// (a video that opens up a hall as the sun goes down). Each is read from the keys that hold one,
+// whatever the other keys do: before the first such key its state holds, after the last the last
+// one's. Between two, the cuts move with the path's easing (smoothstep ramps of `ease` seconds at
+// both ends, as a stop's) when both keys hold the same number of planes and boxes, else the
+// earlier state holds until the later key's time; the sun's time moves linearly.
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,9 +34,11 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "core/error.h"
+#include "geo/solar_position.h"
 #include "record/orientation.h"
 #include "record/spline.h"
 #include "scene/camera.h"
+#include "scene/clipping.h"
 
 namespace axis::record {
 
@@ -43,6 +52,10 @@ struct PathKey {
     double fov = 60.0;            ///< Vertical field of view, degrees, (0, 180).
     double speed = 1.0;           ///< > 0; speed factor of the segment starting here (ConstantSpeed).
     std::optional<double> ease;   ///< Seconds >= 0; overrides PathInterpolation::ease at this stop.
+    /// The cuts from this key on (replacing the site's), site frame; none: this key sets none.
+    std::optional<Clipping> clipping;
+    /// The sun's local date and time at the site from this key on ("2024-06-21T09:30"); empty: none.
+    std::string sun;
     bool operator==(const PathKey&) const = default;
 };
 
@@ -75,6 +88,13 @@ public:
     Pose pose(double t) const;
     /// pose(t) as a render camera (forward, up and fovY in radians).
     Camera evaluate(double t) const;
+
+    /// The cuts at time t (see the top of this file); nullopt when no key holds any.
+    std::optional<Clipping> clipping(double t) const;
+    /// The sun's local time at t; nullopt when no key sets one.
+    std::optional<geo::LocalDateTime> sunTime(double t) const;
+    /// True when some key holds cuts or a time of day: frames then differ by more than the camera.
+    bool animatesScene() const;
 
     double startTime() const { return keys_.front().time; }
     double endTime() const { return keys_.back().time; }

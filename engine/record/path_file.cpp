@@ -1,5 +1,6 @@
 #include "record/path_file.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/file_io.h"
@@ -74,6 +75,13 @@ PathKey readKey(const Json& v, const std::string& path) {
     number("fov", k.fov);
     number("speed", k.speed);
     if (const Json* e = json::find(v, "ease", path)) k.ease = json::readNumber(*e, json::child(path, "ease"));
+    if (const Json* c = json::find(v, "clipping", path))
+        k.clipping = json::readClipping(*c, json::child(path, "clipping"));
+    if (const Json* sun = json::find(v, "sun", path)) {
+        k.sun = json::readString(*sun, json::child(path, "sun"));
+        if (auto when = geo::parseLocalDateTime(k.sun); !when)
+            throw FieldError{json::child(path, "sun"), when.error().message};
+    }
     return k;
 }
 
@@ -95,7 +103,16 @@ Json writeKey(const PathKey& k) {
              {"pitch", k.angles.pitch}, {"roll", k.angles.roll}, {"fov", k.fov}};
     if (k.speed != 1.0) out["speed"] = k.speed;
     if (k.ease) out["ease"] = *k.ease;
+    if (k.clipping) out["clipping"] = json::writeClipping(*k.clipping);
+    if (!k.sun.empty()) out["sun"] = k.sun;
     return out;
+}
+
+// 1.1 added the keys' "clipping" and "sun": a path that uses them says so, one that does not stays 1.0.
+std::string versionFor(const PathFile& p) {
+    const bool newer =
+        std::any_of(p.keys.begin(), p.keys.end(), [](const PathKey& k) { return k.clipping || !k.sun.empty(); });
+    return newer && p.version == "1.0" ? "1.1" : p.version;
 }
 
 }  // namespace
@@ -132,7 +149,7 @@ Expected<PathFile> loadPathFile(const std::filesystem::path& path) {
 
 std::string toJson(const PathFile& p) {
     const PathInterpolation& i = p.interpolation;
-    Json root{{"format", kFormat}, {"version", p.version}};
+    Json root{{"format", kFormat}, {"version", versionFor(p)}};
     if (!p.name.empty()) root["name"] = p.name;
     root["interpolation"] = Json{
         {"position", "centripetal-catmull-rom"},

@@ -1,9 +1,11 @@
 #pragma once
 // Camera path files, NAME.path.json: keyframes, interpolation and output settings for a
-// recording. Format "axisview-path", version "1.0" (readers accept 1.x, reject other majors):
+// recording. Format "axisview-path", version "1.1" (readers accept 1.x, reject other majors; 1.1
+// added the keys' "clipping" and "sun", written as 1.1 only by paths that use them; a 1.0
+// reader ignores them):
 //
 //   {
-//     "format": "axisview-path", "version": "1.0",
+//     "format": "axisview-path", "version": "1.1",
 //     "name": "attract",                                   optional, free text
 //     "interpolation": {                                   optional; defaults shown
 //       "position": "centripetal-catmull-rom",             the only choice
@@ -23,7 +25,14 @@
 //                                 read and edit it; interpolation converts to quaternions.
 //       "fov": 60,                vertical, degrees (0, 180); default 60
 //       "speed": 1.0,             optional, > 0: speed factor of the segment after this key
-//       "ease": 1.5               optional, >= 0: ease seconds when this key is a stop
+//       "ease": 1.5,              optional, >= 0: ease seconds when this key is a stop
+//       "clipping": {"planes": [{"normal": [nx, ny, nz], "offset": d}],      optional (1.1): the
+//                    "boxes": [{"min": [x, y, z], "max": [x, y, z]}]},       cuts from here on,
+//                                 replacing the site's (as scene/site.h's "clipping"); moved
+//                                 between keys with the same numbers of planes and boxes
+//       "sun": "2024-06-21T09:30" optional (1.1): the sun's local date and time at the site from
+//                                 here on (record lights lit models by it, as --sun does); a
+//                                 date that does not exist fails. See camera_path.h.
 //     } ]
 //   }
 //

@@ -62,6 +62,22 @@ Clipping Clipping::with(const Clipping& other) const {
     return out;
 }
 
+std::optional<Clipping> mixClipping(const Clipping& a, const Clipping& b, double u) {
+    if (a.planes.size() != b.planes.size() || a.boxes.size() != b.boxes.size()) return std::nullopt;
+    Clipping out;
+    for (std::size_t i = 0; i < a.planes.size(); ++i) {
+        auto plane = makeClipPlane(glm::mix(a.planes[i].normal, b.planes[i].normal, u),
+                                   glm::mix(a.planes[i].offset, b.planes[i].offset, u));
+        if (!plane) return std::nullopt;  // Opposite normals: no plane halfway.
+        // makeClipPlane scales d with the normal; the offset is meant as metres along the unit normal.
+        plane->offset = glm::mix(a.planes[i].offset, b.planes[i].offset, u);
+        out.planes.push_back(*plane);
+    }
+    for (std::size_t i = 0; i < a.boxes.size(); ++i)
+        out.boxes.push_back({glm::mix(a.boxes[i].min, b.boxes[i].min, u), glm::mix(a.boxes[i].max, b.boxes[i].max, u)});
+    return out;
+}
+
 Expected<ClipPlane> makeClipPlane(const glm::dvec3& normal, double offset) {
     const double length = glm::length(normal);
     if (!finite(normal) || !std::isfinite(offset)) return Error{"not finite"};

@@ -8,6 +8,7 @@
 // Everything reduces to half-spaces n.p + d >= 0 (a box is six), which is what the renderer,
 // picking and walking test.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ constexpr std::size_t kMaxClipHalfSpaces = 24;
 Expected<ClipPlane> makeClipPlane(const glm::dvec3& normal, double offset);
 /// A box; min > max on any axis, or a non-finite corner, fails.
 Expected<ClipBox> makeClipBox(const glm::dvec3& min, const glm::dvec3& max);
+
+/// The cuts a share `u` (0..1) of the way from `a` to `b` (a camera path opening a hall): plane
+/// normals turned (normalised blend) and offsets moved linearly, box corners moved linearly.
+/// nullopt when they do not pair up (different numbers of planes or boxes, or opposite normals).
+std::optional<Clipping> mixClipping(const Clipping& a, const Clipping& b, double u);
 
 /// `--clip-plane NX,NY,NZ,D` and `--clip-box MINX,MINY,MINZ,MAXX,MAXY,MAXZ`.
 Expected<ClipPlane> parseClipPlane(const std::string& text);

@@ -164,4 +164,46 @@ void keepInExtras(std::string& extras, const std::string& key, const Json& value
     extras = obj.dump();
 }
 
+// Throws FieldError with the JSON path of the bad value (a zero normal, min > max...).
+Clipping readClipping(const Json& v, const std::string& path) {
+    if (!v.is_object()) throw FieldError{path, "expected an object"};
+    Clipping c;
+    auto entries = [&](const char* key) -> std::vector<std::pair<const Json*, std::string>> {
+        std::vector<std::pair<const Json*, std::string>> out;
+        const Json* list = find(v, key, path);
+        if (!list) return out;
+        const std::string listPath = child(path, key);
+        if (!list->is_array()) throw FieldError{listPath, "expected an array"};
+        for (std::size_t i = 0; i < list->size(); ++i) out.emplace_back(&(*list)[i], element(listPath, i));
+        return out;
+    };
+    for (const auto& [e, p] : entries("planes")) {
+        const glm::dvec3 n = readVec3(require(*e, "normal", p), child(p, "normal"));
+        const double d = readNumber(require(*e, "offset", p), child(p, "offset"));
+        auto plane = makeClipPlane(n, d);
+        if (!plane) throw FieldError{p, plane.error().message};
+        c.planes.push_back(*plane);
+    }
+    for (const auto& [e, p] : entries("boxes")) {
+        const glm::dvec3 lo = readVec3(require(*e, "min", p), child(p, "min"));
+        const glm::dvec3 hi = readVec3(require(*e, "max", p), child(p, "max"));
+        auto box = makeClipBox(lo, hi);
+        if (!box) throw FieldError{p, box.error().message};
+        c.boxes.push_back(*box);
+    }
+    if (c.halfSpaces().size() > kMaxClipHalfSpaces)
+        throw FieldError{path, "more than " + std::to_string(kMaxClipHalfSpaces) + " half-spaces (a plane is one, a box six)"};
+    return c;
+}
+
+Json writeClipping(const Clipping& c) {
+    Json planes = Json::array(), boxes = Json::array();
+    for (const ClipPlane& p : c.planes) planes.push_back({{"normal", writeVec3(p.normal)}, {"offset", p.offset}});
+    for (const ClipBox& b : c.boxes) boxes.push_back({{"min", writeVec3(b.min)}, {"max", writeVec3(b.max)}});
+    Json out = Json::object();
+    if (!planes.empty()) out["planes"] = planes;
+    if (!boxes.empty()) out["boxes"] = boxes;
+    return out;
+}
+
 }  // namespace axis::json

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "scene/clipping.h"
 #include "scene/viewpoint.h"
 
 namespace axis::json {
@@ -64,6 +65,12 @@ glm::dvec3 readVec3(const Json& v, const std::string& path);  ///< "expected 3 f
 LangText readLangText(const Json& v, const std::string& path);  ///< Object of strings.
 /// {"position": [x,y,z], "yaw": d, "pitch": d, "fov": d}; yaw/pitch default 0, fov 60.
 Viewpoint readViewpoint(const Json& v, const std::string& path);
+
+/// {"planes": [{"normal": [x,y,z], "offset": d}], "boxes": [{"min": [x,y,z], "max": [x,y,z]}]}
+/// (site frame, metres); a zero normal, min > max or more than kMaxClipHalfSpaces throw with
+/// the entry's path. Normals come back unit length.
+Clipping readClipping(const Json& v, const std::string& path);
+Json writeClipping(const Clipping& c);
 
 Json writeVec3(const glm::dvec3& v);
 Json writeLangText(const LangText& text);

@@ -50,16 +50,6 @@ Bounds Site::placementBounds() const {
 
 namespace {
 
-Json writeClipping(const Clipping& c) {
-    Json planes = Json::array(), boxes = Json::array();
-    for (const ClipPlane& p : c.planes) planes.push_back({{"normal", json::writeVec3(p.normal)}, {"offset", p.offset}});
-    for (const ClipBox& b : c.boxes) boxes.push_back({{"min", json::writeVec3(b.min)}, {"max", json::writeVec3(b.max)}});
-    Json out = Json::object();
-    if (!planes.empty()) out["planes"] = planes;
-    if (!boxes.empty()) out["boxes"] = boxes;
-    return out;
-}
-
 Json writeModel(const ModelPlacement& m) {
     Json out{{"id", m.id}, {"source", m.source}, {"up", m.up == UpAxis::Y ? "y" : "z"},
              {"position", json::writeVec3(m.position)}, {"rotation", json::writeVec3(m.rotationDeg)}};
@@ -68,7 +58,7 @@ Json writeModel(const ModelPlacement& m) {
     if (!m.crs.empty()) out["crs"] = m.crs;
     out["shading"] = m.shading == Shading::Lit ? "lit" : "unlit";
     out["visible"] = m.visible;
-    if (!m.clipping.empty()) out["clipping"] = writeClipping(m.clipping);
+    if (!m.clipping.empty()) out["clipping"] = json::writeClipping(m.clipping);
     json::mergeExtras(out, m.extra);
     return out;
 }
@@ -138,7 +128,7 @@ std::string toJson(const Site& site) {
     appendRejected(tours, site.rejected, "tours");
     if (!tours.empty()) root["tours"] = tours;
     if (site.kiosk) root["kiosk"] = writeKiosk(*site.kiosk);
-    if (!site.clipping.empty()) root["clipping"] = writeClipping(site.clipping);
+    if (!site.clipping.empty()) root["clipping"] = json::writeClipping(site.clipping);
     json::mergeExtras(root, site.extra);
     return root.dump(2) + "\n";
 }

@@ -31,38 +31,6 @@ glm::dvec3 readScale(const Json& v, const std::string& path) {
     return s;
 }
 
-// Throws FieldError with the JSON path of the bad value (a zero normal, min > max...).
-Clipping readClipping(const Json& v, const std::string& path) {
-    if (!v.is_object()) throw FieldError{path, "expected an object"};
-    Clipping c;
-    auto entries = [&](const char* key) -> std::vector<std::pair<const Json*, std::string>> {
-        std::vector<std::pair<const Json*, std::string>> out;
-        const Json* list = json::find(v, key, path);
-        if (!list) return out;
-        const std::string listPath = json::child(path, key);
-        if (!list->is_array()) throw FieldError{listPath, "expected an array"};
-        for (std::size_t i = 0; i < list->size(); ++i) out.emplace_back(&(*list)[i], json::element(listPath, i));
-        return out;
-    };
-    for (const auto& [e, p] : entries("planes")) {
-        const glm::dvec3 n = json::readVec3(json::require(*e, "normal", p), json::child(p, "normal"));
-        const double d = json::readNumber(json::require(*e, "offset", p), json::child(p, "offset"));
-        auto plane = makeClipPlane(n, d);
-        if (!plane) throw FieldError{p, plane.error().message};
-        c.planes.push_back(*plane);
-    }
-    for (const auto& [e, p] : entries("boxes")) {
-        const glm::dvec3 lo = json::readVec3(json::require(*e, "min", p), json::child(p, "min"));
-        const glm::dvec3 hi = json::readVec3(json::require(*e, "max", p), json::child(p, "max"));
-        auto box = makeClipBox(lo, hi);
-        if (!box) throw FieldError{p, box.error().message};
-        c.boxes.push_back(*box);
-    }
-    if (c.halfSpaces().size() > kMaxClipHalfSpaces)
-        throw FieldError{path, "more than " + std::to_string(kMaxClipHalfSpaces) + " half-spaces (a plane is one, a box six)"};
-    return c;
-}
-
 // A model's bad "clipping" does not lose the model: it loads uncut, with the problem reported
 // (through `problem`) and the entry kept for saving.
 ModelPlacement readModel(const Json& v, const std::string& path, const Site& site,
@@ -88,7 +56,7 @@ ModelPlacement readModel(const Json& v, const std::string& path, const Site& sit
     m.extra = json::extrasOf(v, kModelKeys);
     if (const Json* c = json::find(v, "clipping", path)) {
         try {
-            m.clipping = readClipping(*c, json::child(path, "clipping"));
+            m.clipping = json::readClipping(*c, json::child(path, "clipping"));
         } catch (const FieldError& e) {
             problem(e);
             json::keepInExtras(m.extra, "clipping", *c);
@@ -194,7 +162,7 @@ void readFields(const Json& root, Site& site, const std::filesystem::path& shown
         site.timeZone = text;
     });
     readOptional(root, "clipping", site, shown,
-                 [&](const Json& v, const std::string& p) { site.clipping = readClipping(v, p); });
+                 [&](const Json& v, const std::string& p) { site.clipping = json::readClipping(v, p); });
 
     std::set<std::string> modelIds, tourIds;
     readArray(root, "models", site, shown, [&](const Json& v, const std::string& p) {
