@@ -34,7 +34,7 @@ man=$prefix/share/man/man1/axisview.1.gz
 gzip -t "$man" || fail "$man is corrupt"
 page=$(gzip -dc "$man")
 grep -q '^\.TH AXISVIEW 1 ' <<<"$page" || fail "$man has no .TH header"
-for command in info render record bake; do
+for command in info render record bake poi "poi export" "poi import"; do
   grep -q "^\.SS \"axisview $command\"" <<<"$page" || fail "$man lacks the $command command"
 done
 
