@@ -17,6 +17,9 @@ install(TARGETS axisview RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${AXIS_DEMO_DIR}/central-axis.site.json ${AXIS_DEMO_DIR}/central-axis.pois.json
         DESTINATION ${AXIS_DEMO_INSTALL_DIR})
 install(DIRECTORY ${AXIS_DEMO_DIR}/models DESTINATION ${AXIS_DEMO_INSTALL_DIR} FILES_MATCHING PATTERN "*.glb")
+# Its sound, made at build time: the music bed, and narration when espeak-ng was there.
+install(DIRECTORY ${AXIS_DEMO_DIR}/audio ${AXIS_DEMO_DIR}/narration DESTINATION ${AXIS_DEMO_INSTALL_DIR}
+        OPTIONAL FILES_MATCHING PATTERN "*.wav")
 # The UI's string catalogues, one per language; viewer/ui/text.cpp finds them at BINDIR/../share/axisview/i18n.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/i18n/ DESTINATION ${CMAKE_INSTALL_DATADIR}/axisview/i18n
         FILES_MATCHING PATTERN "*.json")

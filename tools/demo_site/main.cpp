@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "content.h"
+#include "demo_audio.h"
 #include "core/file_io.h"
 #include "glb_writer.h"
 #include "layout.h"
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
         bytes += glb.size();
         std::printf("  %-24s %8zu triangles %8zu KiB\n", id.c_str(), mesh.triangleCount(), glb.size() / 1024);
     }
+    if (!demo::addDemoAudio(site, pois, out)) return 1;
     if (!writeOrReport(axis::saveFileAtomic(out / "central-axis.site.json", axis::toJson(site), false))) return 1;
     if (!writeOrReport(axis::saveFileAtomic(out / "central-axis.pois.json", axis::toJson(pois), false))) return 1;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
