@@ -94,7 +94,11 @@ Soundtrack makeSoundtrack(const std::vector<Caption>& stops, const PoiFile& pois
         return out;
     }
     out.sound = audio::mix(plan);
-    const audio::Normalisation n = audio::normalise(out.sound, request.targetLufs);
+    // Sample peaks at -2 dBFS keep true peaks under -1 dBTP (EBU R128's ceiling) once the AAC
+    // encoder's reconstruction adds its overshoot (the demo tour: -1.3 dBTP by ffmpeg's ebur128).
+    audio::LimiterSettings limiter;
+    limiter.ceilingDb = -2.0;
+    const audio::Normalisation n = audio::normalise(out.sound, request.targetLufs, limiter);
     out.integratedLufs = n.measured ? n.resultLufs : 0.0;
     return out;
 }
