@@ -341,6 +341,13 @@ void PoiEditorLayer::drawMedia(const Poi& poi) {
     bool changed = false;
     for (size_t i = 0; i < media.size(); ++i) {
         ImGui::PushID(int(i) + 1000);
+        if (media[i].isAudio()) {  // Narration: a language and a file; no caption to edit.
+            ImGui::Text("narration (%s): %s", media[i].language.c_str(), media[i].path.c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Remove")) media.erase(media.begin() + long(i)), changed = true, i = media.size();
+            ImGui::PopID();
+            continue;
+        }
         ImGui::TextUnformatted(media[i].path.c_str());
         std::string zh = field(media[i].caption, "zh"), en = field(media[i].caption, "en");
         ImGui::SetNextItemWidth(200);
@@ -365,7 +372,27 @@ void PoiEditorLayer::drawMedia(const Poi& poi) {
             status_ = rel.error().message;
         }
     }
+    changed = drawAddNarration(media) || changed;
     if (changed) document_.setMedia(poi.id, media);
+}
+
+// One narration per language: attaching a file for a language that has one replaces it.
+bool PoiEditorLayer::drawAddNarration(std::vector<PoiMedia>& media) {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputTextWithHint("##audio", "narration file (OGG, MP3, WAV...)", &audioPath_);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(60);
+    ImGui::InputText("##audiolang", &audioLang_);
+    ImGui::SameLine();
+    if (!ImGui::Button("Attach narration") || audioPath_.empty() || audioLang_.empty()) return false;
+    auto rel = importAudio(document_.file(), audioPath_);
+    if (!rel) {
+        status_ = rel.error().message;
+        return false;
+    }
+    media = withNarration(std::move(media), audioLang_, *rel);
+    audioPath_.clear();
+    return true;
 }
 
 void PoiEditorLayer::drawFields(ViewerApp& app, const Poi& poi) {

@@ -37,6 +37,8 @@ private:
     void drawList(ViewerApp& app);
     void drawFields(ViewerApp& app, const Poi& poi);
     void drawMedia(const Poi& poi);
+    /// The "attach narration" row; true when it changed `media`.
+    bool drawAddNarration(std::vector<PoiMedia>& media);
     void drawRecoveryPrompt(ViewerApp& app);
     void drawQuitPrompt(ViewerApp& app);
     void drawWebAnnotation(ViewerApp& app);  // The import/export window (a path field, no file dialog).
@@ -57,6 +59,8 @@ private:
     bool quitConfirmed_ = false;
     std::string status_;          ///< Last save result, shown in the panel.
     std::string mediaPath_;       ///< The "add image" field.
+    std::string audioPath_;       ///< The "attach narration" field.
+    std::string audioLang_ = "zh";  ///< The language it speaks.
     // The Web Annotation window: its file field, the import mode (replace rather than merge), and
     // the last import's or export's result followed by its conflicts and problems.
     bool showWebAnnotation_ = false;
