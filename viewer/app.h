@@ -15,6 +15,7 @@
 #include "render/inspection_mode.h"
 #include "render/label_layout.h"
 #include "scene/bvh.h"
+#include "viewer/audio/narration_player.h"
 #include "viewer/gestures.h"
 #include "viewer/input.h"
 #include "viewer/mode_layer.h"
@@ -154,6 +155,8 @@ private:
     std::optional<size_t> poiAt(glm::dvec2 p) const;
     void drawPoiPanel();
     void drawPoiMedia(const Poi& poi);
+    void drawNarrationButton(const Poi& poi);
+    void stopNarration();
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -201,6 +204,8 @@ private:
     NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
     std::vector<LoadedModel> requestedModels_;
     ImageCache images_;
+    std::unique_ptr<NarrationPlayer> narration_;  ///< Opened when a narration is first offered.
+    bool narrationOpened_ = false;                ///< Tried (null narration_: no sound output).
 };
 
 }  // namespace axis::viewer

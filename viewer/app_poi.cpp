@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "core/lang_text.h"
+#include "core/log.h"
 #include "poi/markdown.h"
 #include "poi/media.h"
 #include "render/label_draw.h"
@@ -86,6 +88,7 @@ void ViewerApp::openPoi(size_t index) { openPoi_ = index; }
 void ViewerApp::drawPoiMedia(const Poi& poi) {
     const float width = ImGui::GetContentRegionAvail().x;
     for (const auto& media : poi.media) {
+        if (media.isAudio()) continue;  // Narration has its button (drawNarrationButton).
         auto path = resolveMediaSafely(*scene_.pois, media.path);
         if (!path) {
             ImGui::TextDisabled("%s", path.error().message.c_str());
@@ -105,13 +108,49 @@ void ViewerApp::drawPoiMedia(const Poi& poi) {
     }
 }
 
+// Listen / Stop for the POI's narration in the reader's language (its nearest tag; none in another
+// language, which the reader did not ask for).
+void ViewerApp::drawNarrationButton(const Poi& poi) {
+    std::vector<std::string> spoken;
+    for (const auto& media : poi.media)
+        if (media.isAudio()) spoken.push_back(media.language);
+    std::optional<std::filesystem::path> mine;
+    if (const auto tag = matchTag(spoken, language_))
+        if (auto path = resolveMediaSafely(*scene_.pois, findNarration(poi, *tag)->path)) mine = *path;
+    // Another POI's narration, or another language's, ends when the reader moves on.
+    if (narration_ && narration_->playing() && narration_->playing() != mine) narration_->stop();
+    if (!mine) return;
+    if (!narrationOpened_) {
+        narration_ = NarrationPlayer::open();
+        narrationOpened_ = true;
+    }
+    if (!narration_) return;
+    const bool playing = narration_->playing() == mine;
+    const char* label = playing ? text::kStopListening(language_) : text::kListen(language_);
+    if (!ImGui::Button((std::string(label) + "###listen").c_str())) return;
+    if (playing) {
+        narration_->stop();
+    } else if (Status s = narration_->play(*mine); !s) {
+        logWarn(s.error().message);
+    } else {
+        logInfo("narration: " + mine->filename().string());
+    }
+}
+
+void ViewerApp::stopNarration() {
+    if (narration_ && narration_->playing()) narration_->stop();
+}
+
 void ViewerApp::setPois(const PoiFile& pois) {
     scene_.pois = pois;
     if (openPoi_ && *openPoi_ >= pois.pois.size()) openPoi_.reset();
 }
 
 void ViewerApp::drawPoiPanel() {
-    if (!openPoi_ || !scene_.pois || *openPoi_ >= scene_.pois->pois.size()) return;
+    if (!openPoi_ || !scene_.pois || *openPoi_ >= scene_.pois->pois.size()) {
+        stopNarration();  // The panel closed (or the kiosk reset): its narration ends with it.
+        return;
+    }
     const Poi& poi = scene_.pois->pois[*openPoi_];
     const Language l = language_;
     ImGuiIO& io = ImGui::GetIO();
@@ -121,6 +160,7 @@ void ViewerApp::drawPoiPanel() {
     bool open = true;
     const std::string title = poiText(poi.title);
     ImGui::Begin((title + "###poi").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    drawNarrationButton(poi);  // First, as an audio guide's button is: before the text it reads.
     drawRichText(parseBody(poiText(poi.body)), [this](const std::string& id) {
         if (long i = scene_.pois->indexOf(id); i >= 0) openPoi(size_t(i));
     });

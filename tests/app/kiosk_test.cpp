@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -171,6 +172,47 @@ TEST_CASE("touch taps reach the kiosk's panels while one finger on the scene loo
     CHECK(run.yaws[2] == run.yaws[1]);                      // The panel's finger stays the panel's.
     CHECK(distance(run.cameras[2], run.cameras[1]) < 0.01);
     CHECK(distance(run.cameras[3], run.cameras[2]) > 0.5);  // The pinch moved the visitor.
+}
+
+TEST_CASE("the kiosk plays a POI's narration in the visitor's language and stops it at the reset",
+          "[app][kiosk][audio]") {
+    fs::path dir = axis::test::scratchDir("kiosk_narration");
+    // OpenAL Soft's wave back end writes what would be heard to a file, in real time.
+    const fs::path heard = dir / "heard.wav";
+    std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << heard.string() << "\n";
+    // The minimap's tap opens the Temple of Heaven's story; its first button is Listen (收听讲解).
+    Run run = runKiosk(dir,
+                       "wait 0.5\ntouch down 1 171 568\ntouch up 1\nwait 2\n"
+                       "screenshot " + (dir / "story.png").string() + "\n"
+                       "touch down 1 887 171\ntouch up 1\nwait 1.5\n"
+                       "screenshot " + (dir / "listening.png").string() + "\nwait 8\nquit\n",
+                       "ALSOFT_CONF='" + (dir / "alsoft.conf").string() + "' AXIS_KIOSK_IDLE_SECONDS=5");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto played = run.output.find("narration: ");
+    const auto reset = run.output.find("kiosk: idle, reset for the next visitor");
+    REQUIRE(played != std::string::npos);
+    REQUIRE(reset != std::string::npos);
+    CHECK(reset > played);
+    CHECK(run.output.find(".zh.wav", played) != std::string::npos);  // The visitor's language.
+    // What was heard, as 1 kHz mono 16-bit: speech while listening, silence after the reset
+    // (the narration is longer than the few seconds between them).
+    const fs::path raw = dir / "heard.raw";
+    REQUIRE(std::system(("ffmpeg -v error -y -i '" + heard.string() + "' -ac 1 -ar 1000 -f s16le '" + raw.string() + "'")
+                            .c_str()) == 0);
+    std::ifstream in(raw, std::ios::binary);
+    std::vector<std::int16_t> samples;
+    for (std::int16_t v; in.read(reinterpret_cast<char*>(&v), sizeof v);) samples.push_back(v);
+    REQUIRE(samples.size() > 3000);
+    const auto rms = [&](std::size_t from, std::size_t to) {
+        double sum = 0;
+        for (std::size_t i = from; i < to; ++i) sum += double(samples[i]) * samples[i];
+        return std::sqrt(sum / double(to - from));
+    };
+    double loudest = 0;
+    for (std::size_t at = 0; at + 500 <= samples.size(); at += 500) loudest = std::max(loudest, rms(at, at + 500));
+    CHECK(loudest > 300.0);                                              // Speech was heard...
+    CHECK(rms(samples.size() - 1000, samples.size()) < 5.0);             // ...and stopped with the reset.
 }
 
 TEST_CASE("a kiosk soak of 10,000 idle/visitor cycles keeps memory and handles flat", "[app][kiosk][soak]") {

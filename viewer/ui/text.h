@@ -45,6 +45,8 @@ inline constexpr UiText kViewpoints{"places.title"};
 inline constexpr UiText kGoThere{"poi.go_there"};
 inline constexpr UiText kPrevious{"poi.previous"};
 inline constexpr UiText kNext{"poi.next"};
+inline constexpr UiText kListen{"poi.listen"};
+inline constexpr UiText kStopListening{"poi.stop_listening"};
 inline constexpr UiText kTags{"places.tags"};
 inline constexpr UiText kSun{"sun.title"};
 inline constexpr UiText kShadows{"sun.shadows"};
