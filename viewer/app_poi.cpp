@@ -138,7 +138,9 @@ void ViewerApp::drawNarrationButton(const Poi& poi) {
 }
 
 void ViewerApp::stopNarration() {
-    if (narration_ && narration_->playing()) narration_->stop();
+    if (!narration_ || !narration_->playing()) return;
+    narration_->stop();
+    logInfo("narration: stopped");
 }
 
 void ViewerApp::setPois(const PoiFile& pois) {
