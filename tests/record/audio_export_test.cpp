@@ -176,7 +176,9 @@ TEST_CASE("record --audio none, music and a missing language", "[record][app][au
         "record '" + site.string() + "' --tour short --fps 4 --size 96x64 --samples 1 --preset ultrafast ";
     Run none = axisview(clip + "--audio none -o '" + (dir / "none.mp4").string() + "'");
     REQUIRE(none.exitCode == 0);
-    for (const auto& s : probe(dir / "none.mp4")["streams"]) CHECK(s["codec_type"] != "audio");
+    // Kept in a variable: a range-for over a member of a temporary reads freed memory.
+    const auto noneProbe = probe(dir / "none.mp4");
+    for (const auto& s : noneProbe["streams"]) CHECK(s["codec_type"] != "audio");
     // English: the east stop has none, named with the language; the music and south's voice remain.
     Run en = axisview(clip + "--audio-lang en --loudness -20 -o '" + (dir / "en.mp4").string() + "'");
     INFO(en.output);
