@@ -75,6 +75,7 @@ Json writeTour(const Tour& t) {
 Json writeKiosk(const KioskSettings& k) {
     Json out{{"idle_seconds", k.idleSeconds}, {"languages", k.languages}, {"attract_tour", k.attractTour},
              {"exit_pin", k.exitPin}};
+    if (k.screenInches > 0.0) out["screen_inches"] = k.screenInches;
     json::mergeExtras(out, k.extra);
     return out;
 }

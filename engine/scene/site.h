@@ -55,7 +55,9 @@
 //                 "licence_url": "...", "year": 2024}                         optional (1.2); see
 //                                                                           site_credits.h
 //     "kiosk": {"idle_seconds": 90, "languages": ["zh", "en"], "attract_tour": "attract",
-//               "exit_pin": "2024"}                                          optional
+//               "exit_pin": "2024", "screen_inches": 55}                     optional; screen_inches:
+//               the exhibit screen's diagonal, for the kiosk's 9 mm touch targets (else the
+//               monitor's reported size, else 96 dpi)
 //   }
 //
 // Loading is forgiving per entry: a broken model or tour, or a bad optional field, is reported in
@@ -123,6 +125,7 @@ struct KioskSettings {
     std::vector<std::string> languages{"zh", "en"};  ///< Offered in this order; first is default.
     std::string attractTour;  ///< Tour id; empty = none.
     std::string exitPin;      ///< Digits a curator types to leave kiosk mode; empty = no exit.
+    double screenInches = 0.0;  ///< The screen's diagonal; 0 = unknown (not written).
     std::string extra;
     bool operator==(const KioskSettings&) const = default;
 };

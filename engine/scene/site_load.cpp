@@ -23,7 +23,7 @@ constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up",
                                                            "scale", "shading", "visible", "clipping"};
 constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops", "music"};
 constexpr std::initializer_list<const char*> kKioskKeys = {"idle_seconds", "languages", "attract_tour",
-                                                           "exit_pin"};
+                                                           "exit_pin", "screen_inches"};
 
 glm::dvec3 readScale(const Json& v, const std::string& path) {
     glm::dvec3 s = v.is_array() ? json::readVec3(v, path) : glm::dvec3(json::readNumber(v, path));
@@ -96,6 +96,12 @@ KioskSettings readKiosk(const Json& v, const std::string& path) {
     if (const Json* l = json::find(v, "languages", path)) k.languages = json::readStringList(*l, json::child(path, "languages"));
     if (const Json* a = json::find(v, "attract_tour", path)) k.attractTour = json::readString(*a, json::child(path, "attract_tour"));
     if (const Json* p = json::find(v, "exit_pin", path)) k.exitPin = json::readString(*p, json::child(path, "exit_pin"));
+    if (const Json* s = json::find(v, "screen_inches", path)) {
+        k.screenInches = json::readNumber(*s, json::child(path, "screen_inches"));
+        // From a tablet to a video wall; anything else is a typo (centimetres, a DPI).
+        if (k.screenInches < 5.0 || k.screenInches > 500.0)
+            throw FieldError{json::child(path, "screen_inches"), "must be the screen's diagonal in inches, 5 to 500"};
+    }
     k.extra = json::extrasOf(v, kKioskKeys);
     return k;
 }

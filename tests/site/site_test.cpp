@@ -37,7 +37,8 @@ const char* kFullSite = R"({
   "start": {"position": [0, -180, 1.7], "yaw": 0, "pitch": -5, "fov": 60},
   "pois": "central-axis.pois.json",
   "tours": [{"id": "attract", "name": {"en": "Tour"}, "stops": [{"poi": "a", "dwell": 4.5}], "music": "x.ogg"}],
-  "kiosk": {"idle_seconds": 45, "languages": ["en", "zh"], "attract_tour": "attract", "exit_pin": "1234", "volume": 3},
+  "kiosk": {"idle_seconds": 45, "languages": ["en", "zh"], "attract_tour": "attract", "exit_pin": "1234", "volume": 3,
+            "screen_inches": 55},
   "x_future": {"nested": [1, 2, 3]}
 })";
 
@@ -75,6 +76,7 @@ TEST_CASE("A site loads with every field, and save then load gives the same site
     REQUIRE(site->kiosk);
     CHECK(site->kiosk->idleSeconds == 45);
     CHECK(site->kiosk->languages == std::vector<std::string>{"en", "zh"});
+    CHECK(site->kiosk->screenInches == 55.0);
     REQUIRE(site->findTour("attract"));
     CHECK(site->findTour("attract")->stops.at(0).dwell == 4.5);
 
@@ -108,7 +110,8 @@ TEST_CASE("Broken model entries are reported by JSON path and the rest of the si
     {"id": "flat", "source": "models/gate.glb", "scale": 0}
   ],
   "start": {"position": [0, 0]},
-  "tours": [{"id": "t", "stops": [{"poi": "a", "dwell": -1}]}]
+  "tours": [{"id": "t", "stops": [{"poi": "a", "dwell": -1}]}],
+  "kiosk": {"screen_inches": 1400}
 })");
     const fs::path file = dir / "central-axis.site.json";
     auto site = loadSite(file);
@@ -125,6 +128,7 @@ TEST_CASE("Broken model entries are reported by JSON path and the rest of the si
     CHECK(anyContains(p, name + ": models[6].scale: scale must be positive"));
     CHECK(anyContains(p, name + ": start.position: expected 3 finite numbers"));
     CHECK(anyContains(p, name + ": tours[0].stops[0].dwell: must not be negative"));
+    CHECK(anyContains(p, name + ": kiosk.screen_inches: must be the screen's diagonal in inches, 5 to 500"));
     CHECK_FALSE(site->start);
 
     // Saving does not lose what could not be read: the entries go back as they were.
