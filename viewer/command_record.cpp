@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "gpu/context.h"
 #include "record/equirect.h"
+#include "record/equirect_stereo.h"
 #include "record/card_overlay.h"
 #include "record/label_overlay.h"
 #include "record/output_format.h"
@@ -43,7 +44,8 @@ struct RecordArgs {
     int samples = 4;
     bool labels = false;
     std::string language = "zh";      ///< Labels and captions.
-    std::string projection = "flat";  ///< "flat" or "equirect" (360°).
+    std::string projection = "flat";  ///< "flat", "equirect" (360°) or "equirect-stereo" (ODS).
+    double eyeSeparationMm = 64.0;    ///< equirect-stereo only.
     std::uint64_t gpuBudgetMb = 0;    ///< 0: the device's default.
     std::string pointSize;            ///< Empty: the default (2 pixels).
     bool eyeDome = false;
@@ -71,7 +73,27 @@ std::vector<std::string> splitList(const std::string& text) {
 
 const record::FormatPreset* presetOf(const RecordArgs& a) { return record::findFormatPreset(a.format); }
 
-bool isEquirect(const RecordArgs& a) { return a.projection == "equirect"; }
+// Both 360° projections: mono and stereo.
+bool isEquirect(const RecordArgs& a) { return a.projection == "equirect" || a.projection == "equirect-stereo"; }
+bool isStereo(const RecordArgs& a) { return a.projection == "equirect-stereo"; }
+
+// The site frame is metres (site.h; each model's "scale" brings it there) and a bare model is
+// taken as metres, so millimetres are a thousandth of a site unit.
+record::StereoSettings stereoOf(const RecordArgs& a) {
+    record::StereoSettings s;
+    s.eyeSeparation = a.eyeSeparationMm / 1000.0;
+    return s;
+}
+
+// A 360° frame's shape: 2:1 mono, square for stereo (two 2:1 eyes, one above the other).
+std::optional<std::string> checkEquirectSize(const RecordArgs& a, const ImageSize& size) {
+    if (isStereo(a) && size.width != size.height)
+        return "--size: a stereo 360° (equirect-stereo) frame is square, two 2:1 eyes one above the other, got " +
+               a.size;
+    if (!isStereo(a) && isEquirect(a) && size.width != 2 * size.height)
+        return "--size: a 360° (equirect) frame is twice as wide as it is high, got " + a.size;
+    return std::nullopt;
+}
 
 // "-" is standard output, and a device or FIFO is written in place: a fragmented MP4 there,
 // which players and ffmpeg read from a pipe.
@@ -84,7 +106,7 @@ std::optional<std::string> checkMediaUsage(const RecordArgs& a) {
     if (!a.format.empty()) {
         if (!presetOf(a)) return "--format: unknown preset '" + a.format + "' (" + record::formatPresetNames() + ")";
         if (!a.size.empty()) return "--format and --size both set the frame size: give one";
-        if (isEquirect(a)) return "--format: not for --projection equirect (a 360° frame is 2:1; use --size)";
+        if (isEquirect(a)) return "--format: not for --projection " + a.projection + " (use --size)";
     }
     for (const std::string& language : splitList(a.subtitles)) {
         if (!record::findLanguage(language))
@@ -112,10 +134,11 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (!a.size.empty()) {
         auto size = parseSize(a.size);
         if (!size) return size.error().message;
-        if (isEquirect(a) && size->width != 2 * size->height)
-            return "--size: a 360° (equirect) frame is twice as wide as it is high, got " + a.size;
+        if (auto problem = checkEquirectSize(a, *size)) return problem;
     }
     if (a.from < 0.0) return "--from: must be >= 0 seconds";
+    if (!(a.eyeSeparationMm > 0.0 && a.eyeSeparationMm <= 1000.0))
+        return "--eye-separation: expected millimetres in (0, 1000], got " + std::to_string(a.eyeSeparationMm);
     return checkMediaUsage(a);
 }
 
@@ -143,7 +166,8 @@ Status applyOverrides(const RecordArgs& a, record::OutputSettings& out) {
     if (a.fps > 0) out.fps = a.fps;
     if (a.quality >= 0) out.quality = a.quality;
     if (!a.size.empty() || isEquirect(a)) {
-        auto size = parseSize(a.size.empty() ? "3840x1920" : a.size);  // 4K 360° unless told.
+        // 4K 360° unless told; 4096 per eye in stereo, as headsets' players expect.
+        auto size = parseSize(!a.size.empty() ? a.size : isStereo(a) ? "4096x4096" : "3840x1920");
         out.width = size->width;
         out.height = size->height;
     }
@@ -190,6 +214,7 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
     settings.crf = out.quality;
     settings.preset = a.preset;
     settings.equirectangular = isEquirect(a);
+    settings.stereoTopBottom = isStereo(a);
     if (const record::FormatPreset* preset = presetOf(a)) applyPreset(*preset, settings);
     settings.metadata = std::move(metadata);
     settings.subtitles = std::move(subtitles);
@@ -242,6 +267,11 @@ Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSe
     render::TargetDesc desc;
     desc.width = equirect ? cubeFaceSize(out) : out.width;
     desc.height = equirect ? cubeFaceSize(out) : out.height;
+    if (isStereo(a)) {  // One target for every slice and cap view.
+        const record::TargetSize views = record::stereoTargetSize(out.width, stereoOf(a));
+        desc.width = views.width;
+        desc.height = views.height;
+    }
     if (auto problem = record::checkDeviceFits(capacityOf(*r.context), desc.width, desc.height, a.samples))
         return Error{sizeOrigin(a) + ": " + *problem + " (" + r.context->deviceName() + ")"};
     desc.samples = static_cast<VkSampleCountFlagBits>(a.samples);
@@ -273,6 +303,7 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
 
 // Flat frames, flat frames with labels and captions drawn over, or 360° frames.
 record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out) {
+    if (isStereo(a)) return record::equirectStereoRenderFrame(*r.offscreen, r.items, out.width, stereoOf(a), r.style);
     if (isEquirect(a)) return record::equirectRenderFrame(*r.offscreen, r.items, out.width, out.height, r.style);
     if (!r.labels && !r.cards) return record::offscreenRenderFrame(*r.offscreen, r.items, r.style);
     return [&r](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
@@ -523,9 +554,15 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
         ->capture_default_str()
         ->check([](const std::string& tag) { return isWellFormedTag(tag) ? std::string() : "not a BCP 47 language tag"; });
     cmd->add_option("--projection", args->projection,
-                    "flat, or equirect: 360° video from six cube faces (default size 3840x1920, 2:1)")
+                    "flat; equirect: 360° video from six cube faces (default size 3840x1920, 2:1); equirect-stereo: "
+                    "stereo 360° for headsets, omni-directional stereo, left eye on top of the right (default "
+                    "4096x4096, square), stereo fading out above 55° of latitude")
         ->capture_default_str()
-        ->check(CLI::IsMember({"flat", "equirect"}));
+        ->check(CLI::IsMember({"flat", "equirect", "equirect-stereo"}));
+    cmd->add_option("--eye-separation", args->eyeSeparationMm,
+                    "equirect-stereo: distance between the eyes, mm (0 < MM <= 1000); the site frame is metres, a "
+                    "bare model is taken as metres; raise it to give a large site more depth")
+        ->capture_default_str();
     addMediaOptions(*cmd, *args);
     cmd->callback([args, path, tour, &exitCode] {
         if (path->count() + tour->count() != 1) {

@@ -6,6 +6,7 @@ extern "C" {
 #include <libavutil/error.h>
 #include <libavutil/opt.h>
 #include <libavutil/spherical.h>
+#include <libavutil/stereo3d.h>
 #include <libswscale/swscale.h>
 }
 
@@ -70,7 +71,8 @@ void tagBt709(AVCodecContext* c) {
 }
 
 // Equirectangular spherical-video side data on the stream; the mov muxer writes it as sv3d
-// (and st3d: monoscopic). Yaw, pitch and roll stay 0: the panorama is already level.
+// (and no st3d, which players then take as monoscopic). Yaw, pitch and roll stay 0: the
+// panorama is already level.
 Status tagEquirectangular(AVFormatContext* format, AVStream* stream, const std::string& path) {
     size_t size = 0;
     AVSphericalMapping* spherical = av_spherical_alloc(&size);
@@ -83,6 +85,21 @@ Status tagEquirectangular(AVFormatContext* format, AVStream* stream, const std::
     }
     // The MP4 muxer writes spherical boxes only when told that non-standard boxes are wanted.
     format->strict_std_compliance = FF_COMPLIANCE_UNOFFICIAL;
+    return Ok{};
+}
+
+// Top-bottom stereo side data; with FF_COMPLIANCE_UNOFFICIAL FFmpeg 5.1's mov muxer writes it as
+// the st3d box (stereo_mode 1) beside sv3d, which is what headsets and YouTube read. Its flags
+// stay 0: the muxer writes no st3d for any other (left eye on top, as ODS frames are).
+Status tagTopBottom(AVStream* stream, const std::string& path) {
+    AVStereo3D* stereo = av_stereo3d_alloc();
+    if (!stereo) return makeError(path, "out of memory tagging the stereo video");
+    stereo->type = AV_STEREO3D_TOPBOTTOM;
+    if (av_stream_add_side_data(stream, AV_PKT_DATA_STEREO3D, reinterpret_cast<std::uint8_t*>(stereo),
+                                sizeof(AVStereo3D)) < 0) {
+        av_free(stereo);
+        return makeError(path, "cannot tag the stream as stereo video");
+    }
     return Ok{};
 }
 
@@ -132,6 +149,8 @@ Status VideoEncoder::State::openOutput() {
     stream->avg_frame_rate = codec->framerate;
     if (settings.equirectangular)
         if (Status st = tagEquirectangular(format, stream, path.string()); !st) return st;
+    if (settings.equirectangular && settings.stereoTopBottom)
+        if (Status st = tagTopBottom(stream, path.string()); !st) return st;
     format->flags |= AVFMT_FLAG_BITEXACT;  // No library version string in the file.
     tagMetadata(format, settings.metadata);
     if (Status st = subtitles.add(format, settings.subtitles, path.string()); !st) return st;

@@ -42,6 +42,9 @@ struct EncoderSettings {
     /// 360° video: tags the stream as an equirectangular panorama (Google's spherical video
     /// metadata, the sv3d/st3d boxes YouTube and players read). Frames should be 2:1.
     bool equirectangular = false;
+    /// Stereo 360° (equirect_stereo.h): with `equirectangular`, also tags the frame as the left
+    /// eye on top of the right (AVStereo3D top-bottom, the st3d box). Frames should be square.
+    bool stereoTopBottom = false;
     std::string profile;  ///< x264 profile ("high"); empty: libx264 chooses.
     int level = 0;        ///< H.264 level_idc (40 = 4.0); 0: libx264 chooses.
     int maxKbps = 0, bufferKbits = 0;  ///< VBV cap on CRF's peaks; 0: none.
