@@ -281,6 +281,7 @@ void ViewerApp::update(double dt) {
     clock_ += dt;
     for (auto& layer : layers_) layer->update(*this, dt);
     if (toastSeconds_ > 0) toastSeconds_ -= dt;
+    if (narration_) narration_->update();
     updateHeldInput();
     if (transition_.active()) {
         transition_.update(dt);

@@ -126,6 +126,13 @@ public:
     ImageCache& images() { return images_; }
     /// Closes every panel the viewer opened (a kiosk's reset for the next visitor).
     void closePanels();
+    /// Plays POI `index`'s narration in the current language from the start (a tour arriving at
+    /// a stop), stopping what played; it plays on when no panel is open. False when the POI has
+    /// none in this language or there is no sound output; a file that cannot be decoded is
+    /// logged once decoding fails.
+    bool playNarration(size_t index);
+    /// Silences any narration (a visitor took over from the tour, the kiosk reset).
+    void stopNarration();
     /// Asks the window to close (e.g. the kiosk's exit PIN); still subject to allowQuit().
     void requestQuit() { quitRequested_ = true; }
     bool quitRequested() const { return quitRequested_; }
@@ -156,7 +163,10 @@ private:
     void drawPoiPanel();
     void drawPoiMedia(const Poi& poi);
     void drawNarrationButton(const Poi& poi);
-    void stopNarration();
+    /// The file of `poi`'s narration in the current language (its nearest tag), if it has one.
+    std::optional<std::filesystem::path> narrationFile(const Poi& poi) const;
+    /// The sound output, opened on first use; null without one.
+    NarrationPlayer* narrationPlayer();
     void drawToolbar();
     void drawModelsPanel();
     void drawHelp();
@@ -206,6 +216,7 @@ private:
     ImageCache images_;
     std::unique_ptr<NarrationPlayer> narration_;  ///< Opened when a narration is first offered.
     bool narrationOpened_ = false;                ///< Tried (null narration_: no sound output).
+    bool narrationFromPanel_ = false;             ///< Started by Listen: ends with the panel.
 };
 
 }  // namespace axis::viewer

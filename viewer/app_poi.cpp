@@ -108,36 +108,59 @@ void ViewerApp::drawPoiMedia(const Poi& poi) {
     }
 }
 
-// Listen / Stop for the POI's narration in the reader's language (its nearest tag; none in another
-// language, which the reader did not ask for).
-void ViewerApp::drawNarrationButton(const Poi& poi) {
+std::optional<std::filesystem::path> ViewerApp::narrationFile(const Poi& poi) const {
     std::vector<std::string> spoken;
     for (const auto& media : poi.media)
         if (media.isAudio()) spoken.push_back(media.language);
-    std::optional<std::filesystem::path> mine;
-    if (const auto tag = matchTag(spoken, language_))
-        if (auto path = resolveMediaSafely(*scene_.pois, findNarration(poi, *tag)->path)) mine = *path;
-    // Another POI's narration, or another language's, ends when the reader moves on.
-    if (narration_ && narration_->playing() && narration_->playing() != mine) narration_->stop();
-    if (!mine) return;
+    const auto tag = matchTag(spoken, language_);
+    if (!tag || !scene_.pois) return std::nullopt;
+    auto path = resolveMediaSafely(*scene_.pois, findNarration(poi, *tag)->path);
+    if (!path) return std::nullopt;
+    return *path;
+}
+
+NarrationPlayer* ViewerApp::narrationPlayer() {
     if (!narrationOpened_) {
         narration_ = NarrationPlayer::open();
         narrationOpened_ = true;
     }
-    if (!narration_) return;
-    const bool playing = narration_->playing() == mine;
+    return narration_.get();
+}
+
+// Listen / Stop for the POI's narration in the reader's language (its nearest tag; none in another
+// language, which the reader did not ask for).
+void ViewerApp::drawNarrationButton(const Poi& poi) {
+    const std::optional<std::filesystem::path> mine = narrationFile(poi);
+    // Another POI's narration, or another language's, ends when the reader moves on.
+    if (narration_ && narration_->playing() && narration_->playing() != mine) stopNarration();
+    if (!mine) return;
+    NarrationPlayer* player = narrationPlayer();
+    if (!player) return;
+    const bool playing = player->playing() == mine;
     const char* label = playing ? text::kStopListening(language_) : text::kListen(language_);
     if (!ImGui::Button((std::string(label) + "###listen").c_str())) return;
     if (playing) {
-        narration_->stop();
-    } else if (Status s = narration_->play(*mine); !s) {
-        logWarn(s.error().message);
-    } else {
-        logInfo("narration: " + mine->filename().string());
+        stopNarration();
+        return;
     }
+    player->play(*mine);
+    narrationFromPanel_ = true;
+    logInfo("narration: " + mine->filename().string());
+}
+
+bool ViewerApp::playNarration(size_t index) {
+    if (!scene_.pois || index >= scene_.pois->pois.size()) return false;
+    const std::optional<std::filesystem::path> file = narrationFile(scene_.pois->pois[index]);
+    NarrationPlayer* player = file ? narrationPlayer() : nullptr;
+    if (!player) return false;
+    player->play(*file);
+    narrationFromPanel_ = false;
+    logInfo("narration: " + file->filename().string());
+    return true;
 }
 
 void ViewerApp::stopNarration() {
+    narrationFromPanel_ = false;
     if (!narration_ || !narration_->playing()) return;
     narration_->stop();
     logInfo("narration: stopped");
@@ -150,7 +173,8 @@ void ViewerApp::setPois(const PoiFile& pois) {
 
 void ViewerApp::drawPoiPanel() {
     if (!openPoi_ || !scene_.pois || *openPoi_ >= scene_.pois->pois.size()) {
-        stopNarration();  // The panel closed (or the kiosk reset): its narration ends with it.
+        // The panel closed (or the kiosk reset): a narration its Listen started ends with it.
+        if (narrationFromPanel_) stopNarration();
         return;
     }
     const Poi& poi = scene_.pois->pois[*openPoi_];

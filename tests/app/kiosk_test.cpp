@@ -68,6 +68,34 @@ std::string exitGesture(const std::string& pin) {
     return s + "key enter tap\nwait 1\n";
 }
 
+// The loudest half second of what OpenAL Soft's wave back end wrote to `heard`, as the RMS of
+// 1 kHz mono 16-bit samples.
+double loudestHeard(const fs::path& heard) {
+    const fs::path raw = fs::path(heard).replace_extension(".raw");
+    REQUIRE(std::system(("ffmpeg -v error -y -i '" + heard.string() + "' -ac 1 -ar 1000 -f s16le '" + raw.string() + "'")
+                            .c_str()) == 0);
+    std::ifstream in(raw, std::ios::binary);
+    std::vector<std::int16_t> samples;
+    for (std::int16_t v; in.read(reinterpret_cast<char*>(&v), sizeof v);) samples.push_back(v);
+    REQUIRE(samples.size() > 1000);  // At least a second of output.
+    const auto rms = [&](std::size_t from, std::size_t to) {
+        double sum = 0;
+        for (std::size_t i = from; i < to; ++i) sum += double(samples[i]) * samples[i];
+        return std::sqrt(sum / double(to - from));
+    };
+    double loudest = 0;
+    for (std::size_t at = 0; at + 500 <= samples.size(); at += 500) loudest = std::max(loudest, rms(at, at + 500));
+    return loudest;
+}
+
+// An OpenAL Soft configuration in `dir` whose wave back end writes what would be heard to
+// heard.wav, in real time; returns the environment that selects it.
+std::string waveOutput(const fs::path& dir) {
+    std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << (dir / "heard.wav").string()
+                                       << "\n";
+    return "ALSOFT_CONF='" + (dir / "alsoft.conf").string() + "'";
+}
+
 }  // namespace
 
 TEST_CASE("the kiosk ignores Escape, Alt+F4, close requests and debug keys, only the exit PIN quits",
@@ -177,16 +205,14 @@ TEST_CASE("touch taps reach the kiosk's panels while one finger on the scene loo
 TEST_CASE("the kiosk plays a POI's narration in the visitor's language and stops it at the reset",
           "[app][kiosk][audio]") {
     fs::path dir = axis::test::scratchDir("kiosk_narration");
-    // OpenAL Soft's wave back end writes what would be heard to a file, in real time.
     const fs::path heard = dir / "heard.wav";
-    std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << heard.string() << "\n";
     // The minimap's tap opens the Temple of Heaven's story; its first button is Listen (收听讲解).
     Run run = runKiosk(dir,
                        "wait 0.5\ntouch down 1 171 568\ntouch up 1\nwait 2\n"
                        "screenshot " + (dir / "story.png").string() + "\n"
                        "touch down 1 887 171\ntouch up 1\nwait 1.5\n"
                        "screenshot " + (dir / "listening.png").string() + "\nwait 8\nquit\n",
-                       "ALSOFT_CONF='" + (dir / "alsoft.conf").string() + "' AXIS_KIOSK_IDLE_SECONDS=5");
+                       waveOutput(dir) + " AXIS_KIOSK_IDLE_SECONDS=5");
     INFO(run.output);
     REQUIRE(run.exitCode == 0);
     const auto played = run.output.find("narration: ");
@@ -195,27 +221,37 @@ TEST_CASE("the kiosk plays a POI's narration in the visitor's language and stops
     REQUIRE(reset != std::string::npos);
     CHECK(reset > played);
     CHECK(run.output.find(".zh.wav", played) != std::string::npos);  // The visitor's language.
-    // What was heard, as 1 kHz mono 16-bit.
-    const fs::path raw = dir / "heard.raw";
-    REQUIRE(std::system(("ffmpeg -v error -y -i '" + heard.string() + "' -ac 1 -ar 1000 -f s16le '" + raw.string() + "'")
-                            .c_str()) == 0);
-    std::ifstream in(raw, std::ios::binary);
-    std::vector<std::int16_t> samples;
-    for (std::int16_t v; in.read(reinterpret_cast<char*>(&v), sizeof v);) samples.push_back(v);
-    REQUIRE(samples.size() > 3000);
-    const auto rms = [&](std::size_t from, std::size_t to) {
-        double sum = 0;
-        for (std::size_t i = from; i < to; ++i) sum += double(samples[i]) * samples[i];
-        return std::sqrt(sum / double(to - from));
-    };
-    double loudest = 0;
-    for (std::size_t at = 0; at + 500 <= samples.size(); at += 500) loudest = std::max(loudest, rms(at, at + 500));
-    CHECK(loudest > 300.0);  // Speech was heard.
+    CHECK(loudestHeard(heard) > 300.0);  // Speech was heard.
     // Stopped by the reset (the log, not the file's tail: how much wall time the script's last
     // seconds take depends on the machine).
     const auto stopped = run.output.find("narration: stopped");
     REQUIRE(stopped != std::string::npos);
     CHECK(stopped > reset);
+}
+
+TEST_CASE("the kiosk's attract tour narrates each stop it arrives at and a visitor's touch silences it",
+          "[app][kiosk][audio]") {
+    fs::path dir = axis::test::scratchDir("kiosk_tour_narration");
+    // Idle after 1 s; the tour reaches its first stop (the axis seen from the south, 12.9 s of
+    // narration) at about 10.9 s of the script's clock; the touch comes 1.6 s later, while it
+    // speaks even if frames are several times slower than real time.
+    Run run = runKiosk(dir, "wait 12.5\ntouch down 1 640 360\ntouch up 1\nwait 1\nquit\n",
+                       waveOutput(dir) + " AXIS_KIOSK_IDLE_SECONDS=1");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const auto tour = run.output.find("kiosk: attract tour");
+    const auto played = run.output.find("narration: central-axis.zh.wav");  // The kiosk's first language.
+    const auto stopped = run.output.find("narration: stopped");
+    const auto visitor = run.output.find("kiosk: a visitor took over");
+    REQUIRE(tour != std::string::npos);
+    REQUIRE(played != std::string::npos);
+    REQUIRE(stopped != std::string::npos);
+    REQUIRE(visitor != std::string::npos);
+    CHECK(tour < played);
+    CHECK(played < stopped);
+    CHECK(stopped < visitor);
+    CHECK(run.output.find("narration: ", visitor) == std::string::npos);  // Nothing starts again.
+    CHECK(loudestHeard(dir / "heard.wav") > 300.0);
 }
 
 TEST_CASE("a kiosk soak of 10,000 idle/visitor cycles keeps memory and handles flat", "[app][kiosk][soak]") {

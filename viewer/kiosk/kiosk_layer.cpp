@@ -101,6 +101,7 @@ void KioskLayer::update(ViewerApp& app, double dt) {
             if (attract_.empty()) break;
             attract_.advance(dt);
             app.setCamera(attract_.camera());
+            narrateArrival(app);
             break;
     }
 }
@@ -119,6 +120,15 @@ void KioskLayer::resetForNextVisitor(ViewerApp& app) {
     else if (soakReportEvery_ == 0) logInfo("kiosk: idle, reset for the next visitor");
 }
 
+// The tour's audio guide: arriving at a stop plays its narration in the kiosk's first language
+// (someone at the headphones hears the tour); it plays on while the tour moves to the next stop.
+void KioskLayer::narrateArrival(ViewerApp& app) {
+    const std::optional<size_t> stop = attract_.dwellingPoi();
+    if (stop == narratedStop_) return;
+    narratedStop_ = stop;
+    if (stop) app.playNarration(*stop);
+}
+
 // A visitor takes over where the tour is: walking when the camera is near the ground, else flying.
 void KioskLayer::wake(ViewerApp& app) {
     if (state_ == State::Attract && !attract_.empty()) {
@@ -127,6 +137,8 @@ void KioskLayer::wake(ViewerApp& app) {
         app.setNavMode(grounded ? NavMode::Walk : NavMode::Fly);
         app.setCamera(c);
     }
+    if (state_ == State::Attract) app.stopNarration();  // The tour's guide ends: the visitor chooses.
+    narratedStop_.reset();
     state_ = State::Visitor;
     helpSeconds_ = kHelpHintSeconds;
     if (soakReportEvery_ == 0) logInfo("kiosk: a visitor took over");

@@ -32,6 +32,7 @@ private:
 
     void resetForNextVisitor(ViewerApp& app);
     void wake(ViewerApp& app);
+    void narrateArrival(ViewerApp& app);
     void goToPoi(ViewerApp& app, size_t poi);
     void drawTopBar(ViewerApp& app);
     void drawCloseStory(ViewerApp& app);
@@ -44,6 +45,7 @@ private:
 
     KioskConfig config_;
     AttractPlayer attract_;
+    std::optional<size_t> narratedStop_;  ///< The tour stop whose narration was started last.
     CornerLongPress exitPress_;
     PinPad pinPad_;
     State state_ = State::Visitor;
