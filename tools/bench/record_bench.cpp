@@ -5,6 +5,9 @@
 // start through SITE, which may then be any model (tools/bench/textured_scans.sh). Prints each
 // rate and combined / min(render, encode): 1.0 means the overlap hides the faster stage
 // completely; 1 / (1/render + 1/encode) is what running them one after the other would give.
+// `--projection equirect|equirect-stereo` (anywhere in the arguments) measures 360° frames
+// instead (WIDTHxHEIGHT is then the panorama's: 2:1, or square for stereo), and `--sectors K`
+// the stereo's slices per eye (default 16, as `axisview record` uses).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +16,8 @@
 
 #include "core/log.h"
 #include "gpu/context.h"
+#include "record/equirect.h"
+#include "record/equirect_stereo.h"
 #include "record/path_file.h"
 #include "record/recorder.h"
 #include "record/tour_path.h"
@@ -35,10 +40,28 @@ struct Options {
     int fps = 30;
     double from = 10.0;  ///< The demo tour's first move starts after a 10 s dwell.
     std::string path;    ///< A camera path file instead of the site's attract tour.
+    std::string projection = "flat";
+    record::StereoSettings stereo;
 };
+
+// Takes `--projection P` and `--sectors K` out of the arguments wherever they are.
+void parseFlags(int& argc, char** argv, Options& o) {
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--projection" && i + 1 < argc)
+            o.projection = argv[++i];
+        else if (arg == "--sectors" && i + 1 < argc)
+            o.stereo.sectors = std::max(1, std::atoi(argv[++i]));
+        else
+            argv[kept++] = argv[i];
+    }
+    argc = kept;
+}
 
 Options parse(int argc, char** argv) {
     Options o;
+    parseFlags(argc, argv, o);
     if (argc > 1) o.site = argv[1];
     if (argc > 2) o.frames = std::max(1, std::atoi(argv[2]));
     if (argc > 3) std::sscanf(argv[3], "%ux%u", &o.width, &o.height);
@@ -64,7 +87,26 @@ record::EncoderSettings encoderSettings(const Options& o) {
     s.height = o.height;
     s.fps = o.fps;
     s.preset = o.preset;
+    s.equirectangular = o.projection != "flat";
+    s.stereoTopBottom = o.projection == "equirect-stereo";
     return s;
+}
+
+// The renderer's target: the frame itself, a cube face or a stereo slice.
+render::TargetDesc targetOf(const Options& o) {
+    if (o.projection == "equirect") return {o.width / 4, o.width / 4, VK_SAMPLE_COUNT_4_BIT};
+    if (o.projection == "equirect-stereo") {
+        const auto size = record::stereoTargetSize(o.width, o.stereo);
+        return {size.width, size.height, VK_SAMPLE_COUNT_4_BIT};
+    }
+    return {o.width, o.height, VK_SAMPLE_COUNT_4_BIT};
+}
+
+record::RenderFrame renderFrameOf(const Options& o, render::OffscreenRenderer& renderer,
+                                  std::span<const render::DrawItem> items) {
+    if (o.projection == "equirect") return record::equirectRenderFrame(renderer, items, o.width, o.height);
+    if (o.projection == "equirect-stereo") return record::equirectStereoRenderFrame(renderer, items, o.width, o.stereo);
+    return record::offscreenRenderFrame(renderer, items);
 }
 
 }  // namespace
@@ -83,11 +125,13 @@ int main(int argc, char** argv) {
     const auto range = record::framesOf(path, o.fps, o.from, double(o.frames) / o.fps);
 
     auto context = orDie(gpu::Context::create());
-    render::OffscreenRenderer renderer(*context, {o.width, o.height, VK_SAMPLE_COUNT_4_BIT});
+    if (o.projection == "equirect-stereo" && o.width != o.height) die("equirect-stereo frames are square");
+    if (o.projection == "equirect" && o.width != 2 * o.height) die("equirect frames are 2:1");
+    render::OffscreenRenderer renderer(*context, targetOf(o));
     GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), scene);
     const std::vector<render::DrawItem> items = gpuScene.items(scene);
-    const auto renderFrame = record::offscreenRenderFrame(renderer, items);
+    const auto renderFrame = renderFrameOf(o, renderer, items);
     (void)orDie(renderFrame(path.evaluate(double(range.first) / o.fps), double(range.first) / o.fps));  // Warm-up: first-use costs.
 
     std::vector<record::Rgba8Image> frames;
@@ -113,9 +157,11 @@ int main(int argc, char** argv) {
     std::filesystem::remove(out);
 
     const double slower = std::min(renderFps, encodeFps);
-    std::printf("record benchmark: %lld frames of %s from t=%.1f s, %ux%u, MSAA 4x, x264 %s, %s\n",
+    std::printf("record benchmark: %lld frames of %s from t=%.1f s, %ux%u %s, MSAA 4x, x264 %s, %s\n",
                 static_cast<long long>(range.count), o.path.empty() ? "the attract tour" : o.path.c_str(), o.from,
-                o.width, o.height, o.preset.c_str(), context->deviceName().c_str());
+                o.width, o.height, o.projection.c_str(), o.preset.c_str(), context->deviceName().c_str());
+    if (o.projection == "equirect-stereo")
+        std::printf("  %d slices per eye, views of %ux%u\n", o.stereo.sectors, targetOf(o).width, targetOf(o).height);
     std::printf("  render only      %7.2f frames/s\n", renderFps);
     std::printf("  encode only      %7.2f frames/s\n", encodeFps);
     std::printf("  combined         %7.2f frames/s   (one after the other would give %.2f)\n", combinedFps,
