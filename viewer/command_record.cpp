@@ -150,7 +150,9 @@ Expected<record::PathFile> choosePath(const RecordArgs& a) {
     if (site->pois.empty()) return makeError(a.scene, "the site has no POI file, so its tours have no viewpoints");
     auto pois = loadPois(site->poisPath());
     if (!pois) return pois.error();
-    auto tour = record::pathFromTour(*site, *pois, a.tour);
+    record::TourPathOptions options;
+    options.minDwellSeconds = narrationHolds(a.audio, *site, *pois, a.tour, splitList(a.subtitles));
+    auto tour = record::pathFromTour(*site, *pois, a.tour, options);
     if (!tour) return tour.error();
     for (const auto& problem : tour->problems) logWarn(problem);
     return std::move(tour->file);

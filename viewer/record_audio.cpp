@@ -2,20 +2,23 @@
 
 #include <cstdio>
 
+#include "audio/decode.h"
 #include "core/log.h"
+#include "poi/media.h"
 #include "record/soundtrack.h"
 
 namespace axis::viewer {
 namespace {
 
-std::string narrationLanguage(const AudioArgs& args, const LoadedScene& scene,
-                              const std::vector<std::string>& subtitleLanguages) {
+std::string narrationLanguage(const AudioArgs& args, const Site* site, const std::vector<std::string>& subtitleLanguages) {
     if (!args.language.empty()) return args.language;
     if (!subtitleLanguages.empty()) return subtitleLanguages.front();
-    if (scene.site && scene.site->kiosk && !scene.site->kiosk->languages.empty())
-        return scene.site->kiosk->languages.front();
+    if (site && site->kiosk && !site->kiosk->languages.empty()) return site->kiosk->languages.front();
     return "zh";
 }
+
+// A breath after a narration before the camera moves on.
+constexpr double kPauseAfterNarration = 0.5;
 
 // MP4 tags a track's language in ISO 639-2; "und" for a language --subtitles does not know.
 std::string iso639Of(const std::string& language) {
@@ -31,6 +34,25 @@ std::optional<std::string> checkAudioUsage(const AudioArgs& args) {
     if (!(args.loudness >= -70.0 && args.loudness <= 0.0))
         return "--loudness: expected LUFS between -70 and 0 (web: -16, broadcast: -23)";
     return std::nullopt;
+}
+
+std::map<std::string, double> narrationHolds(const AudioArgs& args, const Site& site, const PoiFile& pois,
+                                             const std::string& tourId, const std::vector<std::string>& subtitleLanguages) {
+    std::map<std::string, double> holds;
+    const auto mode = args.mode.empty() ? record::AudioMode::Both : *record::parseAudioMode(args.mode);
+    const Tour* tour = site.findTour(tourId);
+    if (mode == record::AudioMode::None || mode == record::AudioMode::Music || !tour) return holds;
+    const std::string language = narrationLanguage(args, &site, subtitleLanguages);
+    for (const TourStop& stop : tour->stops) {
+        const Poi* poi = pois.find(stop.poi);
+        const PoiMedia* narration = poi ? findNarration(*poi, language) : nullptr;
+        if (!narration || holds.count(stop.poi)) continue;
+        auto file = resolveMediaSafely(pois, narration->path);
+        // A file that cannot be read is the soundtrack's to report; its stop keeps its dwell.
+        auto sound = file ? audio::decodeFile(*file) : Expected<audio::Pcm>(file.error());
+        if (sound) holds[stop.poi] = sound->seconds() + kPauseAfterNarration;
+    }
+    return holds;
 }
 
 bool siteHasSound(const LoadedScene& scene) {
@@ -53,7 +75,7 @@ record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene,
     if (mode == record::AudioMode::None) return {};
     record::SoundtrackRequest request;
     request.mode = mode;
-    request.language = narrationLanguage(args, scene, subtitleLanguages);
+    request.language = narrationLanguage(args, scene.site ? &*scene.site : nullptr, subtitleLanguages);
     request.targetLufs = args.loudness;
     if (scene.site && !tourId.empty())
         if (const Tour* tour = scene.site->findTour(tourId); tour && !tour->music.empty())

@@ -2,6 +2,7 @@
 // `record --audio`: choosing the soundtrack's parts, language and loudness from the options and
 // the site, and making it (record/soundtrack.h). Problems are logged as warnings; the video is
 // written silent rather than not at all.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ struct AudioArgs {
 
 /// A usage problem with the options alone (an unknown mode, a loudness out of -70..0), or nullopt.
 std::optional<std::string> checkAudioUsage(const AudioArgs& args);
+
+/// For recording tour `tourId` with narration: each stop's POI id and how long its hold must last
+/// for its narration in the video's language to be spoken before the camera moves on (plus a
+/// short pause). Empty without narration (--audio none or music).
+std::map<std::string, double> narrationHolds(const AudioArgs& args, const Site& site, const PoiFile& pois,
+                                             const std::string& tourId, const std::vector<std::string>& subtitleLanguages);
 
 /// Whether the site names any sound: a tour's music or a POI's narration.
 bool siteHasSound(const LoadedScene& scene);

@@ -45,6 +45,11 @@ void addLiftedKeys(std::vector<PathKey>& keys, const Viewpoint& a, const Viewpoi
     }
 }
 
+double minDwellOf(const TourPathOptions& options, const std::string& poi) {
+    const auto it = options.minDwellSeconds.find(poi);
+    return it == options.minDwellSeconds.end() ? 0.0 : it->second;
+}
+
 }  // namespace
 
 PathFile pathFromStops(const std::vector<std::pair<Viewpoint, double>>& stops, const TourPathOptions& options) {
@@ -85,7 +90,7 @@ Expected<TourPath> pathFromTour(const Site& site, const PoiFile& pois, const std
         const std::string where = "tour '" + tourId + "' stop " + std::to_string(i + 1) + ": POI '" + stop.poi + "'";
         if (!poi) out.problems.push_back(where + " does not exist; left out");
         else if (!poi->viewpoint) out.problems.push_back(where + " has no saved viewpoint; left out");
-        else stops.emplace_back(*poi->viewpoint, std::max(0.0, stop.dwell));
+        else stops.emplace_back(*poi->viewpoint, std::max(0.0, std::max(stop.dwell, minDwellOf(options, stop.poi))));
     }
     if (stops.empty()) return makeError(site.file.string(), "tour '" + tourId + "' has no stop with a viewpoint");
     out.file = pathFromStops(stops, options);

@@ -9,6 +9,7 @@
 // camera walking at eye height between two gates flies over the buildings between them rather
 // than through them. There is no collision test: the arc is a heuristic sized for the skyline of
 // a historic city, where buildings are low compared with the distances between landmarks.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct TourPathOptions {
     double liftPerMetre = 0.12;         ///< Arc height as a share of the move's length.
     double maxLift = 300.0;             ///< Metres.
     double startSeconds = 0.0;          ///< Time of the first arrival.
+    /// Per POI id, the least a stop at it lasts, whatever its dwell says: a recording with
+    /// narration holds each stop until its narration has been spoken, rather than moving on
+    /// (and talking over the next stop) mid-sentence.
+    std::map<std::string, double> minDwellSeconds;
 };
 
 struct TourPath {

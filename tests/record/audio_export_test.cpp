@@ -189,3 +189,28 @@ TEST_CASE("record --audio none, music and a missing language", "[record][app][au
     CHECK(bad.exitCode == 2);
     CHECK_THAT(bad.output, Catch::Contains("--audio"));
 }
+
+TEST_CASE("a stop is held until its narration has been spoken", "[record][app][audio]") {
+    if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
+    const fs::path dir = test::scratchDir("record_audio_holds");
+    const fs::path site = writeSoundSite(dir);
+    // The same tour with 0.5 s dwells: south's 1.5 s narration would run into east's.
+    auto edited = loadSite(site);
+    REQUIRE(edited);
+    for (TourStop& s : edited->tours.front().stops) s.dwell = 0.5;
+    REQUIRE(saveSite(*edited, site).ok());
+    const std::string clip = "record '" + site.string() +
+                             "' --tour short --fps 10 --size 96x64 --samples 1 --preset ultrafast --subtitles zh ";
+    // Seconds from the south stop's arrival to the east stop's, read from the subtitle cues.
+    const auto southToEast = [&](const std::string& audio, const std::string& name) {
+        Run r = axisview(clip + "--audio " + audio + " -o '" + (dir / name).string() + ".mp4'");
+        INFO(r.output);
+        REQUIRE(r.exitCode == 0);
+        CHECK_THAT(r.output, !Catch::Contains("runs into the next stop"));
+        const std::string vtt = bytesOf(dir / (name + ".zh.vtt"));
+        return cueStart(vtt, "东面") - cueStart(vtt, "南面");
+    };
+    const double silent = southToEast("none", "silent"), narrated = southToEast("narration", "narrated");
+    // Held for the narration and a 0.5 s pause instead of the 0.5 s dwell: 1.5 s longer.
+    CHECK(narrated - silent == Approx(1.5).margin(0.11));
+}
