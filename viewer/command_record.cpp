@@ -358,6 +358,11 @@ record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const 
     };
 }
 
+// The milliseconds that frames `range` show at `fps`.
+record::VideoSpan spanOf(record::FrameRange range, int fps) {
+    return {std::llround(double(range.first) * 1000.0 / fps), std::llround(double(range.first + range.count) * 1000.0 / fps)};
+}
+
 // The --subtitles tracks: each dwell at a POI's viewpoint, in the recorded slice. Problems are
 // warnings: the video is written with what there is.
 std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const LoadedScene& scene,
@@ -370,23 +375,21 @@ std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const Loaded
     record::SubtitleRequest request;
     request.languages = splitList(a.subtitles);
     if (scene.site && scene.site->kiosk) request.fallbackLanguages = scene.site->kiosk->languages;
-    const int fps = file.output.fps;
-    const record::VideoSpan video{std::llround(double(range.first) * 1000.0 / fps),
-                                  std::llround(double(range.first + range.count) * 1000.0 / fps)};
-    auto subtitles = record::makeSubtitles(record::captionsOf(file.keys, *scene.pois), *scene.pois, video, request);
+    auto subtitles = record::makeSubtitles(record::captionsOf(file.keys, *scene.pois), *scene.pois,
+                                           spanOf(range, file.output.fps), request);
     for (const std::string& warning : subtitles.warnings) logWarn(warning);
     return std::move(subtitles.tracks);
 }
 
-// The --audio soundtrack of the recorded slice: the tour's music, each stop's narration from its
-// arrival. A PNG sequence gets it as soundtrack.wav beside the frames.
+// The --audio soundtrack of the recorded slice `range` of the path's frames `whole`: the tour's
+// music, each stop's narration from its arrival. A PNG sequence gets it as soundtrack.wav beside
+// the frames.
 record::AudioTrack audioOf(const RecordArgs& a, const LoadedScene& scene, const record::PathFile& file,
-                           record::FrameRange range) {
+                           record::FrameRange range, record::FrameRange whole) {
     const int fps = file.output.fps;
-    const record::VideoSpan video{std::llround(double(range.first) * 1000.0 / fps),
-                                  std::llround(double(range.first + range.count) * 1000.0 / fps)};
     const auto stops = scene.pois ? record::captionsOf(file.keys, *scene.pois) : std::vector<record::Caption>{};
-    record::AudioTrack track = soundtrackOf(a.audio, scene, a.tour, stops, video, splitList(a.subtitles));
+    record::AudioTrack track = soundtrackOf(a.audio, scene, a.tour, stops, spanOf(range, fps), spanOf(whole, fps),
+                                            splitList(a.subtitles));
     if (!track.sound || isVideoOutput(a.output)) return track;
     const auto wav = std::filesystem::path(a.output).parent_path() / "soundtrack.wav";
     if (Status s = audio::writeWav(wav, *track.sound); !s) logWarn(s.error().message);
@@ -442,7 +445,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
                                 file.output.width, file.output.height, double(range.first) / fps,
                                 double(range.count) / fps);
     std::vector<record::SubtitleTrack> subtitles = subtitlesOf(a, *scene, file, range);
-    auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles, audioOf(a, *scene, file, range));
+    auto sink = openSink(a, file.output, metadataOf(a, *scene), subtitles, audioOf(a, *scene, file, range, record::framesOf(path, file.output.fps)));
     if (!sink) return fail(sink.error());
     record::AsyncFrameSink async(std::move(*sink));
     auto stats = record::recordFrames(path, file.output.fps, range,

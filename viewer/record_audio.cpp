@@ -68,7 +68,7 @@ bool siteHasSound(const LoadedScene& scene) {
 
 record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene, const std::string& tourId,
                                 const std::vector<record::Caption>& stops, const record::VideoSpan& video,
-                                const std::vector<std::string>& subtitleLanguages) {
+                                const record::VideoSpan& timeline, const std::vector<std::string>& subtitleLanguages) {
     const record::AudioMode mode = args.mode.empty()
                                        ? (siteHasSound(scene) ? record::AudioMode::Both : record::AudioMode::None)
                                        : *record::parseAudioMode(args.mode);  // checkAudioUsage passed it.
@@ -77,6 +77,7 @@ record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene,
     request.mode = mode;
     request.language = narrationLanguage(args, scene.site ? &*scene.site : nullptr, subtitleLanguages);
     request.targetLufs = args.loudness;
+    request.timeline = timeline;
     if (scene.site && !tourId.empty())
         if (const Tour* tour = scene.site->findTour(tourId); tour && !tour->music.empty())
             request.music = scene.site->resolve(tour->music);

@@ -31,10 +31,11 @@ std::map<std::string, double> narrationHolds(const AudioArgs& args, const Site& 
 /// Whether the site names any sound: a tour's music or a POI's narration.
 bool siteHasSound(const LoadedScene& scene);
 
-/// The soundtrack of `video` for the tour `tourId` (empty for a hand-made path: narration only),
-/// whose holds are `stops`. `subtitleLanguages` are --subtitles' languages in order.
+/// The soundtrack of `video`, a slice of the path's `timeline`, for the tour `tourId` (empty for a
+/// hand-made path: narration only), whose holds are `stops`. `subtitleLanguages` are --subtitles'
+/// languages in order.
 record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene, const std::string& tourId,
                                 const std::vector<record::Caption>& stops, const record::VideoSpan& video,
-                                const std::vector<std::string>& subtitleLanguages);
+                                const record::VideoSpan& timeline, const std::vector<std::string>& subtitleLanguages);
 
 }  // namespace axis::viewer

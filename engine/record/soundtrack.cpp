@@ -1,5 +1,6 @@
 #include "record/soundtrack.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -25,6 +26,16 @@ std::shared_ptr<const audio::Pcm> loadLevelled(const std::filesystem::path& file
         warnings.push_back(pcm.error().message + "; left out of the soundtrack");
     }
     cache[file] = out;
+    return out;
+}
+
+// `seconds` of `sound` from `from`, silence where it has none.
+audio::Pcm sliceOf(const audio::Pcm& sound, double from, double seconds) {
+    audio::Pcm out = audio::silence(audio::framesOf(seconds));
+    const std::size_t first = audio::framesOf(std::max(0.0, from));
+    const std::size_t n = std::min(out.frames(), sound.frames() > first ? sound.frames() - first : 0);
+    std::copy_n(sound.samples.begin() + std::ptrdiff_t(first * audio::kChannels), n * audio::kChannels,
+                out.samples.begin());
     return out;
 }
 
@@ -79,13 +90,15 @@ Soundtrack makeSoundtrack(const std::vector<Caption>& stops, const PoiFile& pois
                           const SoundtrackRequest& request) {
     Soundtrack out;
     if (request.mode == AudioMode::None || video.endMs <= video.startMs) return out;
+    const bool sliced = request.timeline.endMs > request.timeline.startMs;
+    const VideoSpan whole = sliced ? request.timeline : video;
     SoundCache cache;
     audio::MixPlan plan;
-    plan.seconds = double(video.endMs - video.startMs) / 1000.0;
+    plan.seconds = double(whole.endMs - whole.startMs) / 1000.0;
     plan.duck = request.duck;
     const bool narration = request.mode == AudioMode::Narration || request.mode == AudioMode::Both;
     const bool music = request.mode == AudioMode::Music || request.mode == AudioMode::Both;
-    if (narration) plan.speech = narrationClips(stops, pois, video, request, cache, out);
+    if (narration) plan.speech = narrationClips(stops, pois, whole, request, cache, out);
     if (music && !request.music.empty())
         plan.music = loadLevelled(request.music, request.musicLufs, cache, out.warnings);
     if (music && request.music.empty()) out.warnings.push_back("--audio: the tour has no music");
@@ -100,6 +113,8 @@ Soundtrack makeSoundtrack(const std::vector<Caption>& stops, const PoiFile& pois
     limiter.ceilingDb = -2.0;
     const audio::Normalisation n = audio::normalise(out.sound, request.targetLufs, limiter);
     out.integratedLufs = n.measured ? n.resultLufs : 0.0;
+    if (sliced) out.sound = sliceOf(out.sound, double(video.startMs - whole.startMs) / 1000.0,
+                                    double(video.endMs - video.startMs) / 1000.0);
     return out;
 }
 

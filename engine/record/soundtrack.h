@@ -35,6 +35,11 @@ struct SoundtrackRequest {
     double speechLufs = -16.0;    ///< Each narration before mixing.
     double musicLufs = -24.0;     ///< The bed before mixing: 8 LU under the voices, 20 when ducked.
     audio::DuckSettings duck;
+    /// The whole path's span when `video` is a slice of it (record --from/--duration): the sound
+    /// is made for the whole and cut, so a slice hears what the whole video has at that time
+    /// (the music's place in its loop, the fades at the tour's ends, one loudness gain), as its
+    /// frames are the whole's. Empty: the video is the whole.
+    VideoSpan timeline;
 };
 
 struct Soundtrack {

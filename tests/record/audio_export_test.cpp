@@ -15,6 +15,7 @@
 #include "gpu/context.h"
 #include "poi/media.h"
 #include "poi/poi.h"
+#include "record/soundtrack.h"
 #include "support/run_command.h"
 #include "support/test_support.h"
 
@@ -213,4 +214,29 @@ TEST_CASE("a stop is held until its narration has been spoken", "[record][app][a
     const double silent = southToEast("none", "silent"), narrated = southToEast("narration", "narrated");
     // Held for the narration and a 0.5 s pause instead of the 0.5 s dwell: 1.5 s longer.
     CHECK(narrated - silent == Approx(1.5).margin(0.11));
+}
+
+TEST_CASE("a slice of a recording hears what the whole video has at that time", "[record][audio]") {
+    const fs::path dir = test::scratchDir("record_audio_slice");
+    writeSoundSite(dir);
+    auto pois = loadPois(dir / "sound.pois.json");
+    REQUIRE(pois);
+    // South at 1 s and east at 6 s (their 1.5 s narrations), under the 3 s music loop.
+    const std::vector<record::Caption> stops{{1.0, 3.0, 0}, {6.0, 9.0, 1}};
+    record::SoundtrackRequest request;
+    request.music = dir / "audio" / "bed.wav";
+    const record::VideoSpan whole{0, 12000}, slice{4500, 8000};
+    const record::Soundtrack full = record::makeSoundtrack(stops, *pois, whole, request);
+    request.timeline = whole;
+    const record::Soundtrack part = record::makeSoundtrack(stops, *pois, slice, request);
+    REQUIRE(full.sound.frames() == audio::framesOf(12.0));
+    REQUIRE(part.sound.frames() == audio::framesOf(3.5));
+    // Sample for sample: the music's place in its loop, the east narration at 1.5 s into the
+    // slice, and one loudness gain for the whole.
+    const std::size_t offset = audio::framesOf(4.5) * audio::kChannels;
+    double worst = 0.0;
+    for (std::size_t i = 0; i < part.sound.samples.size(); ++i)
+        worst = std::max(worst, double(std::abs(part.sound.samples[i] - full.sound.samples[offset + i])));
+    CHECK(worst == 0.0);
+    CHECK(toneDb(part.sound, kVoiceHz, 1.6, 2.9) - toneDb(part.sound, kVoiceHz, 0.2, 1.4) > 20.0);
 }
