@@ -34,7 +34,11 @@ struct StereoSettings {
     /// site file), so 0.064 is an adult's 64 mm.
     double eyeSeparation = 0.064;
     /// Longitude slices per eye. More slices put each column's eye nearer its true ODS position
-    /// (seams between slices on near surfaces shrink) but cost more renders; record uses 16.
+    /// (seams between slices on near surfaces shrink) but cost more renders. Record uses 16: on
+    /// the demo site at 4096x4096, 8, 16 and 24 cost the same within noise (0.12-0.15 frames/s on
+    /// lavapipe: as many pixels, split differently), and at 16 an eye sits within 6.3 mm of its
+    /// ODS position, which moves a surface 2 m away by 2 px at most at slice seams, with a third
+    /// fewer renders (and per-view culling work on large sites) than 24.
     int sectors = 16;
 };
 
