@@ -564,14 +564,20 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
                     "4096x4096, square), stereo fading out above 55° of latitude")
         ->capture_default_str()
         ->check(CLI::IsMember({"flat", "equirect", "equirect-stereo"}));
-    cmd->add_option("--eye-separation", args->eyeSeparationMm,
-                    "equirect-stereo: distance between the eyes, mm (0 < MM <= 1000); the site frame is metres, a "
-                    "bare model is taken as metres; raise it to give a large site more depth")
-        ->capture_default_str();
+    auto* eyes =
+        cmd->add_option("--eye-separation", args->eyeSeparationMm,
+                        "equirect-stereo: distance between the eyes, mm (0 < MM <= 1000); the site frame is metres, a "
+                        "bare model is taken as metres; raise it to give a large site more depth")
+            ->capture_default_str();
     addMediaOptions(*cmd, *args);
-    cmd->callback([args, path, tour, &exitCode] {
+    cmd->callback([args, path, tour, eyes, &exitCode] {
         if (path->count() + tour->count() != 1) {
             logError("record: give exactly one of --path FILE or --tour NAME");
+            exitCode = kExitUsage;
+            return;
+        }
+        if (eyes->count() > 0 && !isStereo(*args)) {  // Else a user would wait for a mono video in vain.
+            logError("--eye-separation: only with --projection equirect-stereo");
             exitCode = kExitUsage;
             return;
         }

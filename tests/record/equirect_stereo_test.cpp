@@ -266,5 +266,9 @@ TEST_CASE("record --projection equirect-stereo refuses a frame that is not squar
         CHECK(r.exitCode == 2);
         CHECK_THAT(r.output, Catch::Contains(option));
     }
+    Run mono = axisview("record '" + site.string() + "' --path '" + (dir / "still.path.json").string() +
+                        "' --projection equirect --eye-separation 64 -o '" + (dir / "x.mp4").string() + "'");
+    CHECK(mono.exitCode == 2);
+    CHECK_THAT(mono.output, Catch::Contains("--eye-separation: only with --projection equirect-stereo"));
     CHECK_FALSE(fs::exists(dir / "x.mp4"));
 }
