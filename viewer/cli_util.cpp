@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <vector>
 
@@ -70,6 +71,24 @@ Expected<std::optional<bool>> parseShadows(const std::string& text) {
     if (text.empty()) return std::optional<bool>();
     if (text == "on" || text == "off") return std::optional<bool>(text == "on");
     return Error{"--shadows: expected on or off, got '" + text + "'"};
+}
+
+Expected<ExposureChoice> parseExposure(const std::string& text) {
+    ExposureChoice choice;
+    if (text.empty()) return choice;
+    if (text == "auto") {
+        choice.automatic = true;
+        return choice;
+    }
+    char* end = nullptr;
+    choice.ev = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !(choice.ev >= -10.0 && choice.ev <= 10.0))
+        return Error{"--exposure: expected stops between -10 and 10, or auto, got '" + text + "'"};
+    return choice;
+}
+
+render::Lighting exposed(render::Lighting light, const ExposureChoice& choice) {
+    return render::withExposureEv(light, choice.automatic ? render::autoExposureEv(light) : choice.ev);
 }
 
 Expected<render::InspectionMode> parseInspectionMode(const std::string& text) {

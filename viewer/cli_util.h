@@ -50,6 +50,18 @@ constexpr const char* kSunHelp =
 Expected<std::optional<bool>> parseShadows(const std::string& text);
 constexpr const char* kShadowsHelp = "Sun shadows on lit models: on or off (default: on with --sun, else off)";
 
+/// `--exposure EV|auto` (empty: 0 EV).
+struct ExposureChoice {
+    double ev = 0.0;
+    bool automatic = false;  ///< render::autoExposureEv of the light at hand.
+};
+Expected<ExposureChoice> parseExposure(const std::string& text);
+/// `light` exposed as `choice` says (auto: for that light's sun).
+render::Lighting exposed(render::Lighting light, const ExposureChoice& choice);
+constexpr const char* kExposureHelp =
+    "Exposure of lit models and the sky in stops (EV, -10 to 10; +1 doubles their light), or auto: up to +2 "
+    "at dusk and night, as an eye adapts. Unlit scans keep their own light";
+
 constexpr const char* kEyeDomeHelp =
     "Eye-dome lighting: shade by depth, so that point clouds without colours or normals show their shape";
 

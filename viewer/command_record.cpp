@@ -53,6 +53,7 @@ struct RecordArgs {
     std::vector<std::string> clipPlanes, clipBoxes;
     std::string sun;  ///< Local date and time; empty: the default light.
     std::string shadows;  ///< "on", "off" or empty (on with --sun).
+    std::string exposure;  ///< EV, "auto" (follows the path's sun) or empty (0).
     std::string format;     ///< A preset of record/output_format.h; empty: none.
     std::string subtitles;  ///< "zh,en": one track and two sidecars per language; empty: none.
     record::VideoMetadata metadata;  ///< Given on the command line; empty fields come from the site.
@@ -128,6 +129,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (!a.sun.empty())
         if (auto time = geo::parseLocalDateTime(a.sun); !time) return "--sun " + time.error().message;
     if (auto shadows = parseShadows(a.shadows); !shadows) return shadows.error().message;
+    if (auto exposure = parseExposure(a.exposure); !exposure) return exposure.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
         return "-o: expected an .mp4 file, - (an MP4 on standard output) or a PNG pattern such as frames/%05d.png, got '" +
                a.output + "'";
@@ -350,7 +352,7 @@ record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const 
         scene.clipping = path.clipping(t).value_or(sceneCuts);
         if (auto when = path.sunTime(t)) {
             const bool shadows = r.style.lighting.shadows;
-            r.style.lighting = siteSunlight(scene, *when);
+            r.style.lighting = exposed(siteSunlight(scene, *when), *parseExposure(a.exposure));  // checkUsage passed it.
             r.style.lighting.shadows = shadows;
         }
         r.items = r.gpuScene.items(scene);
@@ -430,6 +432,7 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     }
     const bool pathSun = path.sunTime(path.startTime()).has_value();  // Shadows follow the sun, as with --sun.
     lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty() || pathSun);  // checkUsage passed it.
+    lighting = exposed(lighting, *parseExposure(a.exposure));
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.
     if (renderer && a.eyeDome) renderer->style.eyeDome.strength = 1.0;
@@ -551,6 +554,7 @@ void addRecordCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_option("--sun", args->sun, kSunHelp);
     cmd->add_option("--shadows", args->shadows, kShadowsHelp);
+    cmd->add_option("--exposure", args->exposure, kExposureHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--labels", args->labels, "Burn POI labels, and captions during a tour's dwell, into the frames");

@@ -32,6 +32,7 @@ struct RenderArgs {
     std::vector<std::string> clipPlanes, clipBoxes;
     std::string sun;  ///< Local date and time; empty: the default light.
     std::string shadows;  ///< "on", "off" or empty (on with --sun).
+    std::string exposure;  ///< EV, "auto" or empty (0).
     bool noCache = false;
     bool stats = false;
     std::uint64_t gpuBudgetMb = 0;  ///< 0: the device's default.
@@ -89,10 +90,12 @@ int runRender(const RenderArgs& args) {
     auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
     if (!sunTime) sunTime = Error{"--sun " + sunTime.error().message};
     auto shadows = parseShadows(args.shadows);
+    auto exposure = parseExposure(args.exposure);
     for (const Error* e : {size ? nullptr : &size.error(), angles ? nullptr : &angles.error(),
                            options ? nullptr : &options.error(), points ? nullptr : &points.error(),
                            mode ? nullptr : &mode.error(), clipping ? nullptr : &clipping.error(),
-                           sunTime ? nullptr : &sunTime.error(), shadows ? nullptr : &shadows.error()})
+                           sunTime ? nullptr : &sunTime.error(), shadows ? nullptr : &shadows.error(),
+                           exposure ? nullptr : &exposure.error()})
         if (e) {
             logError(e->message);
             return kExitUsage;
@@ -116,6 +119,7 @@ int runRender(const RenderArgs& args) {
         lighting = *sun;
     }
     lighting.shadows = shadows->value_or(!args.sun.empty());
+    lighting = exposed(lighting, *exposure);
     auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
     if (!camera) {
         logError(camera.error().message);
@@ -190,6 +194,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--mode", args->mode, kInspectionModeHelp);
     cmd->add_option("--sun", args->sun, kSunHelp);
     cmd->add_option("--shadows", args->shadows, kShadowsHelp);
+    cmd->add_option("--exposure", args->exposure, kExposureHelp);
     cmd->add_option("--clip-plane", args->clipPlanes, kClipPlaneHelp)->allow_extra_args(false);
     cmd->add_option("--clip-box", args->clipBoxes, kClipBoxHelp)->allow_extra_args(false);
     cmd->add_flag("--stats", args->stats, "Log what the frame drew: triangles, clusters, draws");

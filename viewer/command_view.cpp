@@ -24,7 +24,7 @@ struct ViewArgs {
     std::string pointSize;
     bool eyeDome = false;
     std::string mode = "off";
-    std::string sun, shadows;
+    std::string sun, shadows, exposure;
     std::string frameLog;
     std::string touchRecording;
     std::string recordPath = "flythrough.path.json";
@@ -55,8 +55,10 @@ int runView(const ViewArgs& args) {
     }
     auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
     auto shadows = parseShadows(args.shadows);
-    if (!sunTime || !shadows) {
-        logError(!sunTime ? "--sun " + sunTime.error().message : shadows.error().message);
+    auto exposure = parseExposure(args.exposure);
+    if (!sunTime || !shadows || !exposure) {
+        logError(!sunTime ? "--sun " + sunTime.error().message
+                          : !shadows ? shadows.error().message : exposure.error().message);
         return kExitUsage;
     }
     std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
@@ -84,6 +86,7 @@ int runView(const ViewArgs& args) {
     options.inspection = *mode;
     if (!args.sun.empty()) options.sunTime = *sunTime;
     options.shadows = shadows->value_or(!args.sun.empty());
+    options.exposure = *exposure;
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     if (!args.touchRecording.empty()) options.touchRecording = args.touchRecording;
     options.scenePath = std::filesystem::absolute(scenePath);
@@ -129,6 +132,7 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--mode", args->mode, std::string(kInspectionModeHelp) + "; M cycles through them");
     app.add_option("--sun", args->sun, std::string(kSunHelp) + "; a slider then moves it through that day");
     app.add_option("--shadows", args->shadows, kShadowsHelp);
+    app.add_option("--exposure", args->exposure, std::string(kExposureHelp) + "; a slider in the sun's panel moves it");
     app.add_option("--frame-log", args->frameLog,
                    "Write a CSV line per drawn frame: wall time, streaming cost, textures still sharpening");
     app.add_option("--record-touch", args->touchRecording,

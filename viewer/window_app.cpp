@@ -127,6 +127,8 @@ public:
             lighting_ = siteSunlight(app_.scene(), *options.sunTime, true);
         }
         lighting_.shadows = options.shadows;
+        lighting_ = exposed(lighting_, options.exposure);
+        exposureEv_ = float(std::log2(lighting_.exposure));
     }
     ~Loop() { app_.setTiles(nullptr); }
 
@@ -302,8 +304,16 @@ private:
             const bool shadows = lighting_.shadows;
             lighting_ = siteSunlight(app_.scene(), t);
             lighting_.shadows = shadows;
+            // `--exposure auto` follows the sun until the exposure is set by hand.
+            lighting_ = exposed(lighting_, exposureAuto_ ? options_.exposure : ExposureChoice{exposureEv_});
+            exposureEv_ = float(std::log2(lighting_.exposure));
         }
         ImGui::Checkbox(text::kShadows(language), &lighting_.shadows);
+        // "EV" in every language: the photographer's unit of exposure.
+        if (ImGui::SliderFloat("EV##exposure", &exposureEv_, -3.0f, 3.0f, "%+.1f")) {
+            exposureAuto_ = false;
+            lighting_ = render::withExposureEv(lighting_, exposureEv_);
+        }
         ImGui::End();
     }
 
@@ -437,6 +447,8 @@ private:
     std::unique_ptr<FrameLog> frameLog_;
     render::Lighting lighting_;  ///< The default light, or `--sun`'s at the slider's hour.
     float sunHour_ = 12.0f;
+    float exposureEv_ = 0.0f;    ///< The sun panel's exposure slider.
+    bool exposureAuto_ = options_.exposure.automatic;  ///< Until the slider is moved.
 
 public:
     void setDevice(const std::string& name) { stats_.device = name; }

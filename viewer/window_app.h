@@ -8,6 +8,7 @@
 #include "geo/solar_position.h"
 #include "render/scene_renderer.h"
 #include "site/scene_loader.h"
+#include "viewer/cli_util.h"
 
 namespace axis::viewer {
 
@@ -46,6 +47,7 @@ struct WindowOptions {
     /// `--sun`: the day and hour the sun is placed at; a slider then moves it through the day.
     std::optional<geo::LocalDateTime> sunTime;
     bool shadows = false;  ///< `--shadows` (on with --sun).
+    ExposureChoice exposure;  ///< `--exposure`.
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).
     std::optional<std::filesystem::path> frameLog;
 };

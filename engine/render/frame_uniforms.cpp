@@ -35,8 +35,8 @@ shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, con
     using shader::vec3;  // AXIS_CAP_COLOR is written for GLSL.
     p.capColor = glm::vec4(AXIS_CAP_COLOR, 1.0f);
     p.sunDirection = glm::vec4(glm::vec3(lighting.sunDirection), 0.0f);
-    p.sunRadiance = glm::vec4(lighting.sunRadiance, 0.0f);
-    p.skyTint = glm::vec4(lighting.skyTint, 0.0f);
+    p.sunRadiance = glm::vec4(lighting.sunRadiance * lighting.exposure, 0.0f);
+    p.skyTint = glm::vec4(lighting.skyTint * lighting.exposure, 0.0f);
     p.shadowFromCamera = shadowFromCamera;
     p.shadowParams = glm::vec4(normalOffset, depthBias, 0.0f, 0.0f);
     return p;

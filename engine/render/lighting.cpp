@@ -30,4 +30,29 @@ Lighting sunlight(const glm::dvec3& direction) {
     return light;
 }
 
+namespace {
+
+// Light falling on level ground, in the units of sunRadiance: the sun's (by its height) and the
+// sky's ambient (the shaders' 0.55 of the sky's mean colour, about 0.5 of its tint).
+double groundLight(const Lighting& light) {
+    const auto luminance = [](const glm::vec3& c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
+    return luminance(light.sunRadiance) * std::max(0.0, light.sunDirection.z) + 0.5 * luminance(light.skyTint);
+}
+
+}  // namespace
+
+double autoExposureEv(const Lighting& light) {
+    // Half the gap, as an eye adapts: the whole would bring the ground to daylight but blow the
+    // dusk sky (far brighter than the ground it lights) out to white.
+    constexpr double kAdaptation = 0.5, kMaxEv = 2.0;
+    const double day = groundLight(Lighting{}), now = groundLight(light);
+    if (now <= 0.0) return kMaxEv;
+    return std::clamp(kAdaptation * std::log2(day / now), 0.0, kMaxEv);
+}
+
+Lighting withExposureEv(Lighting light, double ev) {
+    light.exposure = float(std::exp2(std::clamp(ev, -10.0, 10.0)));
+    return light;
+}
+
 }  // namespace axis::render

@@ -14,10 +14,21 @@ struct Lighting {
     glm::vec3 skyTint{1.0f};      ///< Scales the sky's colours and its ambient light.
     float sunDisc = 1.0f;         ///< Brightness of the sun's glow in the sky (0 below the horizon).
     bool shadows = false;         ///< Lit models cast sun shadows (render/shadow_map.h).
+    /// Scales the sun's and the sky's light as seen (2^EV): a camera's exposure compensation,
+    /// to read a scan at dusk. Unlit scans carry their own light and are not scaled.
+    float exposure = 1.0f;
     bool operator==(const Lighting&) const = default;
 };
 
 /// The light of a sun standing in `direction` (site frame; normalised here).
 Lighting sunlight(const glm::dvec3& direction);
+
+/// The exposure (EV) that brings `light` halfway back to the default day's brightness on level
+/// ground, as an eye adapts: 0 by day, up to +2 EV (4x) at dusk and night, which stays darker
+/// than day so that it still reads as night.
+double autoExposureEv(const Lighting& light);
+
+/// `light` with its exposure set to `ev` stops (clamped to +-10).
+Lighting withExposureEv(Lighting light, double ev);
 
 }  // namespace axis::render

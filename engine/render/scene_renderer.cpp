@@ -240,8 +240,8 @@ void SceneRenderer::drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameV
     shader::SkyPush sky{};
     sky.worldFromClip = glm::inverse(viewProj);
     sky.solidColor = glm::vec4(view.background, view.solidBackground ? 1.0f : 0.0f);
-    sky.sunDirection = glm::vec4(glm::vec3(view.lighting.sunDirection), view.lighting.sunDisc);
-    sky.skyTint = glm::vec4(view.lighting.skyTint, 0.0f);
+    sky.sunDirection = glm::vec4(glm::vec3(view.lighting.sunDirection), view.lighting.sunDisc * view.lighting.exposure);
+    sky.skyTint = glm::vec4(view.lighting.skyTint * view.lighting.exposure, 0.0f);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_);
     vkCmdPushConstants(cmd, skyLayout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(sky), &sky);
     vkCmdDraw(cmd, 3, 1, 0, 0);

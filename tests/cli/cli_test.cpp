@@ -81,6 +81,12 @@ TEST_CASE("usage errors and --help follow Unix conventions", "[cli]") {
         CHECK(badDate.exitCode == 2);
         CHECK(badDate.output.find("--sun '2023-02-29T12:00': no such date or time") != std::string::npos);
     }
+    for (const std::string& command : {"render " + quoted(dir / "a.obj") + " -o x.png --exposure bright",
+                                       "record " + quoted(dir / "a.obj") + " --tour attract -o x.mp4 --exposure 12"}) {
+        auto badExposure = runAxisview(command);
+        CHECK(badExposure.exitCode == 2);
+        CHECK(badExposure.output.find("--exposure: expected stops between -10 and 10, or auto") != std::string::npos);
+    }
     auto clay = runAxisview("render " + quoted(dir / "a.obj") + " -o " + quoted(dir / "clay.png") + " --size 64x64 --mode clay");
     CHECK(clay.exitCode == 0);
     CHECK(fs::exists(dir / "clay.png"));

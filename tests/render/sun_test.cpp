@@ -92,3 +92,42 @@ TEST_CASE("lit surfaces follow the sun: bright when it is high, warm and dim whe
     CHECK(west.r > west.b + 20);
     REQUIRE(ctx->validationMessageCount() == 0);
 }
+
+TEST_CASE("exposure scales the sun's and sky's light as seen, not unlit scans", "[render][sun]") {
+    auto ctx = test::makeValidatedContext();
+    const Model sphere = test::makeSphere(1.0f, 48, {200, 200, 200, 255}, {200, 200, 200, 255});
+    auto shot = [&](const render::Lighting& lighting, Shading shading) {
+        render::OffscreenRenderer renderer(*ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
+        auto gm = renderer.scene().upload(sphere);
+        render::DrawItem item{gm.get(), glm::dmat4(1.0), shading};
+        render::FrameView view;
+        view.aspect = 1.0;
+        view.camera.position = {0.0, 0.0, 3.0};
+        view.camera.forward = {0.0, 0.0, -1.0};
+        view.camera.up = {0.0, 1.0, 0.0};
+        view.lighting = lighting;  // The sky behind the sphere too.
+        return renderer.render(view, {&item, 1});
+    };
+    const auto linear = [](int srgb) {
+        const double c = srgb / 255.0;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const render::Lighting dusk = render::sunlight({-1.0, 0.0, 0.05});  // Dim: nothing saturates at +1 EV.
+    const auto plain = shot(dusk, Shading::Lit), brighter = shot(render::withExposureEv(dusk, 1.0), Shading::Lit);
+    // The sphere's top and the sky at the corner: twice the light, within the 8-bit steps.
+    for (const auto& [x, y] : {std::pair{64, 64}, std::pair{40, 64}, std::pair{4, 4}}) {
+        const Pixel a = pixelAt(plain, x, y), b = pixelAt(brighter, x, y);
+        INFO("pixel " << x << "," << y << ": " << a.g << " then " << b.g);
+        REQUIRE(a.g > 10);
+        CHECK(linear(b.g) / linear(a.g) == Approx(2.0).epsilon(0.12));
+    }
+    // An unlit scan carries its own light: the same pixels at any exposure.
+    CHECK(pixelAt(shot(dusk, Shading::Unlit), 64, 64) == pixelAt(shot(render::withExposureEv(dusk, 2.0), Shading::Unlit), 64, 64));
+    // Auto: nothing by day, the most (+2 EV) at night, in between at dusk.
+    CHECK(render::autoExposureEv(render::Lighting{}) == Approx(0.0).margin(1e-9));
+    CHECK(render::autoExposureEv(render::sunlight({0.0, 1.0, -0.5})) == Approx(2.0));
+    const double duskEv = render::autoExposureEv(dusk);
+    CHECK(duskEv > 0.5);
+    CHECK(duskEv < 2.0);
+    REQUIRE(ctx->validationMessageCount() == 0);
+}
