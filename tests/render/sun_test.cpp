@@ -38,6 +38,23 @@ render::Rgba8Image groundAndPost(gpu::Context& ctx, const render::Lighting& ligh
 
 int brightness(const Pixel& p) { return p.r + p.g + p.b; }
 
+// A 1 m grey sphere seen from 3 m above, on black or on the sky.
+render::Rgba8Image sphereFromAbove(gpu::Context& ctx, const render::Lighting& lighting, Shading shading,
+                                   bool solidBackground) {
+    const Model sphere = test::makeSphere(1.0f, 48, {200, 200, 200, 255}, {200, 200, 200, 255});
+    render::OffscreenRenderer renderer(ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
+    auto gm = renderer.scene().upload(sphere);
+    render::DrawItem item{gm.get(), glm::dmat4(1.0), shading};
+    render::FrameView view;
+    view.aspect = 1.0;
+    view.camera.position = {0.0, 0.0, 3.0};
+    view.camera.forward = {0.0, 0.0, -1.0};
+    view.camera.up = {0.0, 1.0, 0.0};
+    view.solidBackground = solidBackground;
+    view.lighting = lighting;
+    return renderer.render(view, {&item, 1});
+}
+
 }  // namespace
 
 TEST_CASE("the post's shadow falls away from the sun and moves with it", "[render][sun]") {
@@ -64,20 +81,7 @@ TEST_CASE("the post's shadow falls away from the sun and moves with it", "[rende
 TEST_CASE("lit surfaces follow the sun: bright when it is high, warm and dim when low, dark at night",
           "[render][sun]") {
     auto ctx = test::makeValidatedContext();
-    const Model sphere = test::makeSphere(1.0f, 48, {200, 200, 200, 255}, {200, 200, 200, 255});
-    auto shot = [&](const render::Lighting& lighting) {
-        render::OffscreenRenderer renderer(*ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
-        auto gm = renderer.scene().upload(sphere);
-        render::DrawItem item{gm.get(), glm::dmat4(1.0), Shading::Lit};
-        render::FrameView view;
-        view.aspect = 1.0;
-        view.camera.position = {0.0, 0.0, 3.0};
-        view.camera.forward = {0.0, 0.0, -1.0};
-        view.camera.up = {0.0, 1.0, 0.0};
-        view.solidBackground = true;
-        view.lighting = lighting;
-        return renderer.render(view, {&item, 1});
-    };
+    auto shot = [&](const render::Lighting& lighting) { return sphereFromAbove(*ctx, lighting, Shading::Lit, true); };
     // The default light is the renderer's fixed sun: the same as sunlight() in its direction.
     CHECK(render::sunlight(render::Lighting{}.sunDirection) == render::Lighting{});
     const Pixel noon = pixelAt(shot(render::sunlight({0.0, -0.2, 1.0})), 64, 64);
@@ -95,18 +99,9 @@ TEST_CASE("lit surfaces follow the sun: bright when it is high, warm and dim whe
 
 TEST_CASE("exposure scales the sun's and sky's light as seen, not unlit scans", "[render][sun]") {
     auto ctx = test::makeValidatedContext();
-    const Model sphere = test::makeSphere(1.0f, 48, {200, 200, 200, 255}, {200, 200, 200, 255});
+    // The sky behind the sphere too.
     auto shot = [&](const render::Lighting& lighting, Shading shading) {
-        render::OffscreenRenderer renderer(*ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
-        auto gm = renderer.scene().upload(sphere);
-        render::DrawItem item{gm.get(), glm::dmat4(1.0), shading};
-        render::FrameView view;
-        view.aspect = 1.0;
-        view.camera.position = {0.0, 0.0, 3.0};
-        view.camera.forward = {0.0, 0.0, -1.0};
-        view.camera.up = {0.0, 1.0, 0.0};
-        view.lighting = lighting;  // The sky behind the sphere too.
-        return renderer.render(view, {&item, 1});
+        return sphereFromAbove(*ctx, lighting, shading, false);
     };
     const auto linear = [](int srgb) {
         const double c = srgb / 255.0;
