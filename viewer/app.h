@@ -141,6 +141,13 @@ public:
     /// On-screen controls (the kiosk's walk and look pads): added to keys and gamepad each
     /// update as if held, until replaced. Same units as NavInput; zero when nothing is held.
     void setVirtualInput(const NavInput& in) { virtualInput_ = in; }
+    /// Where the reading panel goes, in screen points: a layer's layout (the kiosk's side column
+    /// or bottom sheet, which brings its own big close button instead of the title bar's small
+    /// one). None: a column at the right edge, closed from its title bar.
+    struct PanelRect {
+        float x = 0, y = 0, width = 0, height = 0;
+    };
+    void setPoiPanelRect(std::optional<PanelRect> rect) { poiPanelRect_ = rect; }
 
     /// Set by F12: the window writes the next frame here, then calls screenshotWritten().
     std::optional<std::string> takeScreenshotRequest();
@@ -194,6 +201,7 @@ private:
     render::LabelLayout labels_;
     std::vector<std::string> labelTexts_;
     std::optional<size_t> openPoi_;
+    std::optional<PanelRect> poiPanelRect_;
     std::set<std::string> hiddenTags_;
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;

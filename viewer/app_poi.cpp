@@ -181,11 +181,16 @@ void ViewerApp::drawPoiPanel() {
     const Language l = language_;
     ImGuiIO& io = ImGui::GetIO();
     const float width = std::min(460.0f, io.DisplaySize.x * 0.45f);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 10, 60), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, std::max(200.0f, io.DisplaySize.y - 120)), ImGuiCond_Always);
+    const PanelRect place = poiPanelRect_.value_or(
+        PanelRect{io.DisplaySize.x - width - 10, 60, width, std::max(200.0f, io.DisplaySize.y - 120)});
+    ImGui::SetNextWindowPos(ImVec2(place.x, place.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(place.width, place.height), ImGuiCond_Always);
     bool open = true;
     const std::string title = poiText(poi.title);
-    ImGui::Begin((title + "###poi").c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    // Placed by a layer: no small close or collapse boxes (the layer brings a close button).
+    const ImGuiWindowFlags placed = poiPanelRect_ ? ImGuiWindowFlags_NoCollapse : 0;
+    ImGui::Begin((title + "###poi").c_str(), poiPanelRect_ ? nullptr : &open,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | placed);
     drawNarrationButton(poi);  // First, as an audio guide's button is: before the text it reads.
     drawRichText(parseBody(poiText(poi.body)), [this](const std::string& id) {
         if (long i = scene_.pois->indexOf(id); i >= 0) openPoi(size_t(i));

@@ -24,6 +24,7 @@
 #include "site/site_sun.h"
 #include "viewer/kiosk/kiosk_layer.h"
 #include "viewer/kiosk/kiosk_text.h"
+#include "viewer/kiosk/screen_dpi.h"
 #include "viewer/kiosk/soak.h"
 #include "viewer/cli_util.h"
 #include "viewer/frame_log.h"
@@ -517,8 +518,15 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     ImGui::StyleColorsDark();
     ImGui::GetStyle().ScaleAllSizes(xscale);
     std::vector<std::string> texts = textsInUse(scene);
-    // A kiosk is read standing, at arm's length: a big font, rasterised at that size to stay crisp.
-    buildFonts(texts, (options.kiosk ? 30.0f : 18.0f) * xscale, textsByLanguage(scene));
+    // A kiosk is read standing: its layout sizes the font from the screen (kiosk_layout.h),
+    // rasterised at that size to stay crisp.
+    const VkExtent2D first = framebufferExtent(window);
+    const float kioskFont =
+        kiosk::kioskLayout(float(first.width), float(first.height),
+                           kiosk::kioskScreenDpi(scene, float(first.width), float(first.height)).dpi,
+                           float(kiosk::CornerLongPress::kCornerPixels))
+            .fontPx;
+    buildFonts(texts, options.kiosk ? kioskFont : 18.0f * xscale, textsByLanguage(scene));
     renderer->ui().uploadFonts();
     EventQueue queue;
     installCallbacks(window, queue);

@@ -145,7 +145,7 @@ TEST_CASE("the kiosk plays the attract tour when idle and a touch hands control 
 TEST_CASE("the kiosk switches language and resets it for the next visitor", "[app][kiosk]") {
     fs::path dir = axis::test::scratchDir("kiosk_language");
     Run run = runKiosk(dir,
-                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick 610 60\nwait 0.5\n"
+                       "wait 0.5\nscreenshot " + (dir / "zh.png").string() + "\nclick 935 40\nwait 0.5\n"
                        "screenshot " + (dir / "en.png").string() + "\nwait 4\nquit\n",
                        "AXIS_KIOSK_IDLE_SECONDS=3");
     INFO(run.output);
@@ -165,7 +165,8 @@ TEST_CASE("tapping a landmark on the kiosk's minimap goes to its viewpoint", "[a
     fs::path dir = axis::test::scratchDir("kiosk_minimap");
     // The Temple of Heaven, east of the axis: its viewpoint is at (780, 1390, 8).
     Run run = runKiosk(dir,
-                       "wait 0.5\nscreenshot " + (dir / "map.png").string() + "\nclick 171 568\nwait 12\n"
+                       "wait 0.5\nclick 72 151\nwait 0.3\nscreenshot " + (dir / "map.png").string() +
+                       "\nclick 170 576\nwait 12\n"
                        "print camera\nscreenshot " + (dir / "there.png").string() + "\nquit\n");
     INFO(run.output);
     REQUIRE(run.exitCode == 0);
@@ -176,19 +177,19 @@ TEST_CASE("tapping a landmark on the kiosk's minimap goes to its viewpoint", "[a
 TEST_CASE("touch taps reach the kiosk's panels while one finger on the scene looks and two pinch",
           "[app][kiosk][touch]") {
     fs::path dir = axis::test::scratchDir("kiosk_touch");
-    // The minimap tap is a down and an up in the same frame, as a quick finger gives between two
-    // frames: the UI must still see it pressed. Then a look drag, one that starts on the places
-    // panel (which must not turn the view), and a pinch out, on the strip of scene between the
-    // places panel and the story the tap opened (x 650..810 at 1280x720).
-    std::string script = "wait 0.5\ntouch down 1 171 568\ntouch up 1\nwait 12\nprint camera\n"
-                         "touch down 2 720 300\n";
-    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 2 " + std::to_string(720 + 12 * i) + " 300\n";
-    script += "touch up 2\nwait 0.5\nprint camera\ntouch down 5 400 300\n";
-    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 5 " + std::to_string(400 + 40 * i) + " 300\n";
-    script += "touch up 5\nwait 0.5\nprint camera\ntouch down 3 690 330\nwait 0.02\ntouch down 4 770 330\n";
+    // The minimap's tab opens it; the landmark's tap is a down and an up in the same frame, as a
+    // quick finger gives between two frames: the UI must still see it pressed. Then a look drag, one that starts on the story
+    // panel (which must not turn the view), and a pinch out, on the scene between the tabs and
+    // the story the tap opened (x 260..800 at 1280x720).
+    std::string script = "wait 0.5\ntouch down 1 72 151\ntouch up 1\nwait 0.3\ntouch down 1 170 576\ntouch up 1\n"
+                         "wait 12\nprint camera\ntouch down 2 500 300\n";
+    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 2 " + std::to_string(500 + 12 * i) + " 300\n";
+    script += "touch up 2\nwait 0.5\nprint camera\ntouch down 5 1000 600\n";
+    for (int i = 1; i <= 10; ++i) script += "wait 0.02\ntouch move 5 " + std::to_string(1000 - 40 * i) + " 600\n";
+    script += "touch up 5\nwait 0.5\nprint camera\ntouch down 3 460 330\nwait 0.02\ntouch down 4 540 330\n";
     for (int i = 1; i <= 10; ++i)
-        script += "wait 0.02\ntouch move 3 " + std::to_string(690 - 6 * i) + " 330\ntouch move 4 " +
-                  std::to_string(770 + 6 * i) + " 330\n";
+        script += "wait 0.02\ntouch move 3 " + std::to_string(460 - 6 * i) + " 330\ntouch move 4 " +
+                  std::to_string(540 + 6 * i) + " 330\n";
     script += "touch up 3\ntouch up 4\nwait 1\nprint camera\nquit\n";
     Run run = runKiosk(dir, script);
     INFO(run.output);
@@ -208,9 +209,9 @@ TEST_CASE("the kiosk plays a POI's narration in the visitor's language and stops
     const fs::path heard = dir / "heard.wav";
     // The minimap's tap opens the Temple of Heaven's story; its first button is Listen (收听讲解).
     Run run = runKiosk(dir,
-                       "wait 0.5\ntouch down 1 171 568\ntouch up 1\nwait 2\n"
+                       "wait 0.5\ntouch down 1 72 151\ntouch up 1\nwait 0.3\ntouch down 1 170 576\ntouch up 1\nwait 2\n"
                        "screenshot " + (dir / "story.png").string() + "\n"
-                       "touch down 1 887 171\ntouch up 1\nwait 1.5\n"
+                       "touch down 1 880 145\ntouch up 1\nwait 1.5\n"
                        "screenshot " + (dir / "listening.png").string() + "\nwait 8\nquit\n",
                        waveOutput(dir) + " AXIS_KIOSK_IDLE_SECONDS=5");
     INFO(run.output);
@@ -287,7 +288,8 @@ TEST_CASE("a kiosk soak of 10,000 idle/visitor cycles keeps memory and handles f
 TEST_CASE("a lost GPU device is recreated and the kiosk carries on", "[app][kiosk]") {
     fs::path dir = axis::test::scratchDir("kiosk_device_lost");
     auto script = [&](const std::string& shot) {
-        return "wait 0.5\nclick 171 568\nwait 6\nprint camera\nscreenshot " + (dir / shot).string() + "\nquit\n";
+        return "wait 0.5\nclick 72 151\nwait 0.3\nclick 170 576\nwait 6\nprint camera\nscreenshot " +
+               (dir / shot).string() + "\nquit\n";
     };
     Run plain = runKiosk(dir, script("plain.png"));
     Run lost = runKiosk(dir, script("lost.png"), "AXIS_SIMULATE_DEVICE_LOST=20");

@@ -28,7 +28,7 @@ pid_t lockOwner(const std::string& lock) {
 
 }  // namespace
 
-VirtualDisplay::VirtualDisplay() {
+VirtualDisplay::VirtualDisplay(const std::string& screen) {
     if (const char* d = std::getenv("DISPLAY"); d && *d) {
         display_ = d;
         return;
@@ -39,7 +39,7 @@ VirtualDisplay::VirtualDisplay() {
         std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
         if (std::filesystem::exists(socket) || std::filesystem::exists(lock)) continue;
         display_ = ":" + std::to_string(n);
-        const char* argv[] = {"Xvfb", display_.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr};
+        const char* argv[] = {"Xvfb", display_.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp", nullptr};
         if (posix_spawnp(&server_, "Xvfb", nullptr, nullptr, const_cast<char**>(argv), environ) != 0) break;
         for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -8,7 +8,8 @@ namespace axis::test {
 
 class VirtualDisplay {
 public:
-    VirtualDisplay();
+    /// `screen`: Xvfb's screen, WxHxDEPTH (the kiosk's 3840x2160 and portrait tests need more).
+    explicit VirtualDisplay(const std::string& screen = "1920x1080x24");
     ~VirtualDisplay();
     VirtualDisplay(const VirtualDisplay&) = delete;
     VirtualDisplay& operator=(const VirtualDisplay&) = delete;

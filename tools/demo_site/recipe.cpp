@@ -187,6 +187,11 @@ void readSite(Recipe& r, const fs::path& path) {
     r.kiosk.exitPin = text(member(kiosk, "exit_pin", k), k["exit_pin"]);
     if (!std::all_of(r.kiosk.exitPin.begin(), r.kiosk.exitPin.end(), [](char c) { return c >= '0' && c <= '9'; }))
         k["exit_pin"].fail("must be digits");
+    if (kiosk.contains("screen_inches")) {  // Optional: the kiosk's layout falls back to the monitor's size.
+        r.kiosk.screenInches = number(kiosk["screen_inches"], k["screen_inches"]);
+        if (r.kiosk.screenInches < 5.0 || r.kiosk.screenInches > 500.0)
+            k["screen_inches"].fail("must be the screen's diagonal in inches, 5 to 500");
+    }
 
     const Json& landmarks = array(member(doc, "landmarks", where), where["landmarks"]);
     std::set<std::string> ids;

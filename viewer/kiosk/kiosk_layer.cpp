@@ -12,9 +12,8 @@
 #include "render/ui_fonts.h"
 #include "viewer/app.h"
 #include "viewer/kiosk/kiosk_text.h"
-#include "viewer/kiosk/layout.h"
 #include "viewer/kiosk/minimap.h"
-#include "core/process.h"
+#include "viewer/kiosk/screen_dpi.h"
 #include "viewer/kiosk/soak.h"
 #include "viewer/kiosk/touch_controls.h"
 #include "viewer/ui/rich_text.h"
@@ -26,17 +25,17 @@ constexpr double kHelpHintSeconds = 20.0;  // How long a new visitor sees the hi
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
-// Touch-sized widgets everywhere, the viewer's reading panel included: a 64 px button at the
-// kiosk's font size needs this much padding.
-void applyTouchStyle() {
+// Touch-sized widgets everywhere, the viewer's reading panel included: every button and title
+// bar is a layout row high (>= 9 mm), with spacing that follows the text.
+void applyTouchStyle(const KioskLayout& l) {
     ImGuiStyle& s = ImGui::GetStyle();
-    const float font = ImGui::GetFontSize();
-    s.FramePadding = ImVec2(20.0f, std::max(8.0f, (layout::kRowHeight - font) * 0.5f));
-    s.ItemSpacing = ImVec2(14.0f, 12.0f);
-    s.WindowPadding = ImVec2(16.0f, 14.0f);
-    s.ScrollbarSize = 34.0f;
-    s.GrabMinSize = 40.0f;
-    s.WindowRounding = s.FrameRounding = 10.0f;
+    const float font = l.fontPx;
+    s.FramePadding = ImVec2(0.8f * font, (l.targetPx - font) * 0.5f);
+    s.ItemSpacing = ImVec2(0.6f * font, l.margin);  // The portrait top bar's two rows count on it.
+    s.WindowPadding = ImVec2(l.windowPadPx, l.windowPadPx);
+    s.ScrollbarSize = 0.6f * l.targetPx;  // Scrolling is by dragging the list; the bar only shows where.
+    s.GrabMinSize = 0.8f * l.targetPx;
+    s.WindowRounding = s.FrameRounding = 0.4f * font;
     s.TouchExtraPadding = ImVec2(4.0f, 4.0f);
 }
 
@@ -150,23 +149,44 @@ void KioskLayer::goToPoi(ViewerApp& app, size_t poi) {
     if (poi < pois.size() && pois[poi].viewpoint) app.goToCamera(toCamera(*pois[poi].viewpoint));
 }
 
+// The layout follows the window (a kiosk may start before its monitor settles, a tryout may be
+// resized); the font atlas was built for the first size, and scales to the others.
+void KioskLayer::fitToWindow(ViewerApp& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.DisplaySize.x != layout_.width || io.DisplaySize.y != layout_.height) {
+        dpi_ = kioskScreenDpi(app.scene(), io.DisplaySize.x, io.DisplaySize.y);
+        if (!std::exchange(dpiLogged_, true)) logInfo(describeDpi(dpi_, app.scene()));
+        layout_ = kioskLayout(io.DisplaySize.x, io.DisplaySize.y, dpi_.dpi, float(CornerLongPress::kCornerPixels));
+    }
+    const ImFontAtlas* atlas = io.Fonts;
+    if (!atlas->Fonts.empty() && atlas->Fonts[0]->FontSize > 0.0f)
+        ImGui::GetIO().FontGlobalScale = layout_.fontPx / atlas->Fonts[0]->FontSize;
+    applyTouchStyle(layout_);
+    const Rect& s = layout_.story;
+    app.setPoiPanelRect(ViewerApp::PanelRect{s.x, s.y, s.w, s.h});
+}
+
 void KioskLayer::drawUi(ViewerApp& app) {
-    if (!styled_) applyTouchStyle(), styled_ = true;
+    fitToWindow(app);
     if (state_ != State::Visitor) {
+        // The tour alone: its caption and the invitation; the first touch brings the panels back,
+        // collapsed.
         app.setVirtualInput({});
+        drawer_ = Drawer::None;
         drawAttract(app);
     } else {
+        if (app.openedPoi()) drawer_ = Drawer::None;  // A story opened (from the list, the map, a link).
         drawTopBar(app);
-        drawMap(app);
-        drawPlaces(app);
-        // Reading a story, the pads give way to the panel and a big close button.
-        if (app.openedPoi()) {
+        drawTabs(app);
+        if (drawer_ == Drawer::Map) drawMap(app);
+        if (drawer_ == Drawer::Places) drawPlaces(app);
+        // Reading a story or choosing a place, the pads give way (a story gets a big close button).
+        if (app.openedPoi()) drawCloseStory(app);
+        if (app.openedPoi() || drawer_ != Drawer::None)
             app.setVirtualInput({});
-            drawCloseStory(app);
-        } else {
-            app.setVirtualInput(drawTouchControls(app.language()));
-        }
-        if (helpSeconds_ > 0.0 && !app.openedPoi()) drawHelpHint(app);
+        else
+            app.setVirtualInput(drawTouchControls(app.language(), layout_));
+        if (helpSeconds_ > 0.0 && !app.openedPoi() && drawer_ == Drawer::None) drawHelpHint(app);
     }
     drawPinPad(app);
 }
@@ -178,83 +198,111 @@ void KioskLayer::drawPinPad(ViewerApp& app) {
     app.requestQuit();
 }
 
+namespace {
+
+// A window that is just its widgets: no background, no padding, at a layout rectangle.
+void beginBare(const char* id, const Rect& at) {
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
+    ImGui::Begin(
+        id, nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBackground | kFixed);
+    ImGui::PopStyleVar();
+}
+
+// A button drawn pressed while what it opens is open.
+bool toggleButton(const char* label, bool on, const Rect& r) {
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label, ImVec2(r.w, r.h));
+    if (on) ImGui::PopStyleColor();
+    return pressed;
+}
+
+}  // namespace
+
 void KioskLayer::drawCloseStory(ViewerApp& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    // Left of the viewer's reading panel (which is min(460, 45 %) wide at the right edge).
-    const float panelLeft = io.DisplaySize.x - std::min(460.0f, io.DisplaySize.x * 0.45f) - 10.0f;
-    ImGui::SetNextWindowPos(ImVec2(panelLeft - layout::kMargin, io.DisplaySize.y - layout::kMargin), ImGuiCond_Always,
-                            ImVec2(1.0f, 1.0f));
-    ImGui::Begin("##kioskclose", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | kFixed);
-    if (ImGui::Button(text::kClose(app.language()), ImVec2(220.0f, layout::kRowHeight))) app.closePoi();
+    beginBare("##kioskclose", layout_.closeStory);
+    const Rect& r = layout_.closeStory;
+    if (ImGui::Button(text::kClose(app.language()), ImVec2(r.w, r.h))) app.closePoi();
+    ImGui::End();
+}
+
+// The map and the places list, folded into two tabs under the exit corner; a tab opens its
+// drawer (closing a story or the other drawer) and closes it again.
+void KioskLayer::drawTabs(ViewerApp& app) {
+    beginBare("##kiosktabs", layout_.mapTab);
+    const auto tab = [&](const char* label, Drawer which, const Rect& r) {
+        if (!toggleButton(label, drawer_ == which, r)) return;
+        drawer_ = drawer_ == which ? Drawer::None : which;
+        if (drawer_ != Drawer::None) app.closePoi();
+    };
+    tab(text::kMap(app.language()), Drawer::Map, layout_.mapTab);
+    ImGui::SameLine(0.0f, layout_.placesTab.x - layout_.mapTab.right());
+    if (app.scene().pois) tab(text::kPlaces(app.language()), Drawer::Places, layout_.placesTab);
     ImGui::End();
 }
 
 void KioskLayer::drawTopBar(ViewerApp& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, layout::kMargin), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    const Rect& bar = layout_.topBar;
+    // Right-aligned in its band: the exit corner's side stays clear whatever the names' length.
+    ImGui::SetNextWindowPos(ImVec2(bar.right(), bar.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(bar.w, bar.h));
     ImGui::SetNextWindowBgAlpha(0.6f);
     ImGui::Begin("##kiosktop", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | kFixed);
     if (app.scene().site) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(app.poiText(app.scene().site->name).c_str());
-        ImGui::SameLine(0.0f, 32.0f);
+        if (layout_.topBarRows == 1) ImGui::SameLine(0.0f, layout_.fontPx);
     }
     for (const Language& l : config_.languages) {
         const bool current = app.language() == l;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         // Each language named in itself ("日本語"), so a visitor finds theirs whatever is showing.
         ImGui::PushFont(render::fontFor(l));
-        if (ImGui::Button((uiStrings().nativeName(l) + "##" + l).c_str(), ImVec2(0.0f, layout::kRowHeight))) {
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button((uiStrings().nativeName(l) + "##" + l).c_str(), ImVec2(0.0f, layout_.targetPx))) {
             app.setLanguage(l);
             logInfo("kiosk: language " + l);
         }
-        ImGui::PopFont();
         if (current) ImGui::PopStyleColor();
+        ImGui::PopFont();
         ImGui::SameLine();
     }
-    if (ImGui::Button("?", ImVec2(layout::kRowHeight, layout::kRowHeight)))
+    if (ImGui::Button("?", ImVec2(layout_.targetPx, layout_.targetPx)))
         helpSeconds_ = helpSeconds_ > 0.0 ? 0.0 : kHelpHintSeconds;
     ImGui::End();
 }
 
 void KioskLayer::drawPlaces(ViewerApp& app) {
-    if (!app.scene().pois) return;
-    const ImGuiIO& io = ImGui::GetIO();
-    const float height = io.DisplaySize.y - layout::kPanelsTop - layout::kMargin;
-    ImGui::SetNextWindowPos(ImVec2(layout::kPlacesX, layout::kPanelsTop), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(layout::kPlacesWidth, std::max(height, 2 * layout::kRowHeight)), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.7f);
-    ImGui::Begin(text::kPlaces(app.language()), nullptr, kFixed | ImGuiWindowFlags_NoTitleBar);
-    ImGui::TextUnformatted(text::kPlaces(app.language()));
+    const Rect& r = layout_.placesDrawer;
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    ImGui::Begin("##kioskplaces", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar);
     const auto& pois = app.scene().pois->pois;
     for (size_t i : app.poiOrder()) {
         ImGui::PushID(int(i));
         const std::string title = app.poiText(pois[i].title);
-        if (ImGui::Selectable(title.c_str(), app.openedPoi() == i, 0, ImVec2(0.0f, layout::kRowHeight))) goToPoi(app, i);
+        if (ImGui::Selectable(title.c_str(), app.openedPoi() == i, 0, ImVec2(0.0f, layout_.targetPx))) goToPoi(app, i);
         ImGui::PopID();
     }
     ImGui::End();
 }
 
 void KioskLayer::drawMap(ViewerApp& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const float height = io.DisplaySize.y - layout::kPanelsTop - layout::kMargin;
-    ImGui::SetNextWindowPos(ImVec2(layout::kMargin, layout::kPanelsTop), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(layout::kMapWidth, height), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.7f);
+    const Rect& r = layout_.mapDrawer;
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##kioskmap", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    ImGui::Text("%s   ^ %s", text::kMap(app.language()), text::kNorth(app.language()));
+    ImGui::Text("^ %s", text::kNorth(app.language()));
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    if (auto poi = drawMinimap(app, glm::vec2(room.x, std::max(room.y, 40.0f)))) goToPoi(app, *poi);
+    if (auto poi = drawMinimap(app, glm::vec2(room.x, std::max(room.y, layout_.targetPx)))) goToPoi(app, *poi);
     ImGui::End();
 }
 
 void KioskLayer::drawHelpHint(ViewerApp& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    // In the middle of the view the panels leave free, where a newcomer looks first.
-    const float freeLeft = layout::kPlacesX + layout::kPlacesWidth;
-    ImGui::SetNextWindowPos(ImVec2((freeLeft + io.DisplaySize.x) * 0.5f, layout::kPanelsTop), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.0f));
+    // Where a newcomer looks first: the middle of the view the panels leave free.
+    ImGui::SetNextWindowPos(ImVec2(layout_.hintX, layout_.hintY), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##kioskhint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                              ImGuiWindowFlags_NoInputs | kFixed);
@@ -267,7 +315,7 @@ void KioskLayer::drawHelpHint(ViewerApp& app) {
 void KioskLayer::drawAttract(ViewerApp& app) {
     const ImGuiIO& io = ImGui::GetIO();
     const float pulse = 0.55f + 0.45f * float(std::sin(app.clock() * 2.5) * 0.5 + 0.5);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, layout::kMargin + 40.0f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, layout_.invite.y), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.6f * pulse);
     ImGui::Begin("##kioskinvite", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                                ImGuiWindowFlags_NoInputs | kFixed);
@@ -281,8 +329,8 @@ void KioskLayer::drawAttract(ViewerApp& app) {
     const auto poi = attract_.dwellingPoi();
     if (state_ != State::Attract || !poi || !app.scene().pois) return;
     const Poi& p = app.scene().pois->pois[*poi];
-    const float width = std::min(1000.0f, io.DisplaySize.x - 2 * layout::kMargin);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 40.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    const float width = layout_.caption.w;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, layout_.caption.y), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##kioskcaption", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | kFixed);

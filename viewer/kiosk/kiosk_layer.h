@@ -9,6 +9,7 @@
 
 #include "viewer/kiosk/attract_player.h"
 #include "viewer/kiosk/exit_gesture.h"
+#include "viewer/kiosk/kiosk_layout.h"
 #include "viewer/kiosk/kiosk_settings.h"
 #include "viewer/mode_layer.h"
 
@@ -42,6 +43,9 @@ private:
     void drawAttract(ViewerApp& app);
     void drawPinPad(ViewerApp& app);
     void reportSoak();
+    void drawTabs(ViewerApp& app);
+    /// Lays the panels out again when the window's size changed, and sizes text and widgets.
+    void fitToWindow(ViewerApp& app);
 
     KioskConfig config_;
     AttractPlayer attract_;
@@ -50,11 +54,16 @@ private:
     PinPad pinPad_;
     State state_ = State::Visitor;
     bool exitAccepted_ = false;
-    bool styled_ = false;
     double helpSeconds_;   ///< The first-visitor hint shows while this is positive.
     double frameDt_ = 0.0; ///< The last update's step, for timeouts in drawUi.
     long cycles_ = 0;
     int soakReportEvery_;
+    /// The map and the places list are tabs that open one drawer at a time; a story closes it.
+    enum class Drawer { None, Map, Places };
+    Drawer drawer_ = Drawer::None;
+    KioskLayout layout_;  ///< For the window's size at the screen's DPI.
+    ScreenDpi dpi_;
+    bool dpiLogged_ = false;
 };
 
 /// The kiosk for `app`'s site (kioskConfig); `soak`: compressed idle time and memory reports.

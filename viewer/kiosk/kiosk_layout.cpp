@@ -36,7 +36,7 @@ void arrangePortrait(KioskLayout& l, float corner) {
     const float u = l.fontPx, m = l.margin;
     const float barX = corner + m;
     l.topBarRows = 2;
-    l.topBar = {barX, m, l.width - m - barX, 2 * l.targetPx + l.gapPx + 2 * l.windowPadPx};
+    l.topBar = {barX, m, l.width - m - barX, 2 * l.targetPx + l.margin + 2 * l.windowPadPx};
     const float tabY = std::max(corner, l.topBar.bottom()) + m;
     l.mapTab = {m, tabY, 5 * u, l.targetPx};
     l.placesTab = {l.mapTab.right() + l.gapPx, tabY, 5 * u, l.targetPx};

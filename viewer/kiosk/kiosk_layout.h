@@ -55,7 +55,7 @@ struct KioskLayout {
     float padButtonPx = 0.0f;  ///< Side of a walk or look pad's arrow button.
     float gapPx = 0.0f;        ///< Between pad buttons, tabs and a tab and its drawer.
     float windowPadPx = 0.0f;  ///< Inside each panel.
-    float margin = 0.0f;       ///< From the screen's edges.
+    float margin = 0.0f;       ///< From the screen's edges; also between rows of widgets.
     Rect exitCorner;           ///< Nothing is drawn here.
     Rect topBar;               ///< Site name, a button per language, "?"; content right-aligned.
     int topBarRows = 1;        ///< 2 in portrait: the site's name above the buttons.

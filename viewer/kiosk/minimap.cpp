@@ -82,13 +82,17 @@ std::optional<size_t> drawMinimap(ViewerApp& app, glm::vec2 size) {
             dots.push_back(frame.toScreen(poi.anchor.position));
             dotPois.push_back(i);
             const bool open = app.openedPoi() == i;
-            draw->AddCircleFilled(ImVec2(dots.back().x, dots.back().y), open ? 10.0f : 7.0f, kLandmark);
+            // Dots grow with the text, so they read on a 4K screen too.
+            const float r = ImGui::GetFontSize() * (open ? 0.4f : 0.28f);
+            draw->AddCircleFilled(ImVec2(dots.back().x, dots.back().y), r, kLandmark);
         }
     drawVisitor(draw, frame, app.camera());
     ImGui::InvisibleButton("##minimap", ImVec2(size.x, size.y));
     if (!ImGui::IsItemClicked()) return std::nullopt;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    if (auto hit = nearestDot(dots, glm::vec2(m.x, m.y), kTapRadius)) return dotPois[*hit];
+    // At least a touch target's reach (kiosk_layout.h: 9 mm), whatever the screen.
+    const float reach = std::max(kTapRadius, ImGui::GetFrameHeight());
+    if (auto hit = nearestDot(dots, glm::vec2(m.x, m.y), reach)) return dotPois[*hit];
     return std::nullopt;
 }
 
