@@ -64,13 +64,8 @@ CardOverlay::CardOverlay(gpu::Context& context, VkFormat colorFormat, std::uint3
                          CardText text, CardTiming timing)
     : text_(std::move(text)), timing_(timing), width_(float(width)), height_(float(height)),
       fontPixels_(std::max(12.0f, std::round(float(std::min(width, height)) / 24.0f))) {
-    imgui_ = ImGui::CreateContext();
+    imgui_ = createHeadlessContext(width_, height_);
     ImGuiContextScope scope(imgui_);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // Headless: no imgui.ini or log files.
-    io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(width_, height_);
-    io.DeltaTime = 1.0f / 60.0f;  // Unused by what we draw; a fixed value keeps frames reproducible.
     render::buildFonts(textsOf(text_), fontPixels_);
     pass_ = std::make_unique<render::ImGuiPass>(context, colorFormat);
     pass_->uploadFonts();

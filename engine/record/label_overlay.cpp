@@ -56,18 +56,13 @@ LabelOverlay::LabelOverlay(gpu::Context& context, VkFormat colorFormat, std::uin
     : pois_(pois), bvh_(bvh), captions_(std::move(captions)), settings_(settings), width_(float(width)),
       height_(float(height)) {
     if (settings_.fontPixels <= 0.0f) settings_.fontPixels = std::max(11.0f, std::round(height_ / 40.0f));
-    imgui_ = ImGui::CreateContext();
+    imgui_ = createHeadlessContext(width_, height_);
     ImGuiContextScope scope(imgui_);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // Headless: no imgui.ini or log files.
-    io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(width_, height_);
-    io.DeltaTime = 1.0f / 60.0f;  // Unused by what we draw; a fixed value keeps frames reproducible.
     for (const auto& poi : pois_.pois) titles_.push_back(text(poi.title));
     std::vector<std::string> shown = titles_;  // In the chosen language: drawn with its region's glyphs.
     for (const auto& poi : pois_.pois) shown.push_back(firstParagraph(text(poi.body)));
     render::buildFonts(textsOf(pois_), settings_.fontPixels, {{settings_.language, shown}});
-    io.FontDefault = render::fontFor(settings_.language);
+    ImGui::GetIO().FontDefault = render::fontFor(settings_.language);
     pass_ = std::make_unique<render::ImGuiPass>(context, colorFormat);
     pass_->uploadFonts();
 }
