@@ -302,11 +302,16 @@ void KioskLayer::drawMap(ViewerApp& app) {
 
 void KioskLayer::drawHelpHint(ViewerApp& app) {
     // Where a newcomer looks first: the middle of the view the panels leave free.
+    // One line where it fits, else wrapped to the screen (a long language on a portrait screen).
+    const char* hint = text::kHelpHint(app.language());
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+    const float room = 2.0f * std::min(layout_.hintX, layout_.width - layout_.hintX) - 2.0f * layout_.margin;
+    const float width = std::min(ImGui::CalcTextSize(hint).x + 2.0f * pad, room);
     ImGui::SetNextWindowPos(ImVec2(layout_.hintX, layout_.hintY), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.75f);
-    ImGui::Begin("##kioskhint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                             ImGuiWindowFlags_NoInputs | kFixed);
-    ImGui::TextUnformatted(text::kHelpHint(app.language()));
+    ImGui::Begin("##kioskhint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | kFixed);
+    drawWrappedText(hint, width - 2.0f * pad);
     ImGui::End();
 }
 
