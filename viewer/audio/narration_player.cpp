@@ -85,7 +85,11 @@ void NarrationPlayer::play(const std::filesystem::path& file) {
 
 void NarrationPlayer::update() {
     std::erase_if(abandoned_, [](const auto& f) { return ready(f); });
-    if (!pending_.valid() || !ready(pending_)) return;
+    if (!pending_.valid()) {
+        playing();  // Notices a narration that has ended.
+        return;
+    }
+    if (!ready(pending_)) return;
     const Decoded decoded = pending_.get();
     const std::filesystem::path file = *current_;
     Status started = decoded.error ? Status(*decoded.error) : start(file, decoded.samples);
@@ -118,7 +122,10 @@ std::optional<std::filesystem::path> NarrationPlayer::playing() {
     if (pending_.valid()) return current_;  // Still decoding: as good as playing for the reader.
     ALint state = AL_STOPPED;
     alGetSourcei(device_->source, AL_SOURCE_STATE, &state);
-    if (state != AL_PLAYING) current_.reset();
+    if (state != AL_PLAYING && current_) {
+        logInfo("narration: ended");  // Played to its end: no stop needed (the log tells which).
+        current_.reset();
+    }
     return current_;
 }
 
