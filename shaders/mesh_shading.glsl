@@ -32,11 +32,26 @@ vec3 skyAmbient(vec3 n) {
     return mix(AXIS_GROUND_COLOR, mix(AXIS_SKY_HORIZON, AXIS_SKY_ZENITH, 0.5), up) * draw.skyTint.rgb;
 }
 
-// How much of the sun reaches this point: the shadow map's 2x2 filtered comparison (1 outside it).
+// Cascade i's 2x2 filtered comparison, kept within its tile of the atlas.
+float cascadeVisibility(int i, vec3 n) {
+    vec4 c = draw.shadowFromCamera[i] * vec4(inCameraPos + n * draw.shadowParams[i].x, 1.0);
+    vec2 uv = clamp(c.xy, draw.shadowTiles[i].xy, draw.shadowTiles[i].zw);
+    return texture(shadowMap, vec3(uv, c.z + draw.shadowParams[i].y));  // Reversed Z: + is sunwards.
+}
+
+// How much of the sun reaches this point: the nearest cascade that holds its view depth, faded
+// into the next one over the end of its slice; beyond the last, 1.
 float sunVisibility(vec3 n) {
     if (!kShadows) return 1.0;
-    vec4 c = draw.shadowFromCamera * vec4(inCameraPos + n * draw.shadowParams.x, 1.0);
-    return texture(shadowMap, vec3(c.xy * 0.5 + 0.5, c.z + draw.shadowParams.y));  // Reversed Z: + is sunwards.
+    float depth = dot(inCameraPos, draw.viewForward.xyz);
+    int i = 0;
+    while (i < AXIS_SHADOW_CASCADES && depth >= draw.shadowParams[i].z) ++i;
+    if (i == AXIS_SHADOW_CASCADES) return 1.0;
+    float visibility = cascadeVisibility(i, n);
+    float fade = (depth - draw.shadowParams[i].w) / max(draw.shadowParams[i].z - draw.shadowParams[i].w, 1e-6);
+    if (fade > 0.0 && i + 1 < AXIS_SHADOW_CASCADES)
+        visibility = mix(visibility, cascadeVisibility(i + 1, n), clamp(fade, 0.0, 1.0));
+    return visibility;
 }
 
 // GGX / Smith-Schlick specular with a Schlick Fresnel, as in the glTF spec's appendix.

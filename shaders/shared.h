@@ -76,6 +76,7 @@ struct MaterialParams {
 // buffer): the frame's light, and the draw's section planes and clip boxes as half-spaces
 // n.q + d >= 0 kept, q the camera-relative position (unused ones: (0,0,0,1)).
 #define AXIS_MAX_CLIP_HALF_SPACES 24
+#define AXIS_SHADOW_CASCADES 4  // render/shadow_cascades.h says why four.
 #define AXIS_CAP_COLOR vec3(0.55, 0.12, 0.08)  // Linear: the cut face of a section, brick red.
 struct DrawParams {
     vec4 halfSpaces[AXIS_MAX_CLIP_HALF_SPACES];
@@ -83,9 +84,16 @@ struct DrawParams {
     vec4 sunDirection;  // xyz: unit, towards the sun; w unused.
     vec4 sunRadiance;   // rgb: the sun's light (AXIS_SUN_RADIANCE white by default; 0 at night).
     vec4 skyTint;       // rgb: scales the sky and its ambient light (1 by day, dim at dusk).
-    mat4 shadowFromCamera;  // Camera-relative position to the sun's shadow map (render/shadow_map.h).
-    vec4 shadowParams;      // x: metres to move along the normal before the lookup, y: depth added
-                            // towards the sun (both keep surfaces from shadowing themselves).
+    // The sun's cascaded shadow maps (render/shadow_map.h, render/shadow_cascades.h), one tile of
+    // an atlas each, nearest first. Per cascade: camera-relative position to the atlas (xy its
+    // texture coordinates, z its depth); the tile's texture coordinates (min xy, max zw) half a
+    // texel in; x metres to move along the normal before the lookup and y depth added towards
+    // the sun (both keep surfaces from shadowing themselves; they grow with the texel), z the
+    // view depth where the cascade ends, w where shading starts fading into the next one.
+    mat4 shadowFromCamera[AXIS_SHADOW_CASCADES];
+    vec4 shadowTiles[AXIS_SHADOW_CASCADES];
+    vec4 shadowParams[AXIS_SHADOW_CASCADES];
+    vec4 viewForward;  // xyz: the camera's unit view direction (a fragment's view depth); w unused.
 };
 
 // The sky pass (push constants).

@@ -14,6 +14,7 @@ namespace axis::render {
 namespace {
 
 static_assert(AXIS_MAX_CLIP_HALF_SPACES == kMaxClipHalfSpaces, "shaders/shared.h and scene/clipping.h disagree");
+static_assert(AXIS_SHADOW_CASCADES == kShadowCascades, "shaders/shared.h and render/shadow_cascades.h disagree");
 
 // Distinct cuts in one frame: a site's, and a few models' of their own. More are drawn uncut.
 constexpr std::uint32_t kBlocksPerFrame = 256;
@@ -23,7 +24,7 @@ constexpr glm::vec4 kKeepAll{0.0f, 0.0f, 0.0f, 1.0f};
 
 // The cut relative to `eye`: n.(eye + q) + d = n.q + (n.eye + d), in double before the float.
 shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, const Lighting& lighting,
-                            const glm::mat4& shadowFromCamera, float normalOffset, float depthBias) {
+                            const ShadowLookup& shadows) {
     shader::DrawParams p{};
     std::fill(std::begin(p.halfSpaces), std::end(p.halfSpaces), kKeepAll);
     const std::vector<glm::dvec4> halfSpaces = clipping.halfSpaces();
@@ -37,8 +38,12 @@ shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, con
     p.sunDirection = glm::vec4(glm::vec3(lighting.sunDirection), 0.0f);
     p.sunRadiance = glm::vec4(lighting.sunRadiance * lighting.exposure, 0.0f);
     p.skyTint = glm::vec4(lighting.skyTint * lighting.exposure, 0.0f);
-    p.shadowFromCamera = shadowFromCamera;
-    p.shadowParams = glm::vec4(normalOffset, depthBias, 0.0f, 0.0f);
+    for (std::size_t i = 0; i < kShadowCascades; ++i) {
+        p.shadowFromCamera[i] = shadows.fromCamera[i];
+        p.shadowTiles[i] = shadows.tiles[i];
+        p.shadowParams[i] = shadows.params[i];
+    }
+    p.viewForward = glm::vec4(shadows.viewForward, 0.0f);
     return p;
 }
 
@@ -113,8 +118,7 @@ std::uint32_t FrameUniforms::offsetFor(const Clipping& clipping, const glm::dvec
 }
 
 std::uint32_t FrameUniforms::blockOffset(const Clipping& clipping, const glm::dvec3& eye) {
-    const shader::DrawParams block =
-        blockFor(clipping, eye, lighting_, shadowFromCamera_, shadowNormalOffset_, shadowDepthBias_);
+    const shader::DrawParams block = blockFor(clipping, eye, lighting_, shadowLookup_);
     std::vector<float> values(sizeof(block) / sizeof(float));
     std::memcpy(values.data(), &block, sizeof(block));
     auto same = std::find(slot_->blocks.begin(), slot_->blocks.end(), values);
@@ -134,11 +138,7 @@ void FrameUniforms::setShadowMap(VkImageView view, VkSampler sampler) {
     shadowSampler_ = sampler;
 }
 
-void FrameUniforms::setShadowLookup(const glm::mat4& shadowFromCamera, float normalOffset, float depthBias) {
-    shadowFromCamera_ = shadowFromCamera;
-    shadowNormalOffset_ = normalOffset;
-    shadowDepthBias_ = depthBias;
-}
+void FrameUniforms::setShadowLookup(const ShadowLookup& lookup) { shadowLookup_ = lookup; }
 
 void FrameUniforms::bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout, 1, 1, &slot_->set, 1, &offset);

@@ -4,6 +4,7 @@
 // a per-frame-slot buffer bound at set 1 with a dynamic offset; draws without cuts share an uncut
 // block (and a pipeline without the test). Planes go to the shader relative
 // to the camera, as positions do, so that sites far from the origin keep their precision.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "gpu/resources.h"
 #include "gpu/unique.h"
 #include "render/lighting.h"
+#include "render/shadow_cascades.h"
 #include "scene/clipping.h"
 
 namespace axis::gpu {
@@ -21,6 +23,17 @@ class FrameRing;
 }
 
 namespace axis::render {
+
+/// How lit shading reads the sun's cascaded shadow maps (shaders/shared.h, DrawParams), nearest
+/// cascade first; all zero: no shadows.
+struct ShadowLookup {
+    std::array<glm::mat4, kShadowCascades> fromCamera{};  ///< Camera-relative to the atlas (xy) and depth (z).
+    std::array<glm::vec4, kShadowCascades> tiles{};       ///< Each tile's texture coordinates, half a texel in.
+    /// x normal offset (metres), y depth bias, z the view depth where the cascade ends, w where it fades.
+    std::array<glm::vec4, kShadowCascades> params{};
+    glm::vec3 viewForward{0.0f};  ///< Unit; turns a camera-relative position into its view depth.
+    bool operator==(const ShadowLookup&) const = default;
+};
 
 class FrameUniforms {
 public:
@@ -33,10 +46,9 @@ public:
     /// The dynamic offset of the block for `clipping` seen from `eye` (site frame) in this
     /// recording's light, written once per frame; the uncut block when the frame's blocks ran out.
     std::uint32_t offsetFor(const Clipping& clipping, const glm::dvec3& eye);
-    /// The sun's shadow map the shading samples (binding 1), and how this recording looks it up:
-    /// its clip-from-camera-relative matrix and the normal offset in metres; none: no shadows.
+    /// The sun's shadow atlas the shading samples (binding 1), and how this recording looks it up.
     void setShadowMap(VkImageView view, VkSampler sampler);
-    void setShadowLookup(const glm::mat4& shadowFromCamera, float normalOffset, float depthBias);
+    void setShadowLookup(const ShadowLookup& lookup);
     /// Binds the frame's set at `offset` as set 1 of `layout`.
     void bind(VkCommandBuffer cmd, VkPipelineLayout layout, std::uint32_t offset) const;
 
@@ -62,8 +74,7 @@ private:
     std::uint32_t keepAllOffset_ = 0;  ///< Its uncut block.
     VkImageView shadowView_ = VK_NULL_HANDLE;
     VkSampler shadowSampler_ = VK_NULL_HANDLE;
-    glm::mat4 shadowFromCamera_{1.0f};
-    float shadowNormalOffset_ = 0.0f, shadowDepthBias_ = 0.0f;
+    ShadowLookup shadowLookup_;
     bool warnedFull_ = false;
 };
 

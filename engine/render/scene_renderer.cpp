@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "core/log.h"
@@ -346,6 +347,51 @@ RenderStats SceneRenderer::record(gpu::FrameRing& frames, RenderTarget& target, 
     return stats;
 }
 
+namespace {
+
+// A caster's ranges with the bounding sphere of each (camera-relative), to sort into cascades.
+struct CasterRanges {
+    std::size_t item = 0;
+    std::vector<DrawRange> ranges;
+    std::vector<glm::dvec4> spheres;
+};
+
+// What `item` casts: its triangles in the camera's cut, in view or not (a tower behind the
+// camera still shades the street in front of it); nothing when it reaches no cascade.
+std::optional<CasterRanges> casterRanges(const DrawItem& item, std::size_t index, const FrameView& view,
+                                         VkExtent2D extent, std::span<const ShadowCascade> cascades,
+                                         GeometryResidency& geometry) {
+    if (!item.model || item.shading != Shading::Lit) return std::nullopt;
+    if (!item.model->bounds.empty()) {
+        const Bounds& b = item.model->bounds;
+        const glm::dvec4 s =
+            sphereInSite(glm::vec4(glm::vec3(b.center()), float(b.radius()) * (1.0f + 1e-5f)), item.modelToSite);
+        const glm::dvec3 centre = glm::dvec3(s) - view.camera.position;
+        if (std::none_of(cascades.begin(), cascades.end(),
+                         [&](const ShadowCascade& c) { return c.reaches(centre, s.w); }))
+            return std::nullopt;
+        if (!item.clipping.empty() && item.clipping.cutsAway(glm::dvec3(s), s.w)) return std::nullopt;
+    }
+    // One range per cluster (not merged), so that each cascade takes only those that reach it.
+    const LodRequest request{
+        view.camera, item.modelToSite, double(extent.height), view.aspect, view.pixelErrorBound, false, false};
+    const std::vector<DrawRange> all =
+        item.model->pages ? geometry.select(item, request, nullptr) : selectLod(item.model->lod(), request, nullptr);
+    CasterRanges caster{index, {}, {}};
+    for (const DrawRange& r : all) {
+        if (r.indexCount == 0 || r.topology != Topology::Triangles) continue;  // Points cast no shadow.
+        glm::dvec4 sphere(0.0, 0.0, 0.0, std::numeric_limits<double>::infinity());
+        if (r.cluster < item.model->lodClusters.size())
+            sphere = sphereInSite(item.model->lodClusters[r.cluster].cullSphere, item.modelToSite);
+        caster.ranges.push_back(r);
+        caster.spheres.push_back(glm::dvec4(glm::dvec3(sphere) - view.camera.position, sphere.w));
+    }
+    if (caster.ranges.empty()) return std::nullopt;
+    return caster;
+}
+
+}  // namespace
+
 bool SceneRenderer::drawShadowMap(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent,
                                   std::span<const DrawItem> items) {
     const VkCommandBuffer cmd = frames.current().cmd;
@@ -354,23 +400,20 @@ bool SceneRenderer::drawShadowMap(gpu::FrameRing& frames, const FrameView& view,
         if (item.model && item.shading == Shading::Lit && !item.model->bounds.empty())
             lit.add(item.model->bounds.transformed(item.modelToSite));
     const bool shadows = view.lighting.shadows && !lit.empty() && view.lighting.sunDirection.z > 0.0;
-    constexpr std::uint32_t kMapSize = 2048;
-    if (shadows && shadowMap_->size() != kMapSize) {
+    // Each cascade's map: 2048 texels put the nearest's at about 23 cm on a 7.8 km site.
+    constexpr std::uint32_t kTileSize = 2048;
+    if (shadows && shadowMap_->tileSize() != kTileSize) {
         frames.retire(std::shared_ptr<const void>(shadowMap_));  // The placeholder may be in flight.
-        shadowMap_ = std::make_shared<ShadowMap>(context_, kMapSize);
+        shadowMap_ = std::make_shared<ShadowMap>(context_, kTileSize);
         uniforms_.setShadowMap(shadowMap_->view(), shadowMap_->sampler());
     }
-    glm::dmat4 shadowClip(1.0);
+    std::array<ShadowCascade, kShadowCascades> cascades;
     if (shadows) {
-        shadowClip = shadowMap_->fit(view.camera, view.aspect, view.lighting.sunDirection, lit.center(), lit.radius());
-        // A map texel's width in metres: the lookup steps two of them off the surface along its
-        // normal and compares one nearer to the sun, so that no surface shadows itself.
-        const double texelMetres =
-            2.0 / (glm::length(glm::dvec3(shadowClip[0][0], shadowClip[1][0], shadowClip[2][0])) * double(kMapSize));
-        const double depthPerMetre = glm::length(glm::dvec3(shadowClip[0][2], shadowClip[1][2], shadowClip[2][2]));
-        uniforms_.setShadowLookup(glm::mat4(shadowClip), float(2.0 * texelMetres), float(texelMetres * depthPerMetre));
+        cascades = fitShadowCascades(view.camera, view.aspect, view.lighting.sunDirection, lit.center(), lit.radius(),
+                                     kTileSize);
+        uniforms_.setShadowLookup(shadowMap_->lookup(cascades, view.camera.forward));
     } else {
-        uniforms_.setShadowLookup(glm::mat4(1.0f), 0.0f, 0.0f);
+        uniforms_.setShadowLookup(ShadowLookup{});
     }
     uniforms_.beginRecording(frames, view.lighting);
     clipOffsets_.assign(items.size(), 0);
@@ -380,24 +423,26 @@ bool SceneRenderer::drawShadowMap(gpu::FrameRing& frames, const FrameView& view,
         shadowMap_->makeReadable(cmd);
         return false;
     }
-    // Casters: every lit model at the level of detail the camera sees it, in view or not (a
-    // tower behind the camera still shades the street in front of it).
-    FrameView casterView = view;
-    casterView.frustumCull = false;
-    std::vector<DrawItem> casters;
-    std::vector<std::uint32_t> casterOffsets;
+    std::vector<CasterRanges> casters;
     for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].shading == Shading::Lit) {
-            casters.push_back(items[i]);
-            casterOffsets.push_back(clipOffsets_[i]);
-        }
-    const FramePlan plan = planFrame(casterView, extent, casters, nullptr, *geometry_);
-    const glm::mat4 clip(shadowClip);
-    shadowClip_ = &clip;
+        if (auto c = casterRanges(items[i], i, view, extent, cascades, *geometry_)) casters.push_back(std::move(*c));
     shadowMap_->begin(cmd);
     PassSplitter noSplit(nullptr, 0);
-    for (const PlannedItem& p : plan.items)
-        drawModel(cmd, casterView, casters[p.item], casterOffsets[p.item], p.first, false, noSplit);
+    for (std::size_t k = 0; k < kShadowCascades; ++k) {
+        // Only the clusters that can shade this cascade's slice draw into its map.
+        shadowMap_->target(cmd, k);
+        const glm::mat4 clip(cascades[k].clipFromCamera);
+        shadowClip_ = &clip;
+        for (const CasterRanges& caster : casters) {
+            std::vector<DrawRange> ranges;
+            for (std::size_t r = 0; r < caster.ranges.size(); ++r)
+                if (cascades[k].reaches(glm::dvec3(caster.spheres[r]), caster.spheres[r].w))
+                    ranges.push_back(caster.ranges[r]);
+            if (!ranges.empty())
+                drawModel(cmd, view, items[caster.item], clipOffsets_[caster.item], mergeAdjacent(ranges), false,
+                          noSplit);
+        }
+    }
     shadowMap_->end(cmd);
     shadowClip_ = nullptr;
     return true;

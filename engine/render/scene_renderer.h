@@ -147,7 +147,7 @@ private:
         InspectionMode inspection;
         bool clipped;  ///< Tests the draw's section planes and clip boxes.
         bool shadowed;      ///< Lit shading samples the sun's shadow map.
-        bool shadowCaster;  ///< Draws depth into the shadow map instead.
+        bool shadowCaster;  ///< Draws depth into a cascade of the shadow atlas instead.
         auto operator<=>(const PipelineKey&) const = default;
     };
     void createLayouts();
@@ -163,8 +163,9 @@ private:
     RenderStats drawTested(VkCommandBuffer cmd, const FrameView& view, const DrawItem& item, std::uint32_t clipOffset,
                            const PlannedItem& p, std::span<const shader::DrawBatch> batches);
     void drawSky(VkCommandBuffer cmd, VkExtent2D extent, const FrameView& view);
-    /// Fits the shadow map to the view and draws the lit items' casters into it; false when the
-    /// frame has no sun shadows (then lit shading does not sample it).
+    /// Fits the shadow cascades to the view and draws the lit items' casters into the atlas, each
+    /// cluster into the cascades it can shade; false when the frame has no sun shadows (then lit
+    /// shading does not sample it).
     bool drawShadowMap(gpu::FrameRing& frames, const FrameView& view, VkExtent2D extent, std::span<const DrawItem> items);
     bool occlusionPays(const gpu::FrameRing& frames);
 
@@ -191,7 +192,7 @@ private:
     std::unique_ptr<GeometryResidency> geometry_;
     std::unique_ptr<EyeDome> eyeDome_;  ///< Made on first use.
     bool warnedNoWireframe_ = false;
-    /// A 1x1 placeholder until a frame wants shadows; the full map from then on.
+    /// A 1x1 placeholder until a frame wants shadows; the full atlas from then on.
     std::shared_ptr<ShadowMap> shadowMap_;
     bool shadowsThisFrame_ = false;
     const glm::mat4* shadowClip_ = nullptr;  ///< While drawing casters: clip from camera-relative.

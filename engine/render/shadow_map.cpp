@@ -3,20 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include "gpu/barriers.h"
 #include "gpu/context.h"
 #include "gpu/vk_check.h"
 
 namespace axis::render {
 
-ShadowMap::ShadowMap(gpu::Context& context, std::uint32_t size) : size_(size) {
+ShadowMap::ShadowMap(gpu::Context& context, std::uint32_t tileSize)
+    : tileSize_(tileSize), atlasSize_(tileSize > 1 ? tileSize * kColumns : 1) {
     gpu::ImageDesc desc;
     desc.format = kFormat;
-    desc.width = desc.height = size;
+    desc.width = desc.height = atlasSize_;
     desc.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
-    desc.dedicatedMemory = size > 1;
+    desc.dedicatedMemory = atlasSize_ > 1;
     image_ = gpu::Image(context, desc);
     // Hardware depth comparison (reversed Z: lit where the fragment is at least as near as the
     // map says), linear: the four nearest comparisons blended, a 2x2 percentage-closer filter.
@@ -31,39 +30,33 @@ ShadowMap::ShadowMap(gpu::Context& context, std::uint32_t size) : size_(size) {
     sampler_ = {context.device(), sampler, vkDestroySampler};
 }
 
-glm::dmat4 ShadowMap::fit(const Camera& camera, double aspect, const glm::dvec3& sunDirection,
-                          const glm::dvec3& sceneCentre, double sceneRadius) const {
-    // The slice of the view that gets shadows, as a sphere (stable as the camera turns).
-    const double reach = std::clamp(glm::length(sceneCentre - camera.position) + sceneRadius, 1.0, kReach);
-    // The smallest sphere around the view's pyramid up to `reach`: its centre on the view axis
-    // where the apex and the far corners are equally far, but not beyond the far plane.
-    const double halfHeight = std::tan(camera.fovY * 0.5), halfWidth = halfHeight * aspect;
-    const double spread = halfHeight * halfHeight + halfWidth * halfWidth;
-    const double centreDistance = std::min(reach, reach * (1.0 + spread) * 0.5);
-    const double radius = std::max(centreDistance, std::sqrt(std::pow(reach - centreDistance, 2.0) + reach * reach * spread));
-    const glm::dvec3 forward = glm::normalize(camera.forward);
-    const glm::dvec3 centre = forward * centreDistance;  // Camera-relative.
+VkRect2D ShadowMap::tile(std::size_t cascade) const {
+    const auto column = std::uint32_t(cascade) % kColumns, row = std::uint32_t(cascade) / kColumns;
+    return {{std::int32_t(column * tileSize_), std::int32_t(row * tileSize_)}, {tileSize_, tileSize_}};
+}
 
-    // Casters up to the scene's far side towards the sun stay in front of the map's near plane.
-    const glm::dvec3 sun = glm::normalize(sunDirection);
-    const double behind = std::max(radius, glm::length(sceneCentre - camera.position) + sceneRadius);
-    const glm::dvec3 eye = centre + sun * behind;
-    const glm::dvec3 up = std::abs(sun.z) > 0.99 ? glm::dvec3(0, 1, 0) : glm::dvec3(0, 0, 1);
-    const glm::dmat4 lightView = glm::lookAt(eye, centre, up);
-    const double depthRange = behind + radius;
-    // Orthographic, reversed Z: distance 0 from the eye maps to depth 1, depthRange to 0.
-    glm::dmat4 projection(1.0);
-    projection[0][0] = 1.0 / radius;
-    projection[1][1] = 1.0 / radius;
-    projection[2][2] = 1.0 / depthRange;  // z_view is negative in front: 1 + z_view / range.
-    projection[3][2] = 1.0;
-    // Whole texels per step of the eye, so edges do not crawl as the camera moves.
-    glm::dmat4 clip = projection * lightView;
-    const glm::dvec4 origin = clip * glm::dvec4(-camera.position, 1.0);  // The site's origin in the map.
-    const double texels = double(size_) * 0.5;
-    const glm::dvec2 snapped = glm::round(glm::dvec2(origin) * texels) / texels;
-    clip = glm::translate(glm::dmat4(1.0), glm::dvec3(snapped - glm::dvec2(origin), 0.0)) * clip;
-    return clip;
+ShadowLookup ShadowMap::lookup(const std::array<ShadowCascade, kShadowCascades>& cascades,
+                               const glm::dvec3& viewForward) const {
+    ShadowLookup l;
+    const double atlas = double(atlasSize_), share = double(tileSize_) / atlas, halfTexel = 0.5 / atlas;
+    for (std::size_t i = 0; i < kShadowCascades; ++i) {
+        const ShadowCascade& c = cascades[i];
+        const VkRect2D t = tile(i);
+        const glm::dvec2 offset = glm::dvec2(t.offset.x, t.offset.y) / atlas;
+        // Clip x, y in [-1, 1] to the tile's texture coordinates; depth as it is.
+        glm::dmat4 toTile(1.0);
+        toTile[0][0] = toTile[1][1] = 0.5 * share;
+        toTile[3] = glm::dvec4(offset + 0.5 * share, 0.0, 1.0);
+        l.fromCamera[i] = glm::mat4(toTile * c.clipFromCamera);
+        // The filter reads a 2x2 block: half a texel in, it never reads the neighbouring tile.
+        l.tiles[i] = glm::vec4(glm::dvec4(offset + halfTexel, offset + share - halfTexel));
+        // The lookup steps two texels off the surface along its normal and compares one nearer
+        // to the sun, so that no surface shadows itself; coarser cascades need larger steps.
+        l.params[i] = glm::vec4(float(2.0 * c.texelMetres), float(c.texelMetres * c.depthPerMetre), float(c.farDepth),
+                                float(c.blendFrom));
+    }
+    l.viewForward = glm::vec3(glm::normalize(viewForward));
+    return l;
 }
 
 void ShadowMap::makeReadable(VkCommandBuffer cmd) {
@@ -91,14 +84,18 @@ void ShadowMap::begin(VkCommandBuffer cmd) {
     depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {0.0f, 0};  // Reversed Z: nothing drawn is as far as can be.
     VkRenderingInfo info{VK_STRUCTURE_TYPE_RENDERING_INFO};
-    info.renderArea = {{0, 0}, {size_, size_}};
+    info.renderArea = {{0, 0}, {atlasSize_, atlasSize_}};
     info.layerCount = 1;
     info.pDepthAttachment = &depth;
     vkCmdBeginRendering(cmd, &info);
-    const VkViewport viewport{0, 0, float(size_), float(size_), 0.0f, 1.0f};
-    const VkRect2D scissor{{0, 0}, {size_, size_}};
+}
+
+void ShadowMap::target(VkCommandBuffer cmd, std::size_t cascade) const {
+    const VkRect2D t = tile(cascade);
+    const VkViewport viewport{
+        float(t.offset.x), float(t.offset.y), float(t.extent.width), float(t.extent.height), 0.0f, 1.0f};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    vkCmdSetScissor(cmd, 0, 1, &t);  // Nothing spills into a neighbouring tile.
 }
 
 void ShadowMap::end(VkCommandBuffer cmd) {

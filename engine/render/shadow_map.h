@@ -1,8 +1,9 @@
 #pragma once
-// Sun shadows: one depth map rendered from the sun over the part of the view near the camera
-// (up to ShadowMap::kReach metres, or the scene's extent when smaller), sampled by lit shading
-// with a 2x2 percentage-closer filter. An orthographic projection, reversed Z like the main
-// pass, whose matrices map camera-relative positions (the shaders' frame) to the map.
+// Sun shadows: one depth atlas holding a map per cascade (render/shadow_cascades.h fits them),
+// each a tile rendered from the sun and sampled by lit shading with a 2x2 percentage-closer
+// filter. Orthographic projections, reversed Z like the main pass, whose matrices map
+// camera-relative positions (the shaders' frame) to a tile.
+#include <array>
 #include <cstdint>
 
 #include <glm/glm.hpp>
@@ -10,7 +11,8 @@
 
 #include "gpu/resources.h"
 #include "gpu/unique.h"
-#include "scene/camera.h"
+#include "render/frame_uniforms.h"
+#include "render/shadow_cascades.h"
 
 namespace axis::gpu {
 class Context;
@@ -21,31 +23,35 @@ namespace axis::render {
 class ShadowMap {
 public:
     static constexpr VkFormat kFormat = VK_FORMAT_D32_SFLOAT;
-    static constexpr double kReach = 400.0;  ///< Metres of the view that get shadows.
+    /// Tiles per row of the atlas: kShadowCascades of them in a square.
+    static constexpr std::uint32_t kColumns = 2;
+    static_assert(kColumns * kColumns >= kShadowCascades);
 
-    /// A `size` x `size` map; 1 makes a placeholder that is never drawn into.
-    ShadowMap(gpu::Context& context, std::uint32_t size);
-    std::uint32_t size() const { return size_; }
+    /// An atlas of `tileSize`-texel square tiles, one per cascade; 1 makes a 1x1 placeholder that
+    /// is never drawn into.
+    ShadowMap(gpu::Context& context, std::uint32_t tileSize);
+    std::uint32_t tileSize() const { return tileSize_; }
     VkImageView view() const { return image_.view(); }
     VkSampler sampler() const { return sampler_; }
 
-    /// Fits the map to the view of `camera` (aspect `aspect`) lit from `sunDirection` (unit, site
-    /// frame), within `sceneRadius` metres of `sceneCentre` (casters beyond the view's slice
-    /// included). Returns clip-from-camera-relative: what the shadow pass draws with and what
-    /// lit shading looks the map up with.
-    glm::dmat4 fit(const Camera& camera, double aspect, const glm::dvec3& sunDirection, const glm::dvec3& sceneCentre,
-                   double sceneRadius) const;
+    /// What lit shading needs to read `cascades` from this atlas while the camera looks along
+    /// `viewForward` (unit).
+    ShadowLookup lookup(const std::array<ShadowCascade, kShadowCascades>& cascades,
+                        const glm::dvec3& viewForward) const;
 
     /// Before the first use, and before every frame that does not draw it: the image in the
     /// layout shading reads.
     void makeReadable(VkCommandBuffer cmd);
-    /// Clears and begins depth-only rendering into the map (after the previous frame's reads).
+    /// Clears and begins depth-only rendering into the atlas (after the previous frame's reads).
     void begin(VkCommandBuffer cmd);
+    /// Between begin and end: what is drawn next goes to cascade `cascade`'s tile.
+    void target(VkCommandBuffer cmd, std::size_t cascade) const;
     /// Ends it and makes it readable by the frame's shading.
     void end(VkCommandBuffer cmd);
 
 private:
-    std::uint32_t size_;
+    VkRect2D tile(std::size_t cascade) const;
+    std::uint32_t tileSize_, atlasSize_;
     gpu::Image image_;
     gpu::Unique<VkSampler> sampler_;
     bool readable_ = false;

@@ -2,6 +2,8 @@
 // what stands between a surface and the sun darkens it on the side away from the sun.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "render/offscreen.h"
@@ -55,7 +57,85 @@ render::Rgba8Image sphereFromAbove(gpu::Context& ctx, const render::Lighting& li
     return renderer.render(view, {&item, 1});
 }
 
+// A plain grey texture: shadows are the only change in brightness on the ground.
+Texture greyTexture() {
+    Texture t = test::makeCheckerTexture(16, 1);
+    for (Texture::Level& level : t.levels) std::fill(level.rgba.begin(), level.rgba.end(), std::uint8_t(180));
+    return t;
+}
+
+// A 400 m x 2.4 km lit ground along +y with a 1 x 1 x 4 m post 30 m out and a 20 x 20 x 80 m
+// tower 1.5 km out, the sun in the south-east: shadows fall north-west, 1.67 m north and 1 m west
+// for each metre of height.
+render::Rgba8Image longSite(gpu::Context& ctx, const Camera& camera, bool shadows) {
+    render::OffscreenRenderer renderer(ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
+    Model ground = test::makeQuad(1.0f, greyTexture());
+    Model box = test::makeTexturedBox({0.5f, 0.5f, 0.5f}, greyTexture());
+    auto groundGpu = renderer.scene().upload(ground);
+    auto boxGpu = renderer.scene().upload(box);
+    const auto place = [](glm::dvec3 at, glm::dvec3 size) {
+        return glm::scale(glm::translate(glm::dmat4(1.0), at), size);
+    };
+    const render::DrawItem items[] = {{groundGpu.get(), place({0, 1000, 0}, {200, 1200, 1}), Shading::Lit},
+                                      {boxGpu.get(), place({0, 30, 2}, {1, 1, 4}), Shading::Lit},
+                                      {boxGpu.get(), place({0, 1500, 40}, {20, 20, 80}), Shading::Lit}};
+    render::FrameView view;
+    view.aspect = 1.0;
+    view.camera = camera;
+    view.solidBackground = true;
+    view.lighting = render::sunlight({0.6, -1.0, 0.6});
+    view.lighting.shadows = shadows;
+    return renderer.render(view, items);
+}
+
 }  // namespace
+
+TEST_CASE("a tower 1.5 km away casts its shadow and a post near the camera a sharp one", "[render][sun]") {
+    auto ctx = test::makeValidatedContext();
+    // Far: from 300 m up, a 10 degree view down the site (10 m of ground a pixel row at the tower,
+    // 1.1 m a column). Its shadow reaches 80 m west of it, left of the tower in the image (which
+    // covers columns 57 to 71); east of it, nothing changes.
+    Camera far = Camera::fromHeading({0.0, 0.0, 300.0}, 0.0, -glm::degrees(std::atan(300.0 / 1600.0)), 10.0);
+    const auto farLit = longSite(*ctx, far, false), farShadowed = longSite(*ctx, far, true);
+    test::writeTestOutput("sun_shadow_far", farShadowed);
+    int darker = 0, beside = 0;
+    for (int y = 0; y < 128; ++y)
+        for (int x = 0; x < 128; ++x) {
+            const int drop = brightness(pixelAt(farLit, x, y)) - brightness(pixelAt(farShadowed, x, y));
+            if (drop > 60) ++darker;
+            if (x > 74 && drop > 30) ++beside;
+        }
+    INFO(darker << " pixels in shadow, " << beside << " changed beside the tower");
+    CHECK(darker > 60);
+    CHECK(beside == 0);
+
+    // Near: from 20 m above the post (15 cm a pixel; the nearest cascade's texels are 4 cm, a
+    // single 400 m map's 28 cm). Across the shadow's band, 3.5 m north of the post, shade turns
+    // to sun within a pixel at each edge.
+    Camera near;
+    near.position = {0.0, 30.0, 20.0};
+    near.forward = {0.0, 0.0, -1.0};
+    near.up = {0.0, 1.0, 0.0};
+    const auto nearLit = longSite(*ctx, near, false), nearShadowed = longSite(*ctx, near, true);
+    test::writeTestOutput("sun_shadow_near", nearShadowed);
+    int shaded = 0, between = 0;
+    std::vector<int> drops;
+    for (int x = 30; x < 88; ++x)
+        drops.push_back(brightness(pixelAt(nearLit, x, 40)) - brightness(pixelAt(nearShadowed, x, 40)));
+    const int full = *std::max_element(drops.begin(), drops.end());
+    for (int drop : drops) {
+        if (drop > full * 9 / 10)
+            ++shaded;
+        else if (drop > full / 10)
+            ++between;
+    }
+    INFO("full shade darkens by " << full);
+    CHECK(full > 60);
+    INFO(shaded << " shaded, " << between << " part way");
+    CHECK(shaded >= 6);
+    CHECK(between <= 2);
+    REQUIRE(ctx->validationMessageCount() == 0);
+}
 
 TEST_CASE("the post's shadow falls away from the sun and moves with it", "[render][sun]") {
     auto ctx = test::makeValidatedContext();
