@@ -454,6 +454,12 @@ void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<G
 
 void ViewerApp::setTimeZone(const std::string& zone) {
     if (scene_.site) scene_.site->timeZone = zone;
+    ++sunRevision_;  // The same hour is another sun in another zone.
+}
+
+void ViewerApp::setSun(std::optional<SiteSun> sun) {
+    sun_ = std::move(sun);
+    ++sunRevision_;
 }
 
 void ViewerApp::rebuildPicking() {

@@ -114,6 +114,12 @@ public:
     void setSiteClipping(const Clipping& clipping) { scene_.clipping = clipping; }
     /// The site editor's time zone ("+08:00"; empty: from the longitude), which the sun reads.
     void setTimeZone(const std::string& zone);
+    /// The sun the window shows the scene in (--sun, the site's saved sun, the sun panel's or the
+    /// site editor's latest); empty: the default light. Each change, and each change of the time
+    /// zone, moves sunRevision() on, which the frame loop follows.
+    const std::optional<SiteSun>& sun() const { return sun_; }
+    void setSun(std::optional<SiteSun> sun);
+    unsigned sunRevision() const { return sunRevision_; }
     void rebuildPicking();
     /// Where the drawn tiles of the scene's tilesets are, for picking and walking on them
     /// (rebuildPicking when GpuScene::tileGeneration changes); null: no tiles.
@@ -180,6 +186,8 @@ private:
     void drawStats(const FrameStats& stats);
 
     LoadedScene scene_;
+    std::optional<SiteSun> sun_;
+    unsigned sunRevision_ = 0;
     std::vector<bool> visible_;
     std::vector<Shading> shading_;
     const GpuScene* tiles_ = nullptr;

@@ -44,11 +44,13 @@ constexpr const char* kClipBoxHelp =
 
 constexpr const char* kSunHelp =
     "Light lit models by the sun at this local date and time at the site (e.g. 2024-06-21T09:30): from the "
-    "site's origin and time zone; at night only a dim sky lights them. Unlit scans stay unlit";
+    "site's origin and time zone; at night only a dim sky lights them. Unlit scans stay unlit. Default: the "
+    "site's saved sun, if it has one";
 
 /// `--shadows on|off`: the default is on with `--sun`, off without.
 Expected<std::optional<bool>> parseShadows(const std::string& text);
-constexpr const char* kShadowsHelp = "Sun shadows on lit models: on or off (default: on with --sun, else off)";
+constexpr const char* kShadowsHelp =
+    "Sun shadows on lit models: on or off (default: on with --sun, as the site's saved sun says, else off)";
 
 /// `--exposure EV|auto` (empty: 0 EV).
 struct ExposureChoice {

@@ -127,7 +127,7 @@ std::optional<std::string> checkUsage(const RecordArgs& a) {
     if (auto mode = parseInspectionMode(a.mode); !mode) return mode.error().message;
     if (auto clipping = parseClipping(a.clipPlanes, a.clipBoxes); !clipping) return clipping.error().message;
     if (!a.sun.empty())
-        if (auto time = geo::parseLocalDateTime(a.sun); !time) return "--sun " + time.error().message;
+        if (auto time = parseLocalDateTime(a.sun); !time) return "--sun " + time.error().message;
     if (auto shadows = parseShadows(a.shadows); !shadows) return shadows.error().message;
     if (auto exposure = parseExposure(a.exposure); !exposure) return exposure.error().message;
     if (!isVideoOutput(a.output) && !record::isPngSequencePattern(a.output))
@@ -425,13 +425,15 @@ int record(const RecordArgs& a, const record::PathFile& file, const record::Came
     if (!scene) return fail(scene.error());
     if (auto clipping = *parseClipping(a.clipPlanes, a.clipBoxes)) scene->clipping = *clipping;  // checkUsage passed it.
     render::Lighting lighting;
-    if (!a.sun.empty()) {
-        auto light = siteSunlight(*scene, a.sun);
+    const auto sunChoice = chosenSun(*scene, a.sun);  // --sun, else the site's.
+    if (sunChoice) {
+        auto light = siteSunlight(*scene, sunChoice->time);
         if (!light) return fail(light.error());
         lighting = *light;
     }
     const bool pathSun = path.sunTime(path.startTime()).has_value();  // Shadows follow the sun, as with --sun.
-    lighting.shadows = parseShadows(a.shadows)->value_or(!a.sun.empty() || pathSun);  // checkUsage passed it.
+    const bool sunShadows = (sunChoice && sunChoice->shadows) || pathSun;
+    lighting.shadows = parseShadows(a.shadows)->value_or(sunShadows);  // checkUsage passed it.
     lighting = exposed(lighting, *parseExposure(a.exposure));
     auto renderer = makeRenderer(*scene, file.output, a);
     if (renderer && !a.pointSize.empty()) renderer->style.pointSize = *parsePointSize(a.pointSize);  // checkUsage passed it.

@@ -87,7 +87,7 @@ int runRender(const RenderArgs& args) {
                                          : parsePointSize(args.pointSize);
     auto mode = parseInspectionMode(args.mode);
     auto clipping = parseClipping(args.clipPlanes, args.clipBoxes);
-    auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
+    auto sunTime = args.sun.empty() ? Expected<LocalDateTime>(LocalDateTime{}) : parseLocalDateTime(args.sun);
     if (!sunTime) sunTime = Error{"--sun " + sunTime.error().message};
     auto shadows = parseShadows(args.shadows);
     auto exposure = parseExposure(args.exposure);
@@ -110,15 +110,16 @@ int runRender(const RenderArgs& args) {
     }
     if (*clipping) scene->clipping = **clipping;
     render::Lighting lighting;
-    if (!args.sun.empty()) {
-        auto sun = siteSunlight(*scene, args.sun);
+    const auto sunChoice = chosenSun(*scene, args.sun);  // --sun, else the site's.
+    if (sunChoice) {
+        auto sun = siteSunlight(*scene, sunChoice->time);
         if (!sun) {
             logError(sun.error().message);
             return kExitUsage;
         }
         lighting = *sun;
     }
-    lighting.shadows = shadows->value_or(!args.sun.empty());
+    lighting.shadows = shadows->value_or(sunChoice && sunChoice->shadows);
     lighting = exposed(lighting, *exposure);
     auto camera = chooseCamera(args, *scene, double(size->width) / double(size->height));
     if (!camera) {

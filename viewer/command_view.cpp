@@ -3,6 +3,7 @@
 
 #include "core/log.h"
 #include "geo/solar_position.h"
+#include "site/site_sun.h"
 #include "viewer/cli_util.h"
 #include "viewer/commands.h"
 #include "viewer/demo_site.h"
@@ -53,7 +54,7 @@ int runView(const ViewArgs& args) {
         logError(mode.error().message);
         return kExitUsage;
     }
-    auto sunTime = args.sun.empty() ? Expected<geo::LocalDateTime>(geo::LocalDateTime{}) : geo::parseLocalDateTime(args.sun);
+    auto sunTime = args.sun.empty() ? Expected<LocalDateTime>(LocalDateTime{}) : parseLocalDateTime(args.sun);
     auto shadows = parseShadows(args.shadows);
     auto exposure = parseExposure(args.exposure);
     if (!sunTime || !shadows || !exposure) {
@@ -84,8 +85,10 @@ int runView(const ViewArgs& args) {
     options.pointSize = *pointSize;
     options.eyeDome = args.eyeDome;
     options.inspection = *mode;
-    if (!args.sun.empty()) options.sunTime = *sunTime;
-    options.shadows = shadows->value_or(!args.sun.empty());
+    const auto sunChoice = chosenSun(*scene, args.sun);  // --sun, else the site's.
+    if (sunChoice)  // Checked both: the option above, the site's when it was read.
+        options.sunTime = *parseLocalDateTime(sunChoice->time);
+    options.shadows = shadows->value_or(sunChoice && sunChoice->shadows);
     options.exposure = *exposure;
     if (!args.frameLog.empty()) options.frameLog = args.frameLog;
     if (!args.touchRecording.empty()) options.touchRecording = args.touchRecording;

@@ -11,6 +11,7 @@
 #include "viewer/cli_util.h"
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
+#include "site/site_sun.h"
 
 namespace axis::viewer {
 namespace fs = std::filesystem;
@@ -60,10 +61,16 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
     std::vector<std::pair<std::string, Camera>> shots = {
         {"overview", framePoints(silhouette, {20.0, 25.0, 1.0}, renderer.aspect())}};
     for (const auto& [name, camera] : scene->viewpoints) shots.emplace_back(name, camera);
+    render::Lighting lighting;  // The site's saved sun, as render shows it; else the default light.
+    if (auto sun = chosenSun(*scene, "")) {
+        lighting = *siteSunlight(*scene, sun->time);  // Checked when the site was read.
+        lighting.shadows = sun->shadows;
+    }
     for (size_t i = 0; i < shots.size(); ++i) {
         render::FrameView view;
         view.aspect = renderer.aspect();
         view.camera = shots[i].second;
+        view.lighting = lighting;
         char file[64];
         std::snprintf(file, sizeof file, "%02zu-%s.png", i, shots[i].first.c_str());
         const auto items = gpuScene.itemsForStill(renderer.scene(), *scene, view, double(desc.height));

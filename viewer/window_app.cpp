@@ -124,12 +124,11 @@ public:
         app_.setTiles(&gpuScene_);
         app_.setInspection(options.inspection);
         if (options.sunTime) {
-            sunHour_ = float(options.sunTime->hour + options.sunTime->minute / 60.0);
-            lighting_ = siteSunlight(app_.scene(), *options.sunTime, true);
+            siteSunlight(app_.scene(), *options.sunTime, true);  // Says where the sun stands, once.
+            app_.setSun(SiteSun{formatLocalDateTime(*options.sunTime), options.shadows});
         }
-        lighting_.shadows = options.shadows;
-        lighting_ = exposed(lighting_, options.exposure);
-        exposureEv_ = float(std::log2(lighting_.exposure));
+        followSun();
+        lighting_.shadows = options.shadows;  // Also on the default light, without a sun.
     }
     ~Loop() { app_.setTiles(nullptr); }
 
@@ -291,25 +290,35 @@ private:
         }
     }
 
-    // The time of day of `--sun`'s date: the sun, its light and its shadows follow the slider.
+    // The light follows the app's sun (--sun, the site's, the slider's or the site editor's).
+    void followSun() {
+        if (sunRevision_ == app_.sunRevision()) return;
+        sunRevision_ = app_.sunRevision();
+        const auto& sun = app_.sun();
+        if (!sun) {
+            lighting_ = render::Lighting{};
+        } else {
+            const LocalDateTime time = *parseLocalDateTime(sun->time);  // Checked where it was set.
+            sunHour_ = float(time.hour + time.minute / 60.0);
+            lighting_ = siteSunlight(app_.scene(), time);
+            lighting_.shadows = sun->shadows;
+        }
+        // `--exposure auto` follows the sun until the exposure is set by hand.
+        lighting_ = exposed(lighting_, exposureAuto_ ? options_.exposure : ExposureChoice{exposureEv_});
+        exposureEv_ = float(std::log2(lighting_.exposure));
+    }
+
+    // The time of day of the sun's date: the sun, its light and its shadows follow the slider.
     void drawSunPanel() {
         ImGui::SetNextWindowPos(ImVec2(10.0f, ImGui::GetIO().DisplaySize.y - 90.0f), ImGuiCond_FirstUseEver);
         const Language language = app_.language();
         ImGui::Begin((std::string(text::kSun(language)) + "###sun").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+        SiteSun sun = *app_.sun();
         if (ImGui::SliderFloat("##hour", &sunHour_, 0.0f, 23.99f, "%.2f h")) {
-            geo::LocalDateTime t = *options_.sunTime;
-            const int minutes = int(sunHour_ * 60.0f);
-            t.hour = minutes / 60;
-            t.minute = minutes % 60;
-            t.second = 0.0;
-            const bool shadows = lighting_.shadows;
-            lighting_ = siteSunlight(app_.scene(), t);
-            lighting_.shadows = shadows;
-            // `--exposure auto` follows the sun until the exposure is set by hand.
-            lighting_ = exposed(lighting_, exposureAuto_ ? options_.exposure : ExposureChoice{exposureEv_});
-            exposureEv_ = float(std::log2(lighting_.exposure));
+            sun.time = formatLocalDateTime(atHour(*parseLocalDateTime(sun.time), sunHour_));
+            app_.setSun(sun);
         }
-        ImGui::Checkbox(text::kShadows(language), &lighting_.shadows);
+        if (ImGui::Checkbox(text::kShadows(language), &sun.shadows)) app_.setSun(sun);
         // "EV" in every language: the photographer's unit of exposure.
         if (ImGui::SliderFloat("EV##exposure", &exposureEv_, -3.0f, 3.0f, "%+.1f")) {
             exposureAuto_ = false;
@@ -341,7 +350,10 @@ private:
         stats_.width = extent.width;
         stats_.height = extent.height;
         app_.drawUi(stats_);
-        if (options_.sunTime && !options_.kiosk) drawSunPanel();
+        // The curator's site editor edits a site's sun itself, with undo (curator/clip_editor.h).
+        const bool siteEditor = app_.mode() == AppMode::Curator && app_.scene().site;
+        if (app_.sun() && !options_.kiosk && !siteEditor) drawSunPanel();
+        followSun();
         if (loading()) drawLoadPanel(stream_->status());
         ImGui::Render();
     }
@@ -446,9 +458,10 @@ private:
     int recoveries_ = 0;
     uint32_t earlierValidationMessages_ = 0;
     std::unique_ptr<FrameLog> frameLog_;
-    render::Lighting lighting_;  ///< The default light, or `--sun`'s at the slider's hour.
+    render::Lighting lighting_;  ///< The default light, or the app's sun.
+    unsigned sunRevision_ = ~0u;  ///< The app's sun that lighting_ shows.
     float sunHour_ = 12.0f;
-    float exposureEv_ = 0.0f;    ///< The sun panel's exposure slider.
+    float exposureEv_ = float(options_.exposure.ev);  ///< The sun panel's exposure slider.
     bool exposureAuto_ = options_.exposure.automatic;  ///< Until the slider is moved.
 
 public:

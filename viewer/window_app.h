@@ -44,8 +44,9 @@ struct WindowOptions {
     render::FrameView::PointSize pointSize;  ///< `--point-size`.
     bool eyeDome = false;                    ///< `--eye-dome`.
     render::InspectionMode inspection = render::InspectionMode::Off;  ///< `--mode`; M cycles.
-    /// `--sun`: the day and hour the sun is placed at; a slider then moves it through the day.
-    std::optional<geo::LocalDateTime> sunTime;
+    /// `--sun`, else the site's saved sun: the day and hour the sun is placed at; a slider then moves
+    /// it through the day (the site editor's, with undo, in curator mode).
+    std::optional<LocalDateTime> sunTime;
     bool shadows = false;  ///< `--shadows` (on with --sun).
     ExposureChoice exposure;  ///< `--exposure`.
     /// A CSV line per drawn frame: wall time, streaming cost, textures waiting (frame_log.h).

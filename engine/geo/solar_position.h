@@ -8,24 +8,9 @@
 #include <glm/glm.hpp>
 
 #include "core/error.h"
+#include "core/local_time.h"
 
 namespace axis::geo {
-
-/// A local date and time, as written "2024-06-21T09:30" (seconds optional).
-struct LocalDateTime {
-    int year = 2000, month = 1, day = 1;
-    int hour = 12, minute = 0;
-    double second = 0.0;
-};
-
-/// "YYYY-MM-DDTHH:MM[:SS]"; a date that does not exist (2023-02-29, 2024-13-01, 25:00) fails with
-/// the text named.
-Expected<LocalDateTime> parseLocalDateTime(const std::string& text);
-
-/// Seconds from 1970-01-01T00:00 in the same local time (no time zone), and back: what a camera
-/// path interpolates the sun's time in.
-double localSeconds(const LocalDateTime& time);
-LocalDateTime localDateTimeAt(double seconds);
 
 /// Julian day (UT) of `time` at `utcOffsetHours` east of Greenwich.
 double julianDay(const LocalDateTime& time, double utcOffsetHours);

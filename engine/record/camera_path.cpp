@@ -35,7 +35,7 @@ std::optional<std::string> checkKey(const PathKey& k, std::size_t i) {
                    " half-spaces (a plane is one, a box six)";
     }
     if (!k.sun.empty())
-        if (auto when = geo::parseLocalDateTime(k.sun); !when) return keyField(i, "sun") + ": " + when.error().message;
+        if (auto when = parseLocalDateTime(k.sun); !when) return keyField(i, "sun") + ": " + when.error().message;
     return std::nullopt;
 }
 
@@ -97,7 +97,7 @@ std::optional<Clipping> CameraPath::clipping(double t) const {
     return before->clipping;  // They do not pair up: the earlier state holds.
 }
 
-std::optional<geo::LocalDateTime> CameraPath::sunTime(double t) const {
+std::optional<LocalDateTime> CameraPath::sunTime(double t) const {
     const PathKey *before = nullptr, *after = nullptr;
     for (const PathKey& k : keys_) {
         if (k.sun.empty()) continue;
@@ -106,11 +106,11 @@ std::optional<geo::LocalDateTime> CameraPath::sunTime(double t) const {
     }
     const PathKey* only = !before ? after : !after ? before : nullptr;
     if (!before && !after) return std::nullopt;
-    if (only) return *geo::parseLocalDateTime(only->sun);  // validateKeys passed it.
-    const double a = geo::localSeconds(*geo::parseLocalDateTime(before->sun));
-    const double b = geo::localSeconds(*geo::parseLocalDateTime(after->sun));
+    if (only) return *parseLocalDateTime(only->sun);  // validateKeys passed it.
+    const double a = localSeconds(*parseLocalDateTime(before->sun));
+    const double b = localSeconds(*parseLocalDateTime(after->sun));
     const double u = (t - before->time) / (after->time - before->time);
-    return geo::localDateTimeAt(a + (b - a) * u);
+    return localDateTimeAt(a + (b - a) * u);
 }
 
 bool CameraPath::animatesScene() const {

@@ -92,7 +92,7 @@ public:
     /// The cuts at time t (see the top of this file); nullopt when no key holds any.
     std::optional<Clipping> clipping(double t) const;
     /// The sun's local time at t; nullopt when no key sets one.
-    std::optional<geo::LocalDateTime> sunTime(double t) const;
+    std::optional<LocalDateTime> sunTime(double t) const;
     /// True when some key holds cuts or a time of day: frames then differ by more than the camera.
     bool animatesScene() const;
 

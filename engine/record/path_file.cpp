@@ -79,7 +79,7 @@ PathKey readKey(const Json& v, const std::string& path) {
         k.clipping = json::readClipping(*c, json::child(path, "clipping"));
     if (const Json* sun = json::find(v, "sun", path)) {
         k.sun = json::readString(*sun, json::child(path, "sun"));
-        if (auto when = geo::parseLocalDateTime(k.sun); !when)
+        if (auto when = parseLocalDateTime(k.sun); !when)
             throw FieldError{json::child(path, "sun"), when.error().message};
     }
     return k;

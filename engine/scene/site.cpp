@@ -111,12 +111,14 @@ std::string toJson(const Site& site) {
     for (const auto& t : site.tours) newer = newer || !t.music.empty();
     std::string version = newer && site.version == "1.0" ? "1.1" : site.version;
     if (!site.credits.empty() && (version == "1.0" || version == "1.1")) version = "1.2";  // 1.2: credits.
+    if (site.sun && (version == "1.0" || version == "1.1" || version == "1.2")) version = "1.3";  // 1.3: sun.
     Json root{{"format", "axisview-site"}, {"version", version}, {"name", json::writeLangText(site.name)}};
     if (!site.description.empty()) root["description"] = json::writeLangText(site.description);
     if (!site.credits.empty()) root["credits"] = writeCredits(site.credits);
     if (site.origin)
         root["origin"] = {{"lat", site.origin->lat}, {"lon", site.origin->lon}, {"height", site.origin->height}};
     if (!site.timeZone.empty()) root["time_zone"] = site.timeZone;
+    if (site.sun) root["sun"] = {{"time", site.sun->time}, {"shadows", site.sun->shadows}};
     Json models = Json::array();
     for (const auto& m : site.models) models.push_back(writeModel(m));
     appendRejected(models, site.rejected, "models");

@@ -4,9 +4,9 @@
 // NAME.site.json. The site frame is local east-north-up in metres (x east, y north, z up); the
 // Beijing Central Axis runs along +y.
 //
-// File format "axisview-site", version "1.2" (readers accept 1.x, reject other majors; 1.1 added
-// "clipping" and "time_zone", 1.2 "credits", which an older file simply lacks, and an older
-// reader keeps as an unknown field):
+// File format "axisview-site", version "1.3" (readers accept 1.x, reject other majors; 1.1 added
+// "clipping" and "time_zone", 1.2 "credits", 1.3 "sun", which an older file simply lacks, and an
+// older reader keeps as an unknown field):
 //
 //   {
 //     "format": "axisview-site", "version": "1.1",
@@ -19,6 +19,12 @@
 //                                                                           time's offset from UTC,
 //                                                                           for `--sun`; default
 //                                                                           from the longitude
+//     "sun": {"time": "2024-06-21T09:30", "shadows": true},                optional (1.3): the
+//                                                                           light the site is
+//                                                                           shown in (local time)
+//                                                                           unless --sun says
+//                                                                           otherwise; shadows
+//                                                                           default true
 //     "models": [ {
 //         "id": "wumen",                  unique, non-empty
 //         "source": "models/wumen.glb",   relative to the site file (or absolute); must exist
@@ -120,6 +126,14 @@ struct Tour {
     bool operator==(const Tour&) const = default;
 };
 
+/// The sun a site is shown in by default: a local date and time at its origin (parsed by
+/// core/local_time.h; checked at load) and whether it casts shadows.
+struct SiteSun {
+    std::string time;  ///< "2024-06-21T09:30", as written.
+    bool shadows = true;
+    bool operator==(const SiteSun&) const = default;
+};
+
 struct KioskSettings {
     double idleSeconds = 90.0;  ///< With no input for this long, the attract tour starts.
     std::vector<std::string> languages{"zh", "en"};  ///< Offered in this order; first is default.
@@ -145,6 +159,7 @@ struct Site {
     SiteCredits credits;
     std::optional<GeoOrigin> origin;
     std::string timeZone;  ///< As written ("+08:00"); empty: none stated.
+    std::optional<SiteSun> sun;  ///< Empty: the default light.
     std::vector<ModelPlacement> models;
     std::optional<Viewpoint> start;
     std::optional<Viewpoint> overview;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "core/local_time.h"
 #include "scene/json_fields.h"
 #include "scene/site.h"
 #include "scene/site_credits_json.h"
@@ -18,7 +19,7 @@ using json::Json;
 constexpr std::initializer_list<const char*> kSiteKeys = {"format", "version", "name", "description",
                                                           "origin", "models", "start", "overview",
                                                           "pois", "tours", "kiosk", "clipping", "credits",
-                                                          "time_zone"};
+                                                          "time_zone", "sun"};
 constexpr std::initializer_list<const char*> kModelKeys = {"id", "source", "up", "crs", "position", "rotation",
                                                            "scale", "shading", "visible", "clipping"};
 constexpr std::initializer_list<const char*> kTourKeys = {"id", "name", "stops", "music"};
@@ -106,6 +107,15 @@ KioskSettings readKiosk(const Json& v, const std::string& path) {
     return k;
 }
 
+SiteSun readSun(const Json& v, const std::string& path) {
+    SiteSun sun;
+    const std::string timePath = json::child(path, "time");
+    sun.time = json::readString(json::require(v, "time", path), timePath);
+    if (auto when = parseLocalDateTime(sun.time); !when) throw FieldError{timePath, when.error().message};
+    if (const Json* s = json::find(v, "shadows", path)) sun.shadows = json::readBool(*s, json::child(path, "shadows"));
+    return sun;
+}
+
 GeoOrigin readOrigin(const Json& v, const std::string& path) {
     GeoOrigin o;
     o.lat = json::readNumber(json::require(v, "lat", path), json::child(path, "lat"));
@@ -167,6 +177,7 @@ void readFields(const Json& root, Site& site, const std::filesystem::path& shown
         if (auto offset = parseUtcOffset(text); !offset) throw FieldError{p, offset.error().message};
         site.timeZone = text;
     });
+    readOptional(root, "sun", site, shown, [&](const Json& v, const std::string& p) { site.sun = readSun(v, p); });
     readOptional(root, "clipping", site, shown,
                  [&](const Json& v, const std::string& p) { site.clipping = json::readClipping(v, p); });
 

@@ -9,13 +9,19 @@
 
 namespace axis {
 
+std::optional<SiteSun> chosenSun(const LoadedScene& scene, const std::string& commandLineSun) {
+    if (!commandLineSun.empty()) return SiteSun{commandLineSun, true};
+    if (scene.site && scene.site->sun) return scene.site->sun;
+    return std::nullopt;
+}
+
 Expected<render::Lighting> siteSunlight(const LoadedScene& scene, const std::string& localTime) {
-    auto time = geo::parseLocalDateTime(localTime);
+    auto time = parseLocalDateTime(localTime);
     if (!time) return Error{"--sun " + time.error().message};
     return siteSunlight(scene, *time, true);
 }
 
-render::Lighting siteSunlight(const LoadedScene& scene, const geo::LocalDateTime& time, bool report) {
+render::Lighting siteSunlight(const LoadedScene& scene, const LocalDateTime& time, bool report) {
     GeoOrigin origin{39.9042, 116.4074, 44.0};  // Tiananmen, on the Central Axis.
     if (scene.site && scene.site->origin) origin = *scene.site->origin;
     else if (report) logWarn("--sun: the scene has no geographic origin (a site's \"origin\"); the sun is Beijing's");

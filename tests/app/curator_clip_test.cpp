@@ -1,6 +1,7 @@
 // The curator's section planes under Xvfb: a plane added from the Sections panel cuts the top off
 // a box, its arrow handle dragged up lifts the cut, a second drag is undone with Ctrl+Z, and
-// Ctrl+S saves the first drag's plane in the site file; the screenshots show each cut.
+// Ctrl+S saves the first drag's plane in the site file; the screenshots show each cut. The same
+// panel gives the site a sun, whose hour slider is undone the same way.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -39,7 +40,7 @@ fs::path writeSite(const fs::path& dir) {
 // arrow tip (the plane through the site's centre, z 1.95, its normal down; the arrow a fifth of
 // the 12 m to the eye long).
 const std::string kSections = "click 24 73\nwait 0.3\nclick 729 315\nwait 0.3\n",
-                  kAddPlane = "click 51 383\nwait 0.3\n";
+                  kAddPlane = "click 51 283\nwait 0.3\n";
 const int kArrowX = 480, kArrowY = 389;
 
 glm::ivec3 pixel(const axis::gpu::Rgba8Image& image, int x, int y) {
@@ -109,4 +110,52 @@ TEST_CASE("a curator adds a section plane, drags it, undoes a drag and saves", "
     CHECK(boxAt(*dragged, 248));
     CHECK_FALSE(boxAt(*final, 194));  // The undone drag left it there.
     CHECK(boxAt(*final, 248));
+}
+
+TEST_CASE("a curator gives the site a sun, drags it into the night, undoes the drag and saves", "[app][curator][sun]") {
+    axis::test::VirtualDisplay display;
+    const fs::path dir = axis::test::scratchDir("curator_sun");
+    writeBox(dir / "box.obj", {-1, -1, 0}, {1, 1, 4});
+    writeBox(dir / "ground.obj", {-20, -20, -0.1}, {20, 20, 0});
+    const fs::path site = dir / "box.site.json";
+    std::ofstream(site) << R"({"format": "axisview-site", "version": "1.1", "name": {"en": "box"},
+        "origin": {"lat": 39.9, "lon": 116.4, "height": 0}, "time_zone": "+08:00",
+        "models": [{"id": "ground", "source": "ground.obj", "up": "z", "shading": "lit"},
+                   {"id": "box", "source": "box.obj", "up": "z", "shading": "lit"}],
+        "start": {"position": [0, -12, 1.6], "yaw": 0, "pitch": 0, "fov": 60}})";
+    auto shot = [&](const char* name) { return "screenshot " + (dir / name).string() + "\nwait 0.2\n"; };
+    // The Sections panel's "give the site a sun" button, then its hour slider's knob at noon
+    // dragged to the slider's left end (just after midnight).
+    const std::string script = "wait 1.5\n" + kSections + shot("default.png") + "click 72 439\nwait 0.3\n" +
+                               shot("noon.png") + "drag 148 489 20 489 0.5\nwait 0.3\n" + shot("night.png") +
+                               "key ctrl down\nkey z tap\nkey s tap\nkey ctrl up\nwait 0.3\n" + shot("undone.png") +
+                               "quit\n";
+    std::ofstream(dir / "script.txt") << script;
+    const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
+                                site.string() + "' --curator --size 960x600 --script '" +
+                                (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+
+    // Saved after the undo: the sun given at noon of today, with shadows.
+    auto saved = axis::loadSite(site);
+    REQUIRE(saved.ok());
+    CHECK(saved->problems.empty());
+    CHECK(saved->version == "1.3");
+    REQUIRE(saved->sun);
+    CHECK(saved->sun->time.substr(10) == "T12:00");
+    CHECK(saved->sun->shadows);
+
+    // The box's face (it stands at columns 433-527, rows 187-375) by the sun of each moment.
+    auto face = [&](const char* name) {
+        auto image = axis::render::readPng(dir / name);
+        REQUIRE(image.ok());
+        const glm::ivec3 p = pixel(*image, 480, 250);
+        return p.r + p.g + p.b;
+    };
+    const int noon = face("noon.png"), night = face("night.png"), undone = face("undone.png");
+    INFO("default " << face("default.png") << ", noon " << noon << ", night " << night << ", undone " << undone);
+    CHECK(night < noon / 2);
+    CHECK(std::abs(undone - noon) <= 3);
 }

@@ -1,5 +1,6 @@
 // Camera paths that animate the scene (issue 16, items 2 and 3): keys holding cuts and the sun's
-// time, in the path file and between keys, and `axisview record` drawing them frame by frame.
+// time, in the path file and between keys, and `axisview record` drawing them frame by frame; and
+// the site's own saved sun, which render and record show a site in by default.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -128,7 +129,7 @@ TEST_CASE("the sun's time moves linearly between keys, across midnight too", "[r
     CHECK(at(3.0).minute == 30);
     CHECK(at(9.0).hour == 1);  // After the last key: its time.
     CHECK_FALSE(pathOf({key(0.0)}).sunTime(0.0));
-    const geo::LocalDateTime leap = geo::localDateTimeAt(geo::localSeconds({2024, 2, 28, 23, 59, 30.0}) + 60.0);
+    const LocalDateTime leap = localDateTimeAt(localSeconds({2024, 2, 28, 23, 59, 30.0}) + 60.0);
     CHECK(leap.month == 2);
     CHECK(leap.day == 29);
     CHECK(leap.second == Approx(30.0));
@@ -192,4 +193,48 @@ TEST_CASE("record opens a box by the path's cuts and lowers the sun frame by fra
     auto brightness = [](glm::ivec3 c) { return c.r + c.g + c.b; };
     CHECK(brightness(pixel(*last, 32, 40)) < brightness(pixel(*first, 32, 40)) / 2);
     CHECK(showsBox(*first, 40));
+}
+
+TEST_CASE("render and record light a site by its saved sun unless --sun says otherwise", "[record][sun][app]") {
+    if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
+    const fs::path dir = test::scratchDir("site_saved_sun");
+    {  // A lit 2 x 2 x 4 m box on the origin, seen from 10 m south; the site's sun is at dusk.
+        std::ofstream obj(dir / "box.obj");
+        for (int i = 0; i < 8; ++i)
+            obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
+        obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+        std::ofstream(dir / "box.site.json") << R"({"format": "axisview-site", "version": "1.3", "name": {"en": "box"},
+            "origin": {"lat": 39.9, "lon": 116.4, "height": 0}, "time_zone": "+08:00",
+            "sun": {"time": "2024-06-21T21:30", "shadows": false},
+            "start": {"position": [0, -10, 2], "yaw": 0, "pitch": 0, "fov": 60},
+            "models": [{"id": "box", "source": "box.obj", "up": "z", "shading": "lit"}]})";
+    }
+    const std::string site = "'" + (dir / "box.site.json").string() + "'";
+    auto render = [&](const std::string& name, const std::string& options) {
+        auto run = test::runShell(std::string(AXIS_EXECUTABLE) + " render " + site + " --size 64x64 -o '" +
+                                  (dir / name).string() + "' " + options);
+        INFO(run.output);
+        REQUIRE(run.exitCode == 0);
+        auto image = render::readPng(dir / name);
+        REQUIRE(image.ok());
+        const std::uint8_t* p = &image->pixels[(std::size_t(40) * image->width + 32) * 4];  // The box's face.
+        return int(p[0]) + p[1] + p[2];
+    };
+    const int saved = render("saved.png", ""), noon = render("noon.png", "--sun 2024-06-21T12:00");
+    CHECK(saved < noon / 2);  // The site's dusk, not the default light or noon.
+    // The same sun given on the command line draws the same picture.
+    CHECK(render("given.png", "--sun 2024-06-21T21:30 --shadows off") == saved);
+    // record too: the first frame of a one-second path standing where the site's start does.
+    std::ofstream(dir / "still.path.json") << R"({"format": "axisview-path", "version": "1.0",
+        "output": {"fps": 1, "size": [64, 64]},
+        "keyframes": [{"time": 0, "position": [0, -10, 2], "yaw": 0, "pitch": 0, "fov": 60},
+                      {"time": 1, "position": [0, -10, 2], "yaw": 0, "pitch": 0, "fov": 60}]})";
+    auto run = test::runShell(std::string(AXIS_EXECUTABLE) + " record " + site + " --path '" +
+                              (dir / "still.path.json").string() + "' -o '" + (dir / "frames/%03d.png").string() + "'");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    auto frame = render::readPng(dir / "frames/000.png");
+    REQUIRE(frame.ok());
+    const std::uint8_t* p = &frame->pixels[(std::size_t(40) * frame->width + 32) * 4];
+    CHECK(int(p[0]) + p[1] + p[2] < noon / 2);
 }

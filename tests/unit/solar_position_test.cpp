@@ -4,6 +4,7 @@
 #include "geo/solar_position.h"
 #include "scene/utc_offset.h"
 
+using namespace axis;
 using namespace axis::geo;
 
 namespace {

@@ -185,10 +185,11 @@ void ClipEditor::drawTimeZone(ViewerApp& app, Site& site, const Hooks& hooks) {
     hooks.done();
 }
 
-void ClipEditor::drawPanel(ViewerApp& app, Site& site, const std::string& selectedModel, const Hooks& hooks) {
+void ClipEditor::drawPanel(ViewerApp& app, Site& site, const std::string& selectedModel, const Hooks& hooks,
+                           const std::function<void()>& more) {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 290), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(400, 280), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 390), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(400, 380), ImGuiCond_FirstUseEver);
     ImGui::Begin("Sections###sections", &shown_);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Site;
     if (ImGui::RadioButton("whole site", ownerId_.empty()) && !ownerId_.empty()) ownerId_.clear(), selected_ = -1;
@@ -217,6 +218,7 @@ void ClipEditor::drawPanel(ViewerApp& app, Site& site, const std::string& select
     drawTimeZone(app, site, hooks);
     if (!problem_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", problem_.c_str());
     ImGui::TextDisabled("drag the orange handles in the view");
+    more();
     ImGui::End();
 }
 

@@ -27,7 +27,9 @@ public:
 
     /// The panel, its own window. `selectedModel`: the site editor's selection, offered as the
     /// owner of new cuts.
-    void drawPanel(ViewerApp& app, Site& site, const std::string& selectedModel, const Hooks& hooks);
+    /// `more` draws at its foot, in the same window (the site's sun, sun_editor.h).
+    void drawPanel(ViewerApp& app, Site& site, const std::string& selectedModel, const Hooks& hooks,
+                   const std::function<void()>& more);
     /// Every cut of the owner shown in the panel, outlined; the selected one with its handles.
     void drawGizmos(ViewerApp& app, const Site& site) const;
     /// Pointer events on the selected cut's handles; true when consumed (a drag in progress).

@@ -61,6 +61,8 @@ void SiteEditorLayer::restore(ViewerApp& app, Edit edit) {
     site_.models = std::move(edit.models);
     site_.clipping = std::move(edit.clipping);
     site_.timeZone = std::move(edit.timeZone);
+    if (site_.sun != edit.sun) app.setSun(edit.sun);  // Else the light stays as it is (--sun).
+    site_.sun = std::move(edit.sun);
     apply(app);
     app.rebuildPicking();
 }
@@ -256,7 +258,8 @@ void SiteEditorLayer::drawUi(ViewerApp& app) {
     if (ModelPlacement* p = placementFor(selected_)) drawPlacement(app, *p);
     ImGui::End();
     if (!clips_.shown()) return;
-    clips_.drawPanel(app, site_, selected_, clipHooks(app));
+    const auto hooks = clipHooks(app);
+    clips_.drawPanel(app, site_, selected_, hooks, [&] { sun_.draw(app, site_, hooks); });
     clips_.drawGizmos(app, site_);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The curator's site editor (curator mode, sites only): add a scan to the site, place it by
 // numeric position, rotation and scale or by dragging it in the view (Shift+drag turns it),
-// snap it to the ground; cut the site or a model with section planes and clip boxes and set the
-// site's time zone (clip_editor.h); save the site file atomically. Every change is undoable
+// snap it to the ground; cut the site or a model with section planes and clip boxes, set the
+// site's time zone (clip_editor.h) and its sun (sun_editor.h); save the site file atomically. Every change is undoable
 // (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z while a site panel was the last one used).
 #include <filesystem>
 #include <string>
@@ -10,6 +10,7 @@
 
 #include "scene/site.h"
 #include "viewer/curator/clip_editor.h"
+#include "viewer/curator/sun_editor.h"
 #include "viewer/mode_layer.h"
 
 namespace axis::viewer {
@@ -26,9 +27,10 @@ private:
         std::vector<ModelPlacement> models;
         Clipping clipping;
         std::string timeZone;
+        std::optional<SiteSun> sun;
         bool operator==(const Edit&) const = default;
     };
-    Edit snapshot() const { return {site_.models, site_.clipping, site_.timeZone}; }
+    Edit snapshot() const { return {site_.models, site_.clipping, site_.timeZone, site_.sun}; }
     void restore(ViewerApp& app, Edit edit);
     void undo(ViewerApp& app);
     void redo(ViewerApp& app);
@@ -50,6 +52,7 @@ private:
     std::vector<Edit> undo_, redo_;
     Edit saved_;  ///< As on disk, for the dirty mark.
     ClipEditor clips_;
+    SunEditor sun_;
     std::string selected_;
     std::string scanPath_;
     std::string status_;
