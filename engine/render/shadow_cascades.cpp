@@ -39,8 +39,59 @@ SliceSphere sliceSphere(double fovY, double aspect, double nearDepth, double far
 
 bool ShadowCascade::reaches(const glm::dvec3& c, double r) const {
     const glm::dvec4 p = clipFromCamera * glm::dvec4(c, 1.0);
-    const double side = 1.0 + r / radius;
-    return std::abs(p.x) <= side && std::abs(p.y) <= side && p.z >= -r * depthPerMetre;
+    const double grow = r / radius;  // The sphere's radius in clip units.
+    return p.x + grow >= receivers.x && p.x - grow <= receivers.z && p.y + grow >= receivers.y &&
+           p.y - grow <= receivers.w && p.z >= -r * depthPerMetre;
+}
+
+namespace {
+
+// The clip-space rectangle (min xy, max zw) around points projected by `clip`.
+template <class Points>
+glm::dvec4 projectedRect(const glm::dmat4& clip, const Points& points) {
+    glm::dvec4 rect(1e300, 1e300, -1e300, -1e300);
+    for (const glm::dvec3& p : points) {
+        const glm::dvec2 q(clip * glm::dvec4(p, 1.0));
+        rect = glm::dvec4(glm::min(glm::dvec2(rect), q), glm::max(glm::dvec2(rect.z, rect.w), q));
+    }
+    return rect;
+}
+
+// The eight corners of the view frustum between two depths, camera-relative.
+std::array<glm::dvec3, 8> frustumCorners(const Camera& camera, double aspect, double nearDepth, double farDepth) {
+    const glm::dvec3 f = glm::normalize(camera.forward);
+    const glm::dvec3 side =
+        std::abs(glm::dot(f, glm::normalize(camera.up))) > 0.999999 ? glm::dvec3(1, 0, 0) : camera.up;
+    const glm::dvec3 r = glm::normalize(glm::cross(f, side));
+    const glm::dvec3 u = glm::cross(r, f);
+    const double h = std::tan(camera.fovY * 0.5), w = h * aspect;
+    std::array<glm::dvec3, 8> corners;
+    int k = 0;
+    for (double z : {nearDepth, farDepth})
+        for (double sx : {-1.0, 1.0})
+            for (double sy : {-1.0, 1.0}) corners[k++] = z * (f + sx * w * r + sy * h * u);
+    return corners;
+}
+
+}  // namespace
+
+void narrowToReceivers(std::span<ShadowCascade> cascades, const Camera& camera, double aspect,
+                       const glm::dvec3& sceneMin, const glm::dvec3& sceneMax, std::uint32_t mapSize) {
+    std::array<glm::dvec3, 8> box;
+    for (int i = 0; i < 8; ++i)
+        box[i] = glm::dvec3(i & 1 ? sceneMax.x : sceneMin.x, i & 2 ? sceneMax.y : sceneMin.y,
+                            i & 4 ? sceneMax.z : sceneMin.z) -
+                 camera.position;
+    const double margin = 4.0 * 2.0 / double(mapSize);  // Four texels, in clip units.
+    for (ShadowCascade& c : cascades) {
+        const glm::dvec4 slice =
+            projectedRect(c.clipFromCamera, frustumCorners(camera, aspect, c.nearDepth, c.farDepth));
+        const glm::dvec4 scene = projectedRect(c.clipFromCamera, box);
+        const glm::dvec2 lo = glm::max(glm::max(glm::dvec2(slice), glm::dvec2(scene)) - margin, glm::dvec2(-1.0));
+        const glm::dvec2 hi =
+            glm::min(glm::min(glm::dvec2(slice.z, slice.w), glm::dvec2(scene.z, scene.w)) + margin, glm::dvec2(1.0));
+        c.receivers = glm::dvec4(lo, glm::max(hi, lo));  // Empty where they do not overlap.
+    }
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -18,13 +19,15 @@
 
 namespace axis::render {
 
-/// Four: on a 7.8 km site the nearest slice then ends about 200 m out (sharp shadows on what is
-/// walked past) and each further one spans roughly twice to seven times the one before; more
-/// slices cost another pass over the casters each on lavapipe.
+/// Four: on a 7.8 km site the nearest slice then ends about 100 m out (19 cm texels in a 1024
+/// map for a 16:9 view: shadows on what is walked past are twice as sharp as the single 400 m map
+/// had) and the next ones at about 220 m and 680 m; each further slice costs another pass over its
+/// casters, which lavapipe feels (render/scene_renderer.cpp, and tools/bench/shadow_bench.cpp).
 inline constexpr std::size_t kShadowCascades = 4;
-/// The logarithmic split's weight in the practical scheme: high, since the uniform part alone
-/// would make the first slice a quarter of the site deep.
-inline constexpr double kShadowSplitLambda = 0.9;
+/// The logarithmic split's weight in the practical scheme: high, since a site kilometres long
+/// makes the uniform part large (alone it would make the first slice a quarter of the site deep;
+/// at 0.9 the first slice would be 200 m).
+inline constexpr double kShadowSplitLambda = 0.95;
 /// The last part of each slice (a share of its depth) where shading fades into the next map, so
 /// that no seam shows where the texel size changes; the next slice starts that much earlier.
 inline constexpr double kShadowBlendShare = 0.1;
@@ -56,9 +59,13 @@ struct ShadowCascade {
     glm::dmat4 clipFromCamera{1.0};
     double texelMetres = 0.0;    ///< A map texel's width.
     double depthPerMetre = 0.0;  ///< Map depth per metre towards the sun.
+    /// The part of the map (clip x, y: min xy, max zw) that shading can read: where the slice and
+    /// the lit scene's box overlap, a few texels wider. Only it is drawn.
+    glm::dvec4 receivers{-1.0, -1.0, 1.0, 1.0};
 
-    /// Whether anything within `radius` of `centre` (camera-relative) can shade a point of this
-    /// cascade's sphere: inside the map's square and not wholly beyond the sphere's far side.
+    /// Whether anything within `radius` of `centre` (camera-relative) can shade a point that this
+    /// cascade's receivers read: inside their part of the map and not wholly beyond the sphere's
+    /// far side.
     bool reaches(const glm::dvec3& centre, double radius) const;
 };
 
@@ -70,5 +77,12 @@ std::array<ShadowCascade, kShadowCascades> fitShadowCascades(const Camera& camer
                                                              const glm::dvec3& sunDirection,
                                                              const glm::dvec3& sceneCentre, double sceneRadius,
                                                              std::uint32_t mapSize);
+
+/// Narrows each cascade's `receivers` to the projection of its slice of the view (camera,
+/// aspect as for the fit) where it overlaps the lit scene's box (site frame), grown by 4 texels
+/// for the normal offset and the filter. On a long, narrow site this is a strip of each map: the
+/// rest is never read, so it needs no casters drawn.
+void narrowToReceivers(std::span<ShadowCascade> cascades, const Camera& camera, double aspect,
+                       const glm::dvec3& sceneMin, const glm::dvec3& sceneMax, std::uint32_t mapSize);
 
 }  // namespace axis::render

@@ -90,12 +90,20 @@ void ShadowMap::begin(VkCommandBuffer cmd) {
     vkCmdBeginRendering(cmd, &info);
 }
 
-void ShadowMap::target(VkCommandBuffer cmd, std::size_t cascade) const {
+bool ShadowMap::target(VkCommandBuffer cmd, std::size_t cascade, const glm::dvec4& receivers) const {
     const VkRect2D t = tile(cascade);
+    // Clip -1..1 to the tile's texels; whole texels around the part shading reads.
+    const auto texel = [&](double clip) { return std::clamp((clip * 0.5 + 0.5) * tileSize_, 0.0, double(tileSize_)); };
+    const auto x0 = std::uint32_t(std::floor(texel(receivers.x))), y0 = std::uint32_t(std::floor(texel(receivers.y)));
+    const auto x1 = std::uint32_t(std::ceil(texel(receivers.z))), y1 = std::uint32_t(std::ceil(texel(receivers.w)));
+    if (x1 <= x0 || y1 <= y0) return false;
     const VkViewport viewport{
         float(t.offset.x), float(t.offset.y), float(t.extent.width), float(t.extent.height), 0.0f, 1.0f};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &t);  // Nothing spills into a neighbouring tile.
+    // Nothing spills into a neighbouring tile, and texels no shading reads are not drawn.
+    const VkRect2D scissor{{t.offset.x + std::int32_t(x0), t.offset.y + std::int32_t(y0)}, {x1 - x0, y1 - y0}};
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    return true;
 }
 
 void ShadowMap::end(VkCommandBuffer cmd) {

@@ -44,8 +44,10 @@ public:
     void makeReadable(VkCommandBuffer cmd);
     /// Clears and begins depth-only rendering into the atlas (after the previous frame's reads).
     void begin(VkCommandBuffer cmd);
-    /// Between begin and end: what is drawn next goes to cascade `cascade`'s tile.
-    void target(VkCommandBuffer cmd, std::size_t cascade) const;
+    /// Between begin and end: what is drawn next goes to cascade `cascade`'s tile, within the
+    /// part `receivers` (clip x, y: min xy, max zw; ShadowCascade::receivers). False when that is
+    /// empty: nothing need be drawn.
+    bool target(VkCommandBuffer cmd, std::size_t cascade, const glm::dvec4& receivers) const;
     /// Ends it and makes it readable by the frame's shading.
     void end(VkCommandBuffer cmd);
 

@@ -47,12 +47,12 @@ TEST_CASE("Cascade splits blend the logarithmic and uniform schemes and end at t
     const std::vector<double> uniform = practicalSplits(0.05, 8000.0, 4, 0.0);
     CHECK(uniform[0] == Approx(0.05 + 7999.95 / 4));
     CHECK(uniform[2] == Approx(0.05 + 7999.95 * 3 / 4));
-    // The project's blend: the nearest slice ends about 200 m out, each further one deeper.
-    const std::vector<double> blend = practicalSplits(0.05, 8000.0, 4, kShadowSplitLambda);
+    // The project's blend: the nearest slice ends about 100 m out, each further one deeper.
+    const std::vector<double> blend = practicalSplits(0.05, 8000.0, 4, 0.9);
     CHECK(blend[0] == Approx(0.9 * 1.0 + 0.1 * uniform[0]));
     CHECK(blend[1] == Approx(0.9 * 20.0 + 0.1 * uniform[1]));
-    CHECK(blend[0] > 150.0);
-    CHECK(blend[0] < 250.0);
+    CHECK(practicalSplits(0.05, 8000.0, 4, kShadowSplitLambda)[0] > 70.0);
+    CHECK(practicalSplits(0.05, 8000.0, 4, kShadowSplitLambda)[0] < 130.0);
     for (std::size_t i = 1; i < blend.size(); ++i)
         CHECK(blend[i] - blend[i - 1] > blend[i - 1] - (i > 1 ? blend[i - 2] : 0.05));
 }
@@ -135,4 +135,47 @@ TEST_CASE("A caster reaches a cascade only from inside its map's column, on the 
     CHECK_FALSE(near.reaches(near.centre + glm::dvec3(near.radius + 5.0, 0.0, 0.0), 1.0));  // Beside it.
     CHECK(near.reaches(near.centre + glm::dvec3(near.radius + 0.5, 0.0, 0.0), 1.0));        // Overlapping its edge.
     CHECK_FALSE(near.reaches(near.centre - glm::dvec3(0.0, 0.0, near.radius + 5.0), 1.0));  // Below the far side.
+}
+
+TEST_CASE("Each cascade draws only where its slice meets the lit scene, which shading never leaves", "[shadow]") {
+    // The Central Axis: 7.8 km north-south, 300 m wide, seen along it; a morning sun in the east.
+    const glm::dvec3 sceneMin(-150.0, -3900.0, 0.0), sceneMax(150.0, 3900.0, 40.0);
+    const glm::dvec3 sun = glm::normalize(glm::dvec3(0.8, -0.17, 0.78));
+    Camera camera = lookingAlongTheAxis();
+    auto cascades = fitShadowCascades(camera, 16.0 / 9.0, sun, (sceneMin + sceneMax) * 0.5,
+                                      glm::length(sceneMax - sceneMin) * 0.5, 1024);
+    narrowToReceivers(cascades, camera, 16.0 / 9.0, sceneMin, sceneMax, 1024);
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    const glm::dvec3 f = glm::normalize(camera.forward), r = glm::normalize(glm::cross(f, camera.up)),
+                     up = glm::cross(r, f);
+    const double h = std::tan(camera.fovY * 0.5), w = h * 16.0 / 9.0;
+    for (std::size_t i = 0; i < cascades.size(); ++i) {
+        const ShadowCascade& c = cascades[i];
+        INFO("cascade " << i);
+        const glm::dvec4 rect = c.receivers;
+        CHECK(rect.x >= -1.0);
+        CHECK(rect.z <= 1.0);
+        // Every point of the scene inside the slice lands inside the part drawn.
+        int inside = 0;
+        for (int k = 0; k < 20000; ++k) {
+            const glm::dvec3 p =
+                sceneMin + (sceneMax - sceneMin) * glm::dvec3(u(rng), u(rng), u(rng)) - camera.position;
+            const double depth = glm::dot(p, f);
+            if (depth < c.nearDepth || depth > c.farDepth) continue;
+            if (std::abs(glm::dot(p, r)) > depth * w || std::abs(glm::dot(p, up)) > depth * h) continue;
+            ++inside;
+            const glm::dvec4 q = c.clipFromCamera * glm::dvec4(p, 1.0);
+            CHECK(q.x >= rect.x);
+            CHECK(q.x <= rect.z);
+            CHECK(q.y >= rect.y);
+            CHECK(q.y <= rect.w);
+        }
+        CHECK(inside > 10);
+    }
+    // The far map's drawn part is a strip: the site is narrow across the sun's view.
+    const glm::dvec4 far = cascades.back().receivers;
+    CHECK((far.z - far.x) * (far.w - far.y) < 0.25 * 4.0);
+    // A caster far outside that strip draws nothing there.
+    CHECK_FALSE(cascades.back().reaches(glm::dvec3(3000.0, 0.0, 0.0) - camera.position, 10.0));
 }
