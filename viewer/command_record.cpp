@@ -234,6 +234,7 @@ struct Renderer {
     GpuScene gpuScene;
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
+    Clipping labelCuts;  ///< The cuts `bvh` and the labels were made with.
     std::uint64_t tileGeneration = 0;  ///< Of the tiles `bvh` holds.
     render::FrameView style;  ///< Every frame's view but its camera: point size, eye-dome lighting.
     std::unique_ptr<record::LabelOverlay> labels;
@@ -297,6 +298,7 @@ void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const
         return;
     }
     r.bvh = buildSiteBvh(scene.models, nullptr, scene.clipping);
+    r.labelCuts = scene.clipping;
     record::LabelOverlaySettings settings;
     settings.language = a.language;
     settings.clipping = scene.clipping;
@@ -350,6 +352,12 @@ record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const 
     if (!path.animatesScene()) return renderFrameWithTiles(r, a, out, scene);
     return [&r, &a, out, &scene, &path, sceneCuts = scene.clipping](const Camera& camera, double t) {
         scene.clipping = path.clipping(t).value_or(sceneCuts);
+        if (r.labels && scene.clipping != r.labelCuts) {
+            // Labels go with what the cuts take away and show through what they open up.
+            r.labelCuts = scene.clipping;
+            r.bvh = buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
+            r.labels->setClipping(scene.clipping);
+        }
         if (auto when = path.sunTime(t)) {
             const bool shadows = r.style.lighting.shadows;
             r.style.lighting = exposed(siteSunlight(scene, *when), *parseExposure(a.exposure));  // checkUsage passed it.

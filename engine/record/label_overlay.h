@@ -64,6 +64,9 @@ public:
     /// returns the overlay that draws them; valid until the next call.
     render::OffscreenRenderer::Overlay frame(const Camera& camera, double t);
 
+    /// The scene's cuts from the next frame on (a path that animates them, camera_path.h).
+    void setClipping(const Clipping& clipping) { settings_.clipping = clipping; }
+
     /// The caption shown at time t, if any (index into the captions given).
     std::optional<std::size_t> captionAt(double t) const;
 

@@ -1,11 +1,13 @@
 // Camera paths that animate the scene (issue 16, items 2 and 3): keys holding cuts and the sun's
 // time, in the path file and between keys, and `axisview record` drawing them frame by frame; and
-// the site's own saved sun, which render and record show a site in by default.
+// the site's own saved sun, which render and record show a site in by default; labels follow the
+// path's cuts.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 
 #include "gpu/context.h"
+#include "poi/poi.h"
 #include "record/path_file.h"
 #include "render/image_io.h"
 #include "support/run_command.h"
@@ -237,4 +239,50 @@ TEST_CASE("render and record light a site by its saved sun unless --sun says oth
     REQUIRE(frame.ok());
     const std::uint8_t* p = &frame->pixels[(std::size_t(40) * frame->width + 32) * 4];
     CHECK(int(p[0]) + p[1] + p[2] < noon / 2);
+}
+
+TEST_CASE("record --labels hides a label once the path's cut takes its anchor away", "[record][clipping][labels][app]") {
+    if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
+    const fs::path dir = test::scratchDir("record_label_cuts");
+    {  // The 2 x 2 x 4 m box with a POI on its top, 3.9 m up.
+        std::ofstream obj(dir / "box.obj");
+        for (int i = 0; i < 8; ++i)
+            obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
+        obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+        PoiFile pois;
+        Poi top;
+        top.id = "top";
+        top.anchor.position = {0, 0, 3.9};
+        top.title = {{"en", "The top"}};
+        pois.pois.push_back(top);
+        REQUIRE(savePois(pois, dir / "box.pois.json").ok());
+        std::ofstream(dir / "box.site.json") << R"({"format": "axisview-site", "version": "1.1", "name": {"en": "box"},
+            "pois": "box.pois.json", "models": [{"id": "box", "source": "box.obj", "up": "z"}]})";
+    }
+    // Standing 10 m south, looking at the box from 5 m up, while the lid comes down from 4.5 m to
+    // 2 m: the anchor is kept at first and cut away by the end.
+    std::ofstream(dir / "lid.path.json") << R"({"format": "axisview-path", "version": "1.1",
+        "interpolation": {"ease": 0}, "output": {"fps": 2, "size": [160, 120]},
+        "keyframes": [
+          {"time": 0, "position": [0, -10, 5], "yaw": 0, "pitch": -10, "fov": 60,
+           "clipping": {"planes": [{"normal": [0, 0, -1], "offset": 4.5}]}},
+          {"time": 2, "position": [0, -10, 5], "yaw": 0, "pitch": -10, "fov": 60,
+           "clipping": {"planes": [{"normal": [0, 0, -1], "offset": 2}]}}]})";
+    auto record = [&](const std::string& name, const std::string& options) {
+        auto run = test::runShell(std::string(AXIS_EXECUTABLE) + " record '" + (dir / "box.site.json").string() +
+                                  "' --path '" + (dir / "lid.path.json").string() + "' -o '" +
+                                  (dir / name / "%03d.png").string() + "' --language en " + options);
+        INFO(run.output);
+        REQUIRE(run.exitCode == 0);
+    };
+    record("plain", "");
+    record("labels", "--labels");
+    auto difference = [&](const char* frame) {  // Of the labelled frame from the plain one.
+        auto plain = render::readPng(dir / "plain" / frame), labelled = render::readPng(dir / "labels" / frame);
+        REQUIRE(plain.ok());
+        REQUIRE(labelled.ok());
+        return render::compareImages(*plain, *labelled, 8).differingFraction;
+    };
+    CHECK(difference("000.png") > 0.005);  // The label shows while the lid is above it.
+    CHECK(difference("003.png") == 0.0);   // At 1.5 s the lid is at 2.75 m: no label.
 }
