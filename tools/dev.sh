@@ -64,6 +64,7 @@ run_tests() {
 
 # The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer (gcc); any report fails
 # the test that made it. Leak suppressions cover third-party libraries only (the file says which).
+# It leaves out what it would not run (the window suites and the benchmarks), to save CI's time.
 ASAN_DIR=${AXIS_ASAN_BUILD_DIR:-build-asan}
 sanitizer_build() {
   cmake -S . -B "$ASAN_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAXIS_BUILD_TESTS=ON -DAXIS_SANITIZE=ON
