@@ -22,7 +22,7 @@ Camera initialCamera(const LoadedScene& scene, double aspect) {
         auto pts = samplePositions(m, 20000);  // From the bake or the tileset when there is no CPU model.
         silhouette.insert(silhouette.end(), pts.begin(), pts.end());
     }
-    return framePoints(silhouette, {20.0, 20.0, 1.0}, aspect, 50.0);
+    return nav::framePoints(silhouette, {20.0, 20.0, 1.0}, aspect, 50.0);
 }
 
 std::string timestampedName() {
@@ -51,7 +51,7 @@ ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)
     controller().reset(start);
 }
 
-CameraController& ViewerApp::controller() {
+nav::CameraController& ViewerApp::controller() {
     switch (nav_) {
         case NavMode::Walk: return walk_;
         case NavMode::Fly: return fly_;
@@ -83,8 +83,8 @@ void ViewerApp::setCamera(const Camera& c) {
 void ViewerApp::setViewport(double width, double height) {
     viewWidth_ = std::max(width, 1.0);
     viewHeight_ = std::max(height, 1.0);
-    for (CameraController* c : {static_cast<CameraController*>(&walk_), static_cast<CameraController*>(&fly_),
-                                static_cast<CameraController*>(&orbit_)})
+    for (nav::CameraController* c : {static_cast<nav::CameraController*>(&walk_), static_cast<nav::CameraController*>(&fly_),
+                                static_cast<nav::CameraController*>(&orbit_)})
         c->setViewport(viewWidth_, viewHeight_);
 }
 
@@ -120,15 +120,15 @@ void ViewerApp::goToPoint(glm::dvec2 p) {
     auto hit = pick(p);
     if (!hit) return;
     Camera from = camera();
-    Camera to = goToTarget(from, *hit, nav_ == NavMode::Walk ? GoToStyle::Walk : GoToStyle::Fly, &world_);
-    transition_ = CameraTransition(from, to);
+    Camera to = nav::goToTarget(from, *hit, nav_ == NavMode::Walk ? nav::GoToStyle::Walk : nav::GoToStyle::Fly, &world_);
+    transition_ = nav::CameraTransition(from, to);
     modeAfterTransition_.reset();
     if (nav_ == NavMode::Orbit) orbit_.orbitAround(to.position, hit->position, to.fovY);
 }
 
 void ViewerApp::goToCamera(const Camera& target) {
     Camera from = camera();
-    transition_ = CameraTransition(from, target);
+    transition_ = nav::CameraTransition(from, target);
     // A viewpoint high above the ground cannot be walked to: arrive flying.
     auto ground = bvh_.raycast(target.position, glm::dvec3(0, 0, -1), 3.0);
     modeAfterTransition_ = (nav_ == NavMode::Walk && !ground) ? std::optional(NavMode::Fly) : std::nullopt;
@@ -159,7 +159,7 @@ void ViewerApp::handleKey(const KeyEvent& key) {
 }
 
 void ViewerApp::handleMouseButton(const MouseButtonEvent& b, bool uiCaptured) {
-    CameraController& c = controller();
+    nav::CameraController& c = controller();
     if (!b.down) {
         c.grabEnd();
         return;
@@ -189,7 +189,7 @@ void ViewerApp::handleMouseButton(const MouseButtonEvent& b, bool uiCaptured) {
 
 void ViewerApp::handleTouch(const TouchEvent& touch) {
     for (const Gesture& g : gestures_.feed(touch, clock_)) {
-        CameraController& c = controller();
+        nav::CameraController& c = controller();
         switch (g.kind) {
             case Gesture::DragBegin: c.grabBegin(g.position.x, g.position.y, g.twoFingers); break;
             case Gesture::Drag: c.grabUpdate(g.position.x, g.position.y); break;
@@ -254,7 +254,7 @@ void ViewerApp::updateHeldInput() {
     };
     const GamepadEvent& pad = held_.gamepad;
     auto deadzone = [](double v) { return std::abs(v) < 0.15 ? 0.0 : v; };
-    NavInput in;
+    nav::NavInput in;
     in.move.x = std::clamp(axis(GLFW_KEY_D, GLFW_KEY_RIGHT, GLFW_KEY_A, GLFW_KEY_LEFT) + deadzone(pad.leftStick.x), -1.0, 1.0);
     in.move.y = std::clamp(axis(GLFW_KEY_W, GLFW_KEY_UP, GLFW_KEY_S, GLFW_KEY_DOWN) - deadzone(pad.leftStick.y), -1.0, 1.0);
     in.rise = std::clamp(axis(GLFW_KEY_E, GLFW_KEY_PAGE_UP, GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN) + pad.rightTrigger - pad.leftTrigger,

@@ -146,7 +146,7 @@ public:
     bool allowQuit();
     /// On-screen controls (the kiosk's walk and look pads): added to keys and gamepad each
     /// update as if held, until replaced. Same units as NavInput; zero when nothing is held.
-    void setVirtualInput(const NavInput& in) { virtualInput_ = in; }
+    void setVirtualInput(const nav::NavInput& in) { virtualInput_ = in; }
     /// Where the reading panel goes, in screen points: a layer's layout (the kiosk's side column
     /// or bottom sheet, which brings its own big close button instead of the title bar's small
     /// one). None: a column at the right edge, closed from its title bar.
@@ -165,7 +165,7 @@ private:
     void handleMouseButton(const MouseButtonEvent& button, bool uiCaptured);
     void handleTouch(const TouchEvent& touch);
     void handleGamepad(const GamepadEvent& pad);
-    CameraController& controller();
+    nav::CameraController& controller();
     /// Starts a smooth move to what lies under window point `p` (double-click, double-tap).
     void goToPoint(glm::dvec2 p);
     void updateHeldInput();
@@ -192,11 +192,11 @@ private:
     std::vector<Shading> shading_;
     const GpuScene* tiles_ = nullptr;
     Bvh bvh_;
-    BvhWorld world_{bvh_};
-    WalkController walk_{&world_};
-    FlyController fly_{&world_};
-    OrbitController orbit_;
-    CameraTransition transition_;
+    nav::BvhWorld world_{bvh_};
+    nav::WalkController walk_{&world_};
+    nav::FlyController fly_{&world_};
+    nav::OrbitController orbit_;
+    nav::CameraTransition transition_;
     std::optional<NavMode> modeAfterTransition_;
     InputState held_;
     GestureTracker gestures_;
@@ -227,7 +227,7 @@ private:
     bool quitRequested_ = false;
     UiPolicy policy_;
     std::vector<std::unique_ptr<ModeLayer>> layers_;
-    NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
+    nav::NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
     std::vector<LoadedModel> requestedModels_;
     ImageCache images_;
     std::unique_ptr<NarrationPlayer> narration_;  ///< Opened when a narration is first offered.

@@ -30,11 +30,11 @@ Expected<ImageSize> parseSize(const std::string& text) {
     return Error{"--size: expected WIDTHxHEIGHT between 1 and 16384, got '" + text + "'"};
 }
 
-Expected<ViewAngles> parseViewAngles(const std::string& text) {
+Expected<nav::ViewAngles> parseViewAngles(const std::string& text) {
     std::vector<std::string> parts;
     std::stringstream ss(text);
     for (std::string part; std::getline(ss, part, ',');) parts.push_back(part);
-    ViewAngles v;
+    nav::ViewAngles v;
     double values[3] = {0, 0, 1};
     bool ok = parts.size() >= 2 && parts.size() <= 3;
     for (size_t i = 0; ok && i < parts.size(); ++i) ok = parseDouble(parts[i], values[i]);

@@ -19,7 +19,7 @@ struct ImageSize {
 Expected<ImageSize> parseSize(const std::string& text);
 
 /// "AZIMUTH,ELEVATION[,DISTANCE]" in degrees and a distance scale.
-Expected<ViewAngles> parseViewAngles(const std::string& text);
+Expected<nav::ViewAngles> parseViewAngles(const std::string& text);
 
 /// `--point-size`: "3" or "3px" (pixels, 1..64), "2cm", "5mm" or "0.02m" (in the site: near points grow).
 Expected<render::FrameView::PointSize> parsePointSize(const std::string& text);

@@ -63,7 +63,7 @@ Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, 
             if (cuts.keeps(p)) kept.push_back(p);
         }
     }
-    return framePoints(kept.empty() ? silhouette : kept, *angles, aspect);
+    return nav::framePoints(kept.empty() ? silhouette : kept, *angles, aspect);
 }
 
 Expected<LoadOptions> loadOptions(const RenderArgs& args) {
@@ -81,7 +81,7 @@ Expected<LoadOptions> loadOptions(const RenderArgs& args) {
 
 int runRender(const RenderArgs& args) {
     auto size = parseSize(args.size);
-    auto angles = isNamedView(args.view) ? Expected<ViewAngles>(ViewAngles{}) : parseViewAngles(args.view);
+    auto angles = isNamedView(args.view) ? Expected<nav::ViewAngles>(nav::ViewAngles{}) : parseViewAngles(args.view);
     auto options = loadOptions(args);
     auto points = args.pointSize.empty() ? Expected<render::FrameView::PointSize>(render::FrameView::PointSize{})
                                          : parsePointSize(args.pointSize);

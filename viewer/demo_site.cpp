@@ -59,7 +59,7 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
         silhouette.insert(silhouette.end(), pts.begin(), pts.end());
     }
     std::vector<std::pair<std::string, Camera>> shots = {
-        {"overview", framePoints(silhouette, {20.0, 25.0, 1.0}, renderer.aspect())}};
+        {"overview", nav::framePoints(silhouette, {20.0, 25.0, 1.0}, renderer.aspect())}};
     for (const auto& [name, camera] : scene->viewpoints) shots.emplace_back(name, camera);
     render::Lighting lighting;  // The site's saved sun, as render shows it; else the default light.
     if (auto sun = chosenSun(*scene, "")) {

@@ -4,7 +4,7 @@
 #include "nav/nav_world.h"
 #include "scene/bvh.h"
 
-namespace axis {
+namespace axis::nav {
 
 class BvhWorld final : public NavWorld {
 public:
@@ -27,4 +27,4 @@ private:
     const Bvh& bvh_;
 };
 
-}  // namespace axis
+}  // namespace axis::nav

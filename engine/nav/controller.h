@@ -11,7 +11,7 @@
 
 #include "scene/camera.h"
 
-namespace axis {
+namespace axis::nav {
 
 /// Input held over time; set it every frame (or whenever it changes) with setInput().
 struct NavInput {
@@ -105,4 +105,4 @@ inline void headingOf(const glm::dvec3& forward, double& yawDegrees, double& pit
     pitchDegrees = glm::degrees(std::asin(std::clamp(f.z, -1.0, 1.0)));
 }
 
-}  // namespace axis
+}  // namespace axis::nav

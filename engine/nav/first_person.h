@@ -5,7 +5,7 @@
 
 #include "nav/controller.h"
 
-namespace axis {
+namespace axis::nav {
 
 class FirstPersonController : public CameraController {
 public:
@@ -64,4 +64,4 @@ inline glm::dvec2 clampUnit(const glm::dvec2& v) {
 /// smoothing that composes exactly across substeps.
 inline double approachFactor(double dt, double tau) { return tau > 0.0 ? 1.0 - std::exp(-dt / tau) : 1.0; }
 
-}  // namespace axis
+}  // namespace axis::nav

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace axis {
+namespace axis::nav {
 
 FlyController::FlyController(const NavWorld* world, const FlySettings& settings)
     : FirstPersonController(settings.pitchLimit), world_(world), settings_(settings), clock_(settings.stepHz) {
@@ -88,4 +88,4 @@ void FlyController::moveTo(const glm::dvec3& target) {
     }
 }
 
-}  // namespace axis
+}  // namespace axis::nav

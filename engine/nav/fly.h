@@ -9,7 +9,7 @@
 #include "nav/first_person.h"
 #include "nav/nav_world.h"
 
-namespace axis {
+namespace axis::nav {
 
 struct FlySettings {
     double speedPerMetre = 1.0;         ///< 1/s: at 10 m from a surface, 10 m/s.
@@ -54,4 +54,4 @@ private:
     std::vector<Contact> contacts_;
 };
 
-}  // namespace axis
+}  // namespace axis::nav

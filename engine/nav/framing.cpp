@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-namespace axis {
+namespace axis::nav {
 namespace {
 
 constexpr double kMargin = 1.06;  // Leave a little air around the silhouette.
@@ -79,4 +79,4 @@ Camera frameBounds(const Bounds& box, const ViewAngles& angles, double aspect, d
     return framePoints(corners, angles, aspect, fovYDegrees);
 }
 
-}  // namespace axis
+}  // namespace axis::nav

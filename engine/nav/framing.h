@@ -5,7 +5,7 @@
 #include "scene/camera.h"
 #include "scene/model.h"
 
-namespace axis {
+namespace axis::nav {
 
 struct ViewAngles {
     double azimuthDegrees = 0.0;     ///< Compass heading the camera looks along (0 = looking north).
@@ -23,4 +23,4 @@ Camera framePoints(std::span<const glm::dvec3> points, const ViewAngles& angles,
 /// framePoints on the eight corners of `box`.
 Camera frameBounds(const Bounds& box, const ViewAngles& angles, double aspect, double fovYDegrees = 40.0);
 
-}  // namespace axis
+}  // namespace axis::nav

@@ -9,7 +9,7 @@
 #include "scene/hit.h"
 #include "scene/model.h"
 
-namespace axis {
+namespace axis::nav {
 
 class NavWorld {
 public:
@@ -25,4 +25,4 @@ public:
     virtual Bounds bounds() const = 0;
 };
 
-}  // namespace axis
+}  // namespace axis::nav

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace axis {
+namespace axis::nav {
 
 void OrbitController::reset(const Camera& camera, double distance) {
     glm::dvec3 f = glm::normalize(camera.forward);
@@ -60,4 +60,4 @@ Camera OrbitController::camera() const {
     return c;
 }
 
-}  // namespace axis
+}  // namespace axis::nav

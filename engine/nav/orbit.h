@@ -8,7 +8,7 @@
 // second at full input) and move.x circles (kCircleDegreesPerSecond).
 #include "nav/controller.h"
 
-namespace axis {
+namespace axis::nav {
 
 class OrbitController final : public CameraController {
 public:
@@ -52,4 +52,4 @@ private:
     double fovY_ = glm::radians(50.0);
 };
 
-}  // namespace axis
+}  // namespace axis::nav

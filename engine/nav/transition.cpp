@@ -7,7 +7,7 @@
 
 #include "nav/controller.h"
 
-namespace axis {
+namespace axis::nav {
 
 namespace {
 
@@ -114,4 +114,4 @@ Camera goToTarget(const Camera& from, const Hit& hit, GoToStyle style, const Nav
     return style == GoToStyle::Walk ? goToWalk(from, hit, world, settings) : goToFly(from, hit, settings);
 }
 
-}  // namespace axis
+}  // namespace axis::nav

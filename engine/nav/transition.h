@@ -8,7 +8,7 @@
 #include "nav/nav_world.h"
 #include "scene/camera.h"
 
-namespace axis {
+namespace axis::nav {
 
 struct TransitionSettings {
     double minSeconds = 0.6;               ///< Even a tiny move takes this long (no jump cuts).
@@ -65,4 +65,4 @@ struct GoToSettings {
 Camera goToTarget(const Camera& from, const Hit& hit, GoToStyle style, const NavWorld* world,
                   const GoToSettings& settings = {});
 
-}  // namespace axis
+}  // namespace axis::nav

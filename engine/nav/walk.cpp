@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace axis {
+namespace axis::nav {
 
 namespace {
 
@@ -152,4 +152,4 @@ std::optional<Hit> WalkController::groundBelow(double searchBelowFeet) const {
     return world_->raycast(from, glm::dvec3(0, 0, -1), settings_.maxStepUp + std::max(searchBelowFeet, 0.0) + kSkin);
 }
 
-}  // namespace axis
+}  // namespace axis::nav

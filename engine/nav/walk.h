@@ -9,7 +9,7 @@
 #include "nav/first_person.h"
 #include "nav/nav_world.h"
 
-namespace axis {
+namespace axis::nav {
 
 struct WalkSettings {
     double eyeHeight = 1.6;       ///< Metres from the feet to the eye.
@@ -67,4 +67,4 @@ private:
     std::vector<Contact> contacts_;  ///< Reused between substeps.
 };
 
-}  // namespace axis
+}  // namespace axis::nav

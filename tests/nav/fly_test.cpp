@@ -11,8 +11,8 @@ using test::MeshBuilder;
 TEST_CASE("fly speed adapts to the distance to the nearest surface and the scene size", "[nav][fly]") {
     // A 1 km ground with a building.
     const test::TestScene scene(MeshBuilder().floor(-500, -500, 500, 500, 0).box({-10, 20, 0}, {10, 40, 30}).build());
-    const BvhWorld world(scene.bvh);
-    FlyController fly(&world);
+    const nav::BvhWorld world(scene.bvh);
+    nav::FlyController fly(&world);
     const double near = fly.speedAt({0, 0, 0.5});
     const double mid = fly.speedAt({0, 0, 20});
     const double far = fly.speedAt({0, 0, 400});
@@ -20,7 +20,7 @@ TEST_CASE("fly speed adapts to the distance to the nearest surface and the scene
     CHECK(mid == Approx(20.0));
     CHECK(far > 150.0);
     CHECK(far <= 0.2 * glm::length(scene.bvh.bounds().size()) + 1e-9);  // Capped by the scene size.
-    CHECK(fly.speedAt({0, 0, 0.01}) == Approx(FlySettings{}.minSpeed));
+    CHECK(fly.speedAt({0, 0, 0.01}) == Approx(nav::FlySettings{}.minSpeed));
     CHECK(fly.speedAt({0, 18, 15}) == Approx(2.0).margin(1e-6));  // 2 m from the building's wall.
 
     // Flying forward from high up covers far more ground than from near the ground.
@@ -35,20 +35,20 @@ TEST_CASE("fly speed adapts to the distance to the nearest surface and the scene
 
 TEST_CASE("fly moves in all six directions and collides when asked", "[nav][fly]") {
     const test::TestScene scene(MeshBuilder().floor(-50, -50, 50, 50, 0).wall(-50, 10, 50, 10, 0, 20).build());
-    const BvhWorld world(scene.bvh);
-    FlyController fly(&world);
+    const nav::BvhWorld world(scene.bvh);
+    nav::FlyController fly(&world);
     fly.reset(Camera::fromHeading({0, 0, 5}, 0.0, 0.0, 60.0));
-    NavInput up;
+    nav::NavInput up;
     up.rise = 1.0;
     test::hold(fly, up, 1.0, 60);
     CHECK(fly.position().z > 6.0);
     CHECK(std::abs(fly.position().x) < 1e-9);
     test::hold(fly, test::forward(1.0, true), 10.0, 60);  // Into the wall at y = 10.
-    CHECK(fly.position().y < 10.0 - FlySettings{}.radius + 1e-3);
+    CHECK(fly.position().y < 10.0 - nav::FlySettings{}.radius + 1e-3);
 
-    FlySettings ghost;
+    nav::FlySettings ghost;
     ghost.collide = false;
-    FlyController through(&world, ghost);
+    nav::FlyController through(&world, ghost);
     through.reset(Camera::fromHeading({0, 0, 5}, 0.0, 0.0, 60.0));
     test::hold(through, test::forward(1.0, true), 10.0, 60);
     CHECK(through.position().y > 10.0);
@@ -56,12 +56,12 @@ TEST_CASE("fly moves in all six directions and collides when asked", "[nav][fly]
 
 TEST_CASE("fly follows the same path at 30 and 144 frames per second", "[nav][fly]") {
     const test::TestScene scene(MeshBuilder().floor(-200, -200, 200, 200, 0).box({-5, 30, 0}, {5, 40, 20}).build());
-    const BvhWorld world(scene.bvh);
-    NavInput in = test::forward();
+    const nav::BvhWorld world(scene.bvh);
+    nav::NavInput in = test::forward();
     in.lookRate = {15.0, -3.0};
     in.rise = 0.4;
     auto path = [&](double fps) {
-        FlyController fly(&world);
+        nav::FlyController fly(&world);
         fly.reset(Camera::fromHeading({0, -20, 3}, 10.0, 0.0, 60.0));
         std::vector<glm::dvec3> samples;
         for (int k = 0; k < 12; ++k) {

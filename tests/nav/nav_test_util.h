@@ -7,14 +7,14 @@
 namespace axis::test {
 
 /// Holds `input` for `seconds` at `fps` frames per second (whole frames; `seconds * fps` rounded).
-inline void hold(CameraController& c, const NavInput& input, double seconds, double fps) {
+inline void hold(nav::CameraController& c, const nav::NavInput& input, double seconds, double fps) {
     c.setInput(input);
     const int frames = static_cast<int>(std::lround(seconds * fps));
     for (int i = 0; i < frames; ++i) c.update(1.0 / fps);
 }
 
-inline NavInput forward(double amount = 1.0, bool run = false) {
-    NavInput in;
+inline nav::NavInput forward(double amount = 1.0, bool run = false) {
+    nav::NavInput in;
     in.move = {0.0, amount};
     in.run = run;
     return in;

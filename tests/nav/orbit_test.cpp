@@ -6,7 +6,7 @@
 using namespace axis;
 
 TEST_CASE("orbit keeps its existing behaviour", "[nav][orbit]") {
-    OrbitController o;
+    nav::OrbitController o;
     const Camera start = Camera::fromHeading({0, -10, 0}, 0.0, 0.0, 50.0);
     o.reset(start, 10.0);
     CHECK(glm::length(o.target()) < 1e-9);
@@ -23,10 +23,10 @@ TEST_CASE("orbit keeps its existing behaviour", "[nav][orbit]") {
 }
 
 TEST_CASE("orbit through the controller interface", "[nav][orbit]") {
-    OrbitController o;
+    nav::OrbitController o;
     o.orbitAround({0, -10, 5}, {0, 0, 0}, glm::radians(50.0));
     CHECK(o.distance() == Approx(std::sqrt(125.0)));
-    CameraController& c = o;
+    nav::CameraController& c = o;
     c.setViewport(1000, 720);
     c.grabBegin(100, 100, false);
     c.grabUpdate(460, 100);  // The same drag as rotate(360, 0, 720).
@@ -37,7 +37,7 @@ TEST_CASE("orbit through the controller interface", "[nav][orbit]") {
     CHECK(o.distance() == Approx(std::sqrt(125.0) * 0.85));
 
     // Held zoom is frame-rate independent: 1 s at 30 fps = 1 s at 144 fps.
-    OrbitController a = o, b = o;
+    nav::OrbitController a = o, b = o;
     test::hold(a, test::forward(), 1.0, 30);
     test::hold(b, test::forward(), 1.0, 144);
     CHECK(a.distance() == Approx(b.distance()).epsilon(1e-12));

@@ -8,17 +8,17 @@ using namespace axis;
 using test::MeshBuilder;
 
 TEST_CASE("easeInOut starts and ends at rest", "[nav][transition]") {
-    CHECK(easeInOut(0.0) == 0.0);
-    CHECK(easeInOut(1.0) == 1.0);
-    CHECK(easeInOut(0.5) == Approx(0.5));
-    CHECK(easeInOut(1e-3) < 1e-8);
-    CHECK(1.0 - easeInOut(1.0 - 1e-3) < 1e-8);
+    CHECK(nav::easeInOut(0.0) == 0.0);
+    CHECK(nav::easeInOut(1.0) == 1.0);
+    CHECK(nav::easeInOut(0.5) == Approx(0.5));
+    CHECK(nav::easeInOut(1e-3) < 1e-8);
+    CHECK(1.0 - nav::easeInOut(1.0 - 1e-3) < 1e-8);
 }
 
 TEST_CASE("a transition ends exactly at the target, monotonically and eased", "[nav][transition]") {
     const Camera from = Camera::fromHeading({0, 0, 1.6}, 0.0, 0.0, 60.0);
     const Camera to = Camera::fromHeading({30, 40, 11.6}, 200.0, -20.0, 45.0);
-    CameraTransition t(from, to);
+    nav::CameraTransition t(from, to);
     CHECK(t.active());
     CHECK(t.duration() >= 0.6);
     CHECK(t.duration() <= 3.0);
@@ -53,10 +53,10 @@ TEST_CASE("a transition ends exactly at the target, monotonically and eased", "[
 
 TEST_CASE("transition durations scale with distance and turning, within clamps", "[nav][transition]") {
     const Camera a = Camera::fromHeading({0, 0, 0}, 0.0, 0.0, 60.0);
-    const double tiny = CameraTransition::durationFor(a, Camera::fromHeading({0.1, 0, 0}, 0, 0, 60), {});
-    const double mid = CameraTransition::durationFor(a, Camera::fromHeading({0, 36, 0}, 0, 0, 60), {});
-    const double huge = CameraTransition::durationFor(a, Camera::fromHeading({0, 5000, 0}, 0, 0, 60), {});
-    const double turn = CameraTransition::durationFor(a, Camera::fromHeading({0, 0, 0}, 180, 0, 60), {});
+    const double tiny = nav::CameraTransition::durationFor(a, Camera::fromHeading({0.1, 0, 0}, 0, 0, 60), {});
+    const double mid = nav::CameraTransition::durationFor(a, Camera::fromHeading({0, 36, 0}, 0, 0, 60), {});
+    const double huge = nav::CameraTransition::durationFor(a, Camera::fromHeading({0, 5000, 0}, 0, 0, 60), {});
+    const double turn = nav::CameraTransition::durationFor(a, Camera::fromHeading({0, 0, 0}, 180, 0, 60), {});
     CHECK(tiny == Approx(0.6));
     CHECK(mid == Approx(1.5));
     CHECK(huge == Approx(3.0));
@@ -65,13 +65,13 @@ TEST_CASE("transition durations scale with distance and turning, within clamps",
 
 TEST_CASE("turning the long way round never happens and the view never flips", "[nav][transition]") {
     // From heading 350 to heading 10: 20 degrees through north, not 340 the other way.
-    CameraTransition t(Camera::fromHeading({0, 0, 0}, 350, 0, 60), Camera::fromHeading({0, 0, 0}, 10, 0, 60));
+    nav::CameraTransition t(Camera::fromHeading({0, 0, 0}, 350, 0, 60), Camera::fromHeading({0, 0, 0}, 10, 0, 60));
     for (int i = 0; i < 200 && t.active(); ++i) {
         t.update(0.01);
         CHECK(t.camera().forward.y > 0.93);  // cos(20 degrees): always looking roughly north.
     }
     // Looking up to looking down behind: passes over without rolling the horizon.
-    CameraTransition over(Camera::fromHeading({0, 0, 0}, 0, 80, 60), Camera::fromHeading({0, 0, 0}, 180, 80, 60));
+    nav::CameraTransition over(Camera::fromHeading({0, 0, 0}, 0, 80, 60), Camera::fromHeading({0, 0, 0}, 180, 80, 60));
     while (over.active()) {
         over.update(0.01);
         CHECK(std::isfinite(over.camera().forward.x));
@@ -86,14 +86,14 @@ TEST_CASE("go-to targets for picked points", "[nav][transition]") {
                                     .wall(-10, 20, 10, 20, 0, 10)
                                     .box({30, 0, 0}, {60, 30, 5})
                                     .build());
-    const BvhWorld world(scene.bvh);
+    const nav::BvhWorld world(scene.bvh);
     const Camera from = Camera::fromHeading({0, 0, 1.6}, 0.0, 0.0, 60.0);
-    const GoToSettings s;
+    const nav::GoToSettings s;
 
     SECTION("walk onto the ground") {
         const auto hit = world.raycast(from.position, glm::dvec3(0.2, 1, -0.1), 100);
         REQUIRE(hit);
-        const Camera to = goToTarget(from, *hit, GoToStyle::Walk, &world);
+        const Camera to = nav::goToTarget(from, *hit, nav::GoToStyle::Walk, &world);
         CHECK(to.position.x == Approx(hit->position.x));
         CHECK(to.position.y == Approx(hit->position.y));
         CHECK(to.position.z == Approx(1.6));
@@ -101,7 +101,7 @@ TEST_CASE("go-to targets for picked points", "[nav][transition]") {
     SECTION("walk to a wall stands in front of it on the ground") {
         const auto hit = world.raycast(from.position + glm::dvec3(0, 0, 4), glm::dvec3(0, 1, 0.05), 100);
         REQUIRE(hit);
-        const Camera to = goToTarget(from, *hit, GoToStyle::Walk, &world);
+        const Camera to = nav::goToTarget(from, *hit, nav::GoToStyle::Walk, &world);
         CHECK(to.position.y == Approx(20.0 - s.walkStandoff));
         CHECK(to.position.z == Approx(1.6));
         CHECK(to.forward.y > 0.5);  // Looking at it.
@@ -109,17 +109,17 @@ TEST_CASE("go-to targets for picked points", "[nav][transition]") {
     SECTION("walk to a terrace's side stands on the ground; onto its top stands on the terrace") {
         const auto side = world.raycast({0, 15, 3}, glm::dvec3(1, 0, 0), 100);
         REQUIRE(side);
-        CHECK(goToTarget(from, *side, GoToStyle::Walk, &world).position.z == Approx(1.6));
+        CHECK(nav::goToTarget(from, *side, nav::GoToStyle::Walk, &world).position.z == Approx(1.6));
         const auto top = world.raycast({35, 15, 20}, glm::dvec3(0, 0, -1), 100);
         REQUIRE(top);
-        const Camera on = goToTarget(from, *top, GoToStyle::Walk, &world);
+        const Camera on = nav::goToTarget(from, *top, nav::GoToStyle::Walk, &world);
         CHECK(on.position.z == Approx(5.0 + 1.6));
     }
     SECTION("fly arrives in front along the normal, looking at the point") {
         const Camera high = Camera::fromHeading({0, -50, 30}, 0.0, -20.0, 60.0);
         const auto hit = world.raycast(high.position, glm::dvec3(0, 70, -25), 200);
         REQUIRE(hit);
-        const Camera to = goToTarget(high, *hit, GoToStyle::Fly, &world);
+        const Camera to = nav::goToTarget(high, *hit, nav::GoToStyle::Fly, &world);
         const double standoff = glm::length(to.position - hit->position);
         CHECK(standoff == Approx(glm::clamp(hit->distance * s.flyStandoffFraction, 1.0, 50.0)));
         CHECK(glm::dot(glm::normalize(hit->position - to.position), to.forward) == Approx(1.0));

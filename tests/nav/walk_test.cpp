@@ -11,8 +11,8 @@ using test::MeshBuilder;
 namespace {
 
 // Standing at `feet`, facing north (+y).
-WalkController walkerAt(const NavWorld& world, const glm::dvec3& feet, double yaw = 0.0) {
-    WalkController w(&world);
+nav::WalkController walkerAt(const nav::NavWorld& world, const glm::dvec3& feet, double yaw = 0.0) {
+    nav::WalkController w(&world);
     w.placeFeet(feet, yaw, 0.0);
     return w;
 }
@@ -21,8 +21,8 @@ WalkController walkerAt(const NavWorld& world, const glm::dvec3& feet, double ya
 
 TEST_CASE("walk stays on flat ground at eye height and moves at walking speed", "[nav][walk]") {
     const test::TestScene scene(MeshBuilder().floor(-50, -50, 50, 50, 2.0).build());
-    const BvhWorld world(scene.bvh);
-    WalkController w(&world);
+    const nav::BvhWorld world(scene.bvh);
+    nav::WalkController w(&world);
     w.reset(Camera::fromHeading({0, 0, 3.9}, 0.0, 0.0, 60.0));  // Eye a little too high: lands.
     test::hold(w, {}, 1.0, 60);
     CHECK(w.feet().z == Approx(2.0).margin(1e-6));
@@ -44,8 +44,8 @@ TEST_CASE("walk follows a slope up and down", "[nav][walk]") {
                                     .floor(-5, -20, 5, 0, 0)
                                     .quad({-5, 0, 0}, {5, 0, 0}, {5, 20, 20 * slope}, {-5, 20, 20 * slope})
                                     .build());
-    const BvhWorld world(scene.bvh);
-    WalkController w = walkerAt(world, {0, -2, 0});
+    const nav::BvhWorld world(scene.bvh);
+    nav::WalkController w = walkerAt(world, {0, -2, 0});
     for (int i = 0; i < 60 * 6; ++i) {
         w.setInput(test::forward());
         w.update(1.0 / 60);
@@ -65,17 +65,17 @@ TEST_CASE("walk cannot pass through walls, thin ones and corners included", "[na
                                     .wall(-20, 3, 20, 3, 0, 3)
                                     .box({5, -20, 0}, {5.3, 3, 3})
                                     .build());
-    const BvhWorld world(scene.bvh);
-    const double r = WalkSettings{}.radius;
+    const nav::BvhWorld world(scene.bvh);
+    const double r = nav::WalkSettings{}.radius;
 
     SECTION("head-on at running speed") {
-        WalkController w = walkerAt(world, {0, 0, 0});
+        nav::WalkController w = walkerAt(world, {0, 0, 0});
         test::hold(w, test::forward(1.0, true), 4.0, 30);
         CHECK(w.feet().y < 3.0 - r + 1e-3);
         CHECK(w.feet().y > 3.0 - r - 0.01);
     }
     SECTION("at an angle it slides along the wall") {
-        WalkController w = walkerAt(world, {-5, 0, 0}, 45.0);
+        nav::WalkController w = walkerAt(world, {-5, 0, 0}, 45.0);
         test::hold(w, test::forward(1.0, true), 2.0, 144);
         CHECK(w.feet().y < 3.0 - r + 1e-3);
         const double xBefore = w.feet().x;
@@ -83,14 +83,14 @@ TEST_CASE("walk cannot pass through walls, thin ones and corners included", "[na
         CHECK(w.feet().x > xBefore + 1.5);  // Still moving east along it.
     }
     SECTION("into the corner") {
-        WalkController w = walkerAt(world, {0, 0, 0}, 45.0);
+        nav::WalkController w = walkerAt(world, {0, 0, 0}, 45.0);
         test::hold(w, test::forward(1.0, true), 6.0, 30);
         CHECK(w.feet().y < 3.0 - r + 1e-3);
         CHECK(w.feet().x < 5.0 - r + 1e-3);
         CHECK(w.feet().x > 5.0 - r - 0.05);  // Pressed into the corner, not stuck before it.
     }
     SECTION("from the far side of the thin wall too") {
-        WalkController w = walkerAt(world, {0, 6, 0}, 180.0);
+        nav::WalkController w = walkerAt(world, {0, 6, 0}, 180.0);
         test::hold(w, test::forward(1.0, true), 4.0, 60);
         CHECK(w.feet().y > 3.0 + r - 1e-3);
     }
@@ -100,8 +100,8 @@ TEST_CASE("walk climbs stairs up to 0.3 m and refuses a 0.6 m ledge", "[nav][wal
     for (double rise : {0.15, 0.2, 0.3}) {
         CAPTURE(rise);
         const test::TestScene scene(MeshBuilder().floor(-10, -10, 10, 40, 0).stairs(2.0, 6, rise, 0.3).build());
-        const BvhWorld world(scene.bvh);
-        WalkController w = walkerAt(world, {0, 0, 0});
+        const nav::BvhWorld world(scene.bvh);
+        nav::WalkController w = walkerAt(world, {0, 0, 0});
         test::hold(w, test::forward(), 5.0, 60);
         CHECK(w.onGround());
         CHECK(w.feet().z == Approx(6 * rise).margin(1e-6));  // On the landing.
@@ -112,19 +112,19 @@ TEST_CASE("walk climbs stairs up to 0.3 m and refuses a 0.6 m ledge", "[nav][wal
     }
     SECTION("a 0.6 m ledge stops it") {
         const test::TestScene ledge(MeshBuilder().floor(-10, -10, 10, 40, 0).box({-5, 2, 0}, {5, 6, 0.6}).build());
-        const BvhWorld world(ledge.bvh);
-        WalkController w = walkerAt(world, {0, 0, 0});
+        const nav::BvhWorld world(ledge.bvh);
+        nav::WalkController w = walkerAt(world, {0, 0, 0});
         test::hold(w, test::forward(1.0, true), 4.0, 60);
         CHECK(w.feet().z == Approx(0.0).margin(1e-9));
-        CHECK(w.feet().y < 2.0 - WalkSettings{}.radius + 1e-3);
+        CHECK(w.feet().y < 2.0 - nav::WalkSettings{}.radius + 1e-3);
     }
 }
 
 TEST_CASE("walk falls off an edge with gravity and lands", "[nav][walk]") {
     // A 5 m high platform ending at y = 2, ground below.
     const test::TestScene scene(MeshBuilder().floor(-10, -10, 10, 30, 0).box({-5, -10, 0}, {5, 2, 5}).build());
-    const BvhWorld world(scene.bvh);
-    WalkController w = walkerAt(world, {0, 1.5, 5});
+    const nav::BvhWorld world(scene.bvh);
+    nav::WalkController w = walkerAt(world, {0, 1.5, 5});
     test::hold(w, test::forward(), 0.5, 60);
     CHECK_FALSE(w.onGround());
     const double zFalling = w.feet().z;
@@ -135,7 +135,7 @@ TEST_CASE("walk falls off an edge with gravity and lands", "[nav][walk]") {
     CHECK(w.onGround());
     CHECK(w.feet().z == Approx(0.0).margin(1e-9));
     // A free fall of 5 m takes ~1 s.
-    WalkController drop = walkerAt(world, {0, 8, 5});
+    nav::WalkController drop = walkerAt(world, {0, 8, 5});
     drop.reset(Camera::fromHeading({0, 8, 5 + 1.6}, 0, 0, 60));
     test::hold(drop, {}, 0.9, 240);
     CHECK_FALSE(drop.onGround());
@@ -145,9 +145,9 @@ TEST_CASE("walk falls off an edge with gravity and lands", "[nav][walk]") {
 
 TEST_CASE("walk jumps and lands", "[nav][walk]") {
     const test::TestScene scene(MeshBuilder().floor(-10, -10, 10, 10, 0).build());
-    const BvhWorld world(scene.bvh);
-    WalkController w = walkerAt(world, {0, 0, 0});
-    NavInput jump;
+    const nav::BvhWorld world(scene.bvh);
+    nav::WalkController w = walkerAt(world, {0, 0, 0});
+    nav::NavInput jump;
     jump.jump = true;
     test::hold(w, jump, 1.0 / 60, 60);
     test::hold(w, {}, 0.3, 60);
@@ -163,17 +163,17 @@ TEST_CASE("walk follows the same path at 30 and 144 frames per second", "[nav][w
                                     .stairs(4.0, 4, 0.2, 0.35, 40.0)
                                     .wall(-50, 12, 50, 12, 0, 3)
                                     .build());
-    const BvhWorld world(scene.bvh);
+    const nav::BvhWorld world(scene.bvh);
     // Turn while walking, run up the stairs, slide along the wall: every part of the simulation.
-    NavInput turnWalk = test::forward();
+    nav::NavInput turnWalk = test::forward();
     turnWalk.lookRate = {-20.0, -10.0};
     turnWalk.move = {0.3, 1.0};
-    NavInput run = test::forward(1.0, true);
+    nav::NavInput run = test::forward(1.0, true);
     run.lookRate = {25.0, 5.0};
     auto path = [&](double fps) {
-        WalkController w = walkerAt(world, {0.5, 0, 0});
+        nav::WalkController w = walkerAt(world, {0.5, 0, 0});
         std::vector<glm::dvec3> samples;
-        for (const NavInput& in : {turnWalk, run, run, test::forward(), NavInput{}}) {
+        for (const nav::NavInput& in : {turnWalk, run, run, test::forward(), nav::NavInput{}}) {
             for (int k = 0; k < 6; ++k) {  // Sample every 1/3 s, a whole number of frames at both rates.
                 test::hold(w, in, 1.0 / 3.0, fps);
                 samples.push_back(w.feet());
@@ -192,8 +192,8 @@ TEST_CASE("walk follows the same path at 30 and 144 frames per second", "[nav][w
 
 TEST_CASE("walk camera looks with clamped pitch and drags grab the world", "[nav][walk]") {
     const test::TestScene scene(MeshBuilder().floor(-10, -10, 10, 10, 0).build());
-    const BvhWorld world(scene.bvh);
-    WalkController w = walkerAt(world, {0, 0, 0});
+    const nav::BvhWorld world(scene.bvh);
+    nav::WalkController w = walkerAt(world, {0, 0, 0});
     w.look(90.0, 200.0);
     CHECK(w.yawDegrees() == Approx(90.0));
     CHECK(w.pitchDegrees() == Approx(85.0));

@@ -41,10 +41,10 @@ struct Frame {
     render::RenderStats stats;
 };
 Frame renderFrom(render::OffscreenRenderer& r, std::span<const render::DrawItem> items,
-                 const std::vector<glm::dvec3>& points, ViewAngles angles, double pixelError, bool cull = true) {
+                 const std::vector<glm::dvec3>& points, nav::ViewAngles angles, double pixelError, bool cull = true) {
     render::FrameView view;
     view.aspect = r.aspect();
-    view.camera = framePoints(points, angles, view.aspect);
+    view.camera = nav::framePoints(points, angles, view.aspect);
     view.pixelErrorBound = pixelError;
     view.frustumCull = cull;
     Frame f;
@@ -74,7 +74,7 @@ TEST_CASE("a plain model is one cluster per primitive, culled when out of view",
     // Placed behind the camera: nothing drawn (the whole model is culled before its clusters).
     render::FrameView view;
     view.aspect = r.aspect();
-    view.camera = framePoints(points, {30, 20, 1.0}, view.aspect);
+    view.camera = nav::framePoints(points, {30, 20, 1.0}, view.aspect);
     glm::dmat4 behind(1.0);
     behind[3] = glm::dvec4(view.camera.position - glm::normalize(view.camera.forward) * 10.0, 1.0);
     const render::DrawItem hidden{gm.get(), behind, Shading::Lit};

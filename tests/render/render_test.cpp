@@ -18,7 +18,7 @@ render::TargetDesc smallTarget() {
 
 // Renders `model` framed from a fixed three-quarter view, placed at `offset` in the site.
 render::Rgba8Image renderModel(gpu::Context& ctx, const Model& model, Shading shading,
-                               glm::dvec3 offset = glm::dvec3(0.0), ViewAngles angles = {30.0, 25.0, 1.0}) {
+                               glm::dvec3 offset = glm::dvec3(0.0), nav::ViewAngles angles = {30.0, 25.0, 1.0}) {
     render::OffscreenRenderer renderer(ctx, smallTarget());
     auto gm = renderer.scene().upload(model);
     glm::dmat4 toSite(1.0);
@@ -26,7 +26,7 @@ render::Rgba8Image renderModel(gpu::Context& ctx, const Model& model, Shading sh
     render::DrawItem item{gm.get(), toSite, shading};
     render::FrameView view;
     view.aspect = renderer.aspect();
-    view.camera = framePoints(samplePositions(model, toSite, 20000), angles, view.aspect);
+    view.camera = nav::framePoints(samplePositions(model, toSite, 20000), angles, view.aspect);
     return renderer.render(view, {&item, 1});
 }
 
@@ -79,7 +79,7 @@ TEST_CASE("MSAA smooths silhouette edges", "[render]") {
         render::FrameView view;
         view.aspect = 1.0;
         view.solidBackground = true;
-        view.camera = framePoints(samplePositions(sphere, glm::dmat4(1.0), 20000), {0, 0, 1.0}, 1.0);
+        view.camera = nav::framePoints(samplePositions(sphere, glm::dmat4(1.0), 20000), {0, 0, 1.0}, 1.0);
         auto img = renderer.render(view, {&item, 1});
         int partial = 0;  // Pixels between the black background and the white sphere.
         for (size_t i = 0; i < img.pixels.size(); i += 4) partial += img.pixels[i] > 20 && img.pixels[i] < 235;

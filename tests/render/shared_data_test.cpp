@@ -100,7 +100,7 @@ TEST_CASE("every model under ../shared/data renders upright, framed and not blan
             view.aspect = 1.0;
             view.solidBackground = true;
             view.background = {1.0f, 0.0f, 1.0f};
-            view.camera = framePoints(samplePositions(*model, toSite, 20000), {20.0, 15.0, 1.0}, 1.0);
+            view.camera = nav::framePoints(samplePositions(*model, toSite, 20000), {20.0, 15.0, 1.0}, 1.0);
             auto image = renderer.render(view, {&item, 1});
 
             std::string name = rel.generic_string();

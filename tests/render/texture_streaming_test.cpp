@@ -93,7 +93,7 @@ TEST_CASE("a baked scan loads the texture levels its pixels need, and is as shar
     // From afar (the grid about 80 px across) the stored levels suffice: nothing is decoded.
     render::FrameView far;
     far.aspect = 1.0;
-    far.camera = framePoints(samplePositions(s.plain, s.toSite, 2000), {0.0, 60.0, 3.0}, 1.0);
+    far.camera = nav::framePoints(samplePositions(s.plain, s.toSite, 2000), {0.0, 60.0, 3.0}, 1.0);
     auto farBaked = r.render(far, {&baked, 1});
     auto farAll = r.render(far, {&all, 1});
     CHECK(r.scene().textures().levelsStreamed() == 0);

@@ -28,7 +28,7 @@ TEST_CASE("frameBounds fits every corner of the box and fills the view tightly",
     const double aspect = 16.0 / 9.0;
     for (double az : {0.0, 45.0, 200.0})
         for (double el : {0.0, 30.0, 80.0}) {
-            Camera cam = frameBounds(box, {az, el, 1.0}, aspect);
+            Camera cam = nav::frameBounds(box, {az, el, 1.0}, aspect);
             double widest = 0;
             for (int i = 0; i < 8; ++i) {
                 glm::dvec3 c((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y,
@@ -46,11 +46,11 @@ TEST_CASE("frameBounds looks along the requested heading and from above", "[nav]
     Bounds box;
     box.add(glm::dvec3(-1));
     box.add(glm::dvec3(1));
-    Camera north = frameBounds(box, {0.0, 30.0, 1.0}, 1.0);
+    Camera north = nav::frameBounds(box, {0.0, 30.0, 1.0}, 1.0);
     CHECK(north.forward.y > 0.8);        // Looking north...
     CHECK(north.position.y < -1.0);      // ...from the south...
     CHECK(north.position.z > 1.0);       // ...and from above.
-    Camera far = frameBounds(box, {0.0, 30.0, 2.0}, 1.0);
+    Camera far = nav::frameBounds(box, {0.0, 30.0, 2.0}, 1.0);
     // Distance along the view (the sideways centring shift is perpendicular to it).
     CHECK(glm::dot(-far.position, far.forward) == Approx(2.0 * glm::dot(-north.position, north.forward)).epsilon(1e-6));
 }
@@ -62,10 +62,10 @@ TEST_CASE("framePoints fits a sphere's vertices much closer than its box", "[nav
         double r = std::sqrt(1.0 - z * z);
         sphere.emplace_back(r * std::cos(phi) + 10.0, r * std::sin(phi), z);
     }
-    Camera tight = framePoints(sphere, {30.0, 20.0, 1.0}, 1.0);
+    Camera tight = nav::framePoints(sphere, {30.0, 20.0, 1.0}, 1.0);
     Bounds box;
     for (const auto& p : sphere) box.add(p);
-    Camera loose = frameBounds(box, {30.0, 20.0, 1.0}, 1.0);
+    Camera loose = nav::frameBounds(box, {30.0, 20.0, 1.0}, 1.0);
     double tightDistance = glm::length(tight.position - glm::dvec3(10, 0, 0));
     double looseDistance = glm::length(loose.position - glm::dvec3(10, 0, 0));
     CHECK(tightDistance < 0.8 * looseDistance);

@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
         render::FrameView view;
         view.aspect = renderer.aspect();
         const glm::dmat4 toSite = upAxisToZUp(baked->up);
-        view.camera = frameBounds(baked->bounds.transformed(toSite), {20.0, 15.0, 1.0}, view.aspect);
+        view.camera = nav::frameBounds(baked->bounds.transformed(toSite), {20.0, 15.0, 1.0}, view.aspect);
         const render::DrawItem item{gm.get(), toSite, Shading::Lit};
         (void)renderer.render(view, {&item, 1}, &firstFrame);
     };

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
 
     render::FrameView view;
     view.aspect = renderer.aspect();
-    view.camera = framePoints(samplePositions(toModel(*baked), up, 20000), {20.0, 10.0, 1.0}, view.aspect);
+    view.camera = nav::framePoints(samplePositions(toModel(*baked), up, 20000), {20.0, 10.0, 1.0}, view.aspect);
     // Render passes on a CPU device hold this many primitives (0: one pass; see FrameView).
     if (const char* split = std::getenv("AXIS_BENCH_PASS_PRIMITIVES")) view.cpuPassPrimitives = std::strtoull(split, nullptr, 10);
 
@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
     // Seen straight down the street, each copy stands behind the one before: where occlusion
     // culling pays. Timed with and without it, each copy drawn at 1 px as above.
     render::FrameView endOn = view;
-    endOn.camera = framePoints(samplePositions(toModel(*baked), up, 20000), {0.0, 10.0, 1.0}, view.aspect);
+    endOn.camera = nav::framePoints(samplePositions(toModel(*baked), up, 20000), {0.0, 10.0, 1.0}, view.aspect);
     const Timing oneEndOn = timeFrames(renderer, endOn, single, frames);
     const Timing endOnCulled = timeFrames(renderer, endOn, street, frames);
     endOn.occlusionCull = false;

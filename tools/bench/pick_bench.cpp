@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     std::printf("BVH build: %zu triangles, %zu nodes, %.3f s (%.2f M triangles/s)\n", bvh.triangleCount(),
                 bvh.nodeCount(), buildSeconds, bvh.triangleCount() / buildSeconds / 1e6);
 
-    const Camera cam = frameBounds(bvh.bounds(), {30.0, 20.0, 1.0}, 16.0 / 9.0);
+    const Camera cam = nav::frameBounds(bvh.bounds(), {30.0, 20.0, 1.0}, 16.0 / 9.0);
     std::mt19937 rng(42);
     constexpr int kRays = 10000;
     std::vector<glm::dvec3> rays(kRays);

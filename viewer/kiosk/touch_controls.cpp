@@ -49,7 +49,7 @@ glm::dvec2 arrowCross(const char* label, const char* id, ImVec2 origin, float si
 
 }  // namespace
 
-NavInput drawTouchControls(Language l, const KioskLayout& layout) {
+nav::NavInput drawTouchControls(Language l, const KioskLayout& layout) {
     const float side = layout.padButtonPx, gap = layout.gapPx;
     ImGui::SetNextWindowPos(ImVec2(layout.pads.x, layout.pads.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(layout.pads.w, layout.pads.h), ImGuiCond_Always);
@@ -60,7 +60,7 @@ NavInput drawTouchControls(Language l, const KioskLayout& layout) {
     ImGui::PopStyleVar();
     const ImVec2 origin = ImGui::GetCursorPos();
     const float crossWidth = 3 * side + 2 * gap;
-    NavInput in;
+    nav::NavInput in;
     in.move = arrowCross(text::kWalkPad(l), "walk", origin, side, gap);
     const ImVec2 lookAt(origin.x + crossWidth + layout.fontPx, origin.y);
     in.lookRate = arrowCross(text::kLookPad(l), "look", lookAt, side, gap) * kLookDegreesPerSecond;

@@ -9,6 +9,6 @@
 namespace axis::viewer::kiosk {
 
 /// Draws the pads in `layout.pads` (buttons of layout.padButtonPx); returns what is held now.
-NavInput drawTouchControls(Language language, const KioskLayout& layout);
+nav::NavInput drawTouchControls(Language language, const KioskLayout& layout);
 
 }  // namespace axis::viewer::kiosk
