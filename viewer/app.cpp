@@ -15,7 +15,7 @@
 namespace axis::viewer {
 namespace {
 
-Camera initialCamera(const LoadedScene& scene, double aspect) {
+Camera initialCamera(const site::LoadedScene& scene, double aspect) {
     if (auto start = scene.namedView("start")) return *start;
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene.models) {
@@ -34,12 +34,12 @@ std::string timestampedName() {
 
 }  // namespace
 
-ViewerApp::ViewerApp(LoadedScene scene, double aspect) : scene_(std::move(scene)) {
+ViewerApp::ViewerApp(site::LoadedScene scene, double aspect) : scene_(std::move(scene)) {
     for (const auto& m : scene_.models) {
         visible_.push_back(true);
         shading_.push_back(m.shading);
     }
-    bvh_ = buildSiteBvh(scene_.models, nullptr, scene_.clipping);
+    bvh_ = site::buildSiteBvh(scene_.models, nullptr, scene_.clipping);
     Camera start = initialCamera(scene_, aspect);
     startCamera_ = start;
     fovY_ = start.fovY;
@@ -445,7 +445,7 @@ void ViewerApp::drawStats(const FrameStats& stats) {
 void ViewerApp::setModelPlacement(const ModelPlacement& p, const std::optional<GeoOrigin>& origin) {
     for (auto& m : scene_.models)
         if (m.id == p.id) {
-            m.modelToSite = placedModelToSite(p.transform(), p.up, m.model, {p.crs, origin});
+            m.modelToSite = site::placedModelToSite(p.transform(), p.up, m.model, {p.crs, origin});
             m.clipping = p.clipping;
         }
     for (auto& m : scene_.pending)  // Still opening: it arrives with its cuts.
@@ -465,7 +465,7 @@ void ViewerApp::setSun(std::optional<SiteSun> sun) {
 void ViewerApp::rebuildPicking() {
     scene_.bounds = {};
     for (const auto& m : scene_.models) scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
-    bvh_ = buildSiteBvh(scene_.models, tiles_, scene_.clipping);
+    bvh_ = site::buildSiteBvh(scene_.models, tiles_, scene_.clipping);
 }
 
 Bounds ViewerApp::modelBounds(const std::string& id) const {
@@ -475,7 +475,7 @@ Bounds ViewerApp::modelBounds(const std::string& id) const {
 }
 
 // --- Streaming: models that arrive after the window opened (see addModels in app.h). ---
-void ViewerApp::addModels(std::vector<LoadedModel> models) {
+void ViewerApp::addModels(std::vector<site::LoadedModel> models) {
     if (models.empty()) return;
     for (auto& m : models) {
         scene_.bounds.add(m.model.bounds.transformed(m.modelToSite));
@@ -483,7 +483,7 @@ void ViewerApp::addModels(std::vector<LoadedModel> models) {
         shading_.push_back(m.shading);
         scene_.models.push_back(std::move(m));
     }
-    bvh_ = buildSiteBvh(scene_.models, tiles_, scene_.clipping);  // world_ refers to bvh_, so walking and flying see the new models.
+    bvh_ = site::buildSiteBvh(scene_.models, tiles_, scene_.clipping);  // world_ refers to bvh_, so walking and flying see the new models.
 }
 
 }  // namespace axis::viewer

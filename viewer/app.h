@@ -23,7 +23,7 @@
 #include "viewer/ui/image_cache.h"
 #include "viewer/ui/text.h"
 
-namespace axis {
+namespace axis::site {
 class GpuScene;
 }
 
@@ -45,7 +45,7 @@ std::vector<std::string> splitParagraphs(const std::string& body);
 
 class ViewerApp {
 public:
-    ViewerApp(LoadedScene scene, double aspect);
+    ViewerApp(site::LoadedScene scene, double aspect);
 
     /// One input event. `uiCaptured` is true when ImGui wants this mouse or keyboard event.
     void handle(const InputEvent& event, bool uiCaptured);
@@ -61,8 +61,8 @@ public:
     /// and picking and collision are rebuilt over all models (about a second per million
     /// triangles, on the calling thread). Appended in order, so indices stay parallel to the
     /// window's GPU models.
-    void addModels(std::vector<LoadedModel> models);
-    const LoadedScene& scene() const { return scene_; }
+    void addModels(std::vector<site::LoadedModel> models);
+    const site::LoadedScene& scene() const { return scene_; }
     bool modelVisible(size_t i) const { return visible_[i]; }
     Shading modelShading(size_t i) const { return shading_[i]; }
     NavMode navMode() const { return nav_; }
@@ -123,11 +123,11 @@ public:
     void rebuildPicking();
     /// Where the drawn tiles of the scene's tilesets are, for picking and walking on them
     /// (rebuildPicking when GpuScene::tileGeneration changes); null: no tiles.
-    void setTiles(const GpuScene* tiles) { tiles_ = tiles; }
+    void setTiles(const site::GpuScene* tiles) { tiles_ = tiles; }
     Bounds modelBounds(const std::string& id) const;
     /// Adds a model opened by an editor; the window uploads it and then calls addModels.
-    void requestAddModel(LoadedModel model) { requestedModels_.push_back(std::move(model)); }
-    std::vector<LoadedModel> takeRequestedModels() { return std::exchange(requestedModels_, {}); }
+    void requestAddModel(site::LoadedModel model) { requestedModels_.push_back(std::move(model)); }
+    std::vector<site::LoadedModel> takeRequestedModels() { return std::exchange(requestedModels_, {}); }
     /// Where POI images go to be decoded and uploaded (the window sets the uploader).
     ImageCache& images() { return images_; }
     /// Closes every panel the viewer opened (a kiosk's reset for the next visitor).
@@ -185,12 +185,12 @@ private:
     void drawHelp();
     void drawStats(const FrameStats& stats);
 
-    LoadedScene scene_;
+    site::LoadedScene scene_;
     std::optional<SiteSun> sun_;
     unsigned sunRevision_ = 0;
     std::vector<bool> visible_;
     std::vector<Shading> shading_;
-    const GpuScene* tiles_ = nullptr;
+    const site::GpuScene* tiles_ = nullptr;
     Bvh bvh_;
     nav::BvhWorld world_{bvh_};
     nav::WalkController walk_{&world_};
@@ -228,7 +228,7 @@ private:
     UiPolicy policy_;
     std::vector<std::unique_ptr<ModeLayer>> layers_;
     nav::NavInput virtualInput_;  ///< From a layer's on-screen controls (setVirtualInput).
-    std::vector<LoadedModel> requestedModels_;
+    std::vector<site::LoadedModel> requestedModels_;
     ImageCache images_;
     std::unique_ptr<NarrationPlayer> narration_;  ///< Opened when a narration is first offered.
     bool narrationOpened_ = false;                ///< Tried (null narration_: no sound output).

@@ -202,7 +202,7 @@ void ViewerApp::drawPoiPanel() {
         ImGui::TextDisabled("%s", tags.c_str());
     }
     ImGui::Separator();
-    if (poi.viewpoint && ImGui::Button(text::kGoThere(l))) goToCamera(toCamera(*poi.viewpoint));
+    if (poi.viewpoint && ImGui::Button(text::kGoThere(l))) goToCamera(site::toCamera(*poi.viewpoint));
     auto order = poiOrder();
     auto at = std::find(order.begin(), order.end(), *openPoi_);
     if (at != order.end() && order.size() > 1) {

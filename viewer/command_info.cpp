@@ -26,7 +26,7 @@ std::string geographicCentre(const Model& model, const std::string& crs = "", co
     return indent + text;
 }
 
-std::string describeSite(const LoadedScene& scene, const std::filesystem::path& path) {
+std::string describeSite(const site::LoadedScene& scene, const std::filesystem::path& path) {
     const Site& site = *scene.site;
     std::ostringstream out;
     uint64_t triangles = 0, points = 0, vertices = 0;
@@ -60,8 +60,8 @@ std::string describeSite(const LoadedScene& scene, const std::filesystem::path& 
 }
 
 int describe(const std::string& file, bool several) {
-    if (isSiteFile(file)) {
-        auto scene = loadScene(file, {}, Progress::toStderr());
+    if (site::isSiteFile(file)) {
+        auto scene = site::loadScene(file, {}, Progress::toStderr());
         if (!scene) {
             logError(scene.error().message);
             return kExitFailure;

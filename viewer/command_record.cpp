@@ -189,7 +189,7 @@ void applyPreset(const record::FormatPreset& preset, record::EncoderSettings& se
 }
 
 // The site's name and description in its first language, unless given on the command line.
-record::VideoMetadata metadataOf(const RecordArgs& a, const LoadedScene& scene) {
+record::VideoMetadata metadataOf(const RecordArgs& a, const site::LoadedScene& scene) {
     record::VideoMetadata m = a.metadata;
     if (!scene.site) return m;
     std::vector<std::string> languages = scene.site->kiosk ? scene.site->kiosk->languages : std::vector<std::string>{};
@@ -231,7 +231,7 @@ Expected<std::unique_ptr<record::FrameSink>> openSink(const RecordArgs& a, const
 struct Renderer {
     std::unique_ptr<gpu::Context> context;
     std::unique_ptr<render::OffscreenRenderer> offscreen;
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     std::vector<render::DrawItem> items;
     Bvh bvh;  ///< Label occlusion (--labels only).
     Clipping labelCuts;  ///< The cuts `bvh` and the labels were made with.
@@ -263,7 +263,7 @@ std::string sizeOrigin(const RecordArgs& a) {
     return a.pathFile.empty() ? "frame size" : a.pathFile + ": output.size";
 }
 
-Expected<Renderer> makeRenderer(const LoadedScene& scene, const record::OutputSettings& out, const RecordArgs& a) {
+Expected<Renderer> makeRenderer(const site::LoadedScene& scene, const record::OutputSettings& out, const RecordArgs& a) {
     const bool equirect = isEquirect(a);
     auto context = gpu::Context::create();
     if (!context) return context.error();
@@ -292,12 +292,12 @@ int fail(const Error& e, int code = kExitFailure) {
     return code;
 }
 
-void addLabels(Renderer& r, const RecordArgs& a, const LoadedScene& scene, const record::PathFile& file) {
+void addLabels(Renderer& r, const RecordArgs& a, const site::LoadedScene& scene, const record::PathFile& file) {
     if (!scene.pois) {
         logWarn("--labels: the scene has no points of interest; no labels to draw");
         return;
     }
-    r.bvh = buildSiteBvh(scene.models, nullptr, scene.clipping);
+    r.bvh = site::buildSiteBvh(scene.models, nullptr, scene.clipping);
     r.labelCuts = scene.clipping;
     record::LabelOverlaySettings settings;
     settings.language = a.language;
@@ -326,10 +326,10 @@ record::RenderFrame renderFrame(Renderer& r, const RecordArgs& a, const record::
 // With tilesets, each frame first selects and loads the tiles its camera needs (all around it for
 // a 360° frame), and draws the list that gives.
 record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const record::OutputSettings& out,
-                                         const LoadedScene& scene) {
+                                         const site::LoadedScene& scene) {
     if (!r.gpuScene.hasTilesets()) return renderFrame(r, a, out);
     return [&r, &a, out, &scene](const Camera& camera, double t) -> Expected<gpu::Rgba8Image> {
-        GpuScene::View v;
+        site::GpuScene::View v;
         v.view.camera = camera;
         v.view.aspect = r.offscreen->aspect();
         v.view.frustumCull = !isEquirect(a);
@@ -338,7 +338,7 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
         r.gpuScene.update(r.offscreen->scene(), scene, v);
         r.items = r.gpuScene.items(scene);
         if (r.labels && r.gpuScene.tileGeneration() != r.tileGeneration) {  // Labels hide behind tiles too.
-            r.bvh = buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
+            r.bvh = site::buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
             r.tileGeneration = r.gpuScene.tileGeneration();
         }
         return renderFrame(r, a, out)(camera, t);  // Made anew: it holds a view of r.items.
@@ -348,19 +348,19 @@ record::RenderFrame renderFrameWithTiles(Renderer& r, const RecordArgs& a, const
 // A path whose keys hold cuts or a time of day: each frame takes the cuts (else the scene's own)
 // and the sun at its time before it is drawn.
 record::RenderFrame animatedRenderFrame(Renderer& r, const RecordArgs& a, const record::OutputSettings& out,
-                                        LoadedScene& scene, const record::CameraPath& path) {
+                                        site::LoadedScene& scene, const record::CameraPath& path) {
     if (!path.animatesScene()) return renderFrameWithTiles(r, a, out, scene);
     return [&r, &a, out, &scene, &path, sceneCuts = scene.clipping](const Camera& camera, double t) {
         scene.clipping = path.clipping(t).value_or(sceneCuts);
         if (r.labels && scene.clipping != r.labelCuts) {
             // Labels go with what the cuts take away and show through what they open up.
             r.labelCuts = scene.clipping;
-            r.bvh = buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
+            r.bvh = site::buildSiteBvh(scene.models, &r.gpuScene, scene.clipping);
             r.labels->setClipping(scene.clipping);
         }
         if (auto when = path.sunTime(t)) {
             const bool shadows = r.style.lighting.shadows;
-            r.style.lighting = exposed(siteSunlight(scene, *when), *parseExposure(a.exposure));  // checkUsage passed it.
+            r.style.lighting = exposed(site::siteSunlight(scene, *when), *parseExposure(a.exposure));  // checkUsage passed it.
             r.style.lighting.shadows = shadows;
         }
         r.items = r.gpuScene.items(scene);
@@ -375,7 +375,7 @@ record::VideoSpan spanOf(record::FrameRange range, int fps) {
 
 // The --subtitles tracks: each dwell at a POI's viewpoint, in the recorded slice. Problems are
 // warnings: the video is written with what there is.
-std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const LoadedScene& scene,
+std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const site::LoadedScene& scene,
                                                const record::PathFile& file, record::FrameRange range) {
     if (a.subtitles.empty()) return {};
     if (!scene.pois) {
@@ -394,7 +394,7 @@ std::vector<record::SubtitleTrack> subtitlesOf(const RecordArgs& a, const Loaded
 // The --audio soundtrack of the recorded slice `range` of the path's frames `whole`: the tour's
 // music, each stop's narration from its arrival. A PNG sequence gets it as soundtrack.wav beside
 // the frames.
-record::AudioTrack audioOf(const RecordArgs& a, const LoadedScene& scene, const record::PathFile& file,
+record::AudioTrack audioOf(const RecordArgs& a, const site::LoadedScene& scene, const record::PathFile& file,
                            record::FrameRange range, record::FrameRange whole) {
     const int fps = file.output.fps;
     const auto stops = scene.pois ? record::captionsOf(file.keys, *scene.pois) : std::vector<record::Caption>{};
@@ -427,15 +427,15 @@ Status writeSidecars(const RecordArgs& a, const std::vector<record::SubtitleTrac
 }
 
 int record(const RecordArgs& a, const record::PathFile& file, const record::CameraPath& path) {
-    LoadOptions options;
+    site::LoadOptions options;
     options.cpuModels = false;  // Frames draw the baked streams; labels test the bake's triangles.
-    auto scene = loadScene(a.scene, options, Progress::toStderr());
+    auto scene = site::loadScene(a.scene, options, Progress::toStderr());
     if (!scene) return fail(scene.error());
     if (auto clipping = *parseClipping(a.clipPlanes, a.clipBoxes)) scene->clipping = *clipping;  // checkUsage passed it.
     render::Lighting lighting;
-    const auto sunChoice = chosenSun(*scene, a.sun);  // --sun, else the site's.
+    const auto sunChoice = site::chosenSun(*scene, a.sun);  // --sun, else the site's.
     if (sunChoice) {
-        auto light = siteSunlight(*scene, sunChoice->time);
+        auto light = site::siteSunlight(*scene, sunChoice->time);
         if (!light) return fail(light.error());
         lighting = *light;
     }

@@ -42,7 +42,7 @@ bool isNamedView(const std::string& view) { return view == "start" || view == "o
 
 // The camera the arguments ask for: a POI's saved view, a site's start or overview, or the
 // scene framed from the given angles.
-Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, double aspect) {
+Expected<Camera> chooseCamera(const RenderArgs& args, const site::LoadedScene& scene, double aspect) {
     if (!args.poi.empty() || isNamedView(args.view)) {
         const std::string& name = args.poi.empty() ? args.view : args.poi;
         if (!args.poi.empty() && !(scene.pois && scene.pois->find(name)))
@@ -66,8 +66,8 @@ Expected<Camera> chooseCamera(const RenderArgs& args, const LoadedScene& scene, 
     return nav::framePoints(kept.empty() ? silhouette : kept, *angles, aspect);
 }
 
-Expected<LoadOptions> loadOptions(const RenderArgs& args) {
-    LoadOptions o{};
+Expected<site::LoadOptions> loadOptions(const RenderArgs& args) {
+    site::LoadOptions o{};
     if (args.shading == "lit") o.shading = Shading::Lit;
     else if (args.shading == "unlit") o.shading = Shading::Unlit;
     else if (args.shading != "auto") return Error{"--shading: expected lit, unlit or auto, got '" + args.shading + "'"};
@@ -103,16 +103,16 @@ int runRender(const RenderArgs& args) {
     // Starting Vulkan (loading the driver, on lavapipe LLVM too) takes as long as opening a warm
     // cache and framing the model together: do both at once.
     auto pendingContext = std::async(std::launch::async, [] { return gpu::Context::create(); });
-    auto scene = loadScene(args.scene, *options, Progress::toStderr());
+    auto scene = site::loadScene(args.scene, *options, Progress::toStderr());
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;
     }
     if (*clipping) scene->clipping = **clipping;
     render::Lighting lighting;
-    const auto sunChoice = chosenSun(*scene, args.sun);  // --sun, else the site's.
+    const auto sunChoice = site::chosenSun(*scene, args.sun);  // --sun, else the site's.
     if (sunChoice) {
-        auto sun = siteSunlight(*scene, sunChoice->time);
+        auto sun = site::siteSunlight(*scene, sunChoice->time);
         if (!sun) {
             logError(sun.error().message);
             return kExitUsage;
@@ -138,7 +138,7 @@ int runRender(const RenderArgs& args) {
     render::OffscreenRenderer renderer(**context, desc);
     if (args.gpuBudgetMb > 0) renderer.scene().setStreamingBudget(args.gpuBudgetMb << 20);
 
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
     for (auto& m : scene->models) m.baked.reset();  // On the GPU now, which keeps what it still reads.
     render::FrameView view;

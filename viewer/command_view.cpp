@@ -67,7 +67,7 @@ int runView(const ViewArgs& args) {
         logInfo("no display: rendering stills instead of opening a window");
         return renderStills(scenePath, args.outDir);
     }
-    auto scene = openForWindow(scenePath, windowLoadOptions(), Progress::toStderr());  // A site streams in.
+    auto scene = site::openForWindow(scenePath, windowLoadOptions(), Progress::toStderr());  // A site streams in.
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;
@@ -85,7 +85,7 @@ int runView(const ViewArgs& args) {
     options.pointSize = *pointSize;
     options.eyeDome = args.eyeDome;
     options.inspection = *mode;
-    const auto sunChoice = chosenSun(*scene, args.sun);  // --sun, else the site's.
+    const auto sunChoice = site::chosenSun(*scene, args.sun);  // --sun, else the site's.
     if (sunChoice)  // Checked both: the option above, the site's when it was read.
         options.sunTime = *parseLocalDateTime(sunChoice->time);
     options.shadows = shadows->value_or(sunChoice && sunChoice->shadows);

@@ -33,9 +33,9 @@ fs::path demoSitePath() {
 }
 
 int renderStills(const fs::path& scenePath, const fs::path& outDir) {
-    LoadOptions options;
+    site::LoadOptions options;
     options.cpuModels = false;  // Stills draw the baked streams; a CPU copy would only cost memory.
-    auto scene = loadScene(scenePath, options, Progress::toStderr());
+    auto scene = site::loadScene(scenePath, options, Progress::toStderr());
     if (!scene) {
         logError(scene.error().message);
         return kExitFailure;
@@ -51,7 +51,7 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
     desc.width = 1280;
     desc.height = 720;
     render::OffscreenRenderer renderer(**context, desc);
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
     std::vector<glm::dvec3> silhouette;
     for (const auto& m : scene->models) {
@@ -62,8 +62,8 @@ int renderStills(const fs::path& scenePath, const fs::path& outDir) {
         {"overview", nav::framePoints(silhouette, {20.0, 25.0, 1.0}, renderer.aspect())}};
     for (const auto& [name, camera] : scene->viewpoints) shots.emplace_back(name, camera);
     render::Lighting lighting;  // The site's saved sun, as render shows it; else the default light.
-    if (auto sun = chosenSun(*scene, "")) {
-        lighting = *siteSunlight(*scene, sun->time);  // Checked when the site was read.
+    if (auto sun = site::chosenSun(*scene, "")) {
+        lighting = *site::siteSunlight(*scene, sun->time);  // Checked when the site was read.
         lighting.shadows = sun->shadows;
     }
     for (size_t i = 0; i < shots.size(); ++i) {

@@ -9,6 +9,6 @@
 namespace axis::viewer {
 
 /// Builds the overlay into the current ImGui frame; nothing when `models` is empty.
-void drawLoadPanel(const std::vector<ModelStream::ModelStatus>& models);
+void drawLoadPanel(const std::vector<site::ModelStream::ModelStatus>& models);
 
 }  // namespace axis::viewer

@@ -55,7 +55,7 @@ std::map<std::string, double> narrationHolds(const AudioArgs& args, const Site& 
     return holds;
 }
 
-bool siteHasSound(const LoadedScene& scene) {
+bool siteHasSound(const site::LoadedScene& scene) {
     if (scene.site)
         for (const Tour& t : scene.site->tours)
             if (!t.music.empty()) return true;
@@ -66,7 +66,7 @@ bool siteHasSound(const LoadedScene& scene) {
     return false;
 }
 
-record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene, const std::string& tourId,
+record::AudioTrack soundtrackOf(const AudioArgs& args, const site::LoadedScene& scene, const std::string& tourId,
                                 const std::vector<record::Caption>& stops, const record::VideoSpan& video,
                                 const record::VideoSpan& timeline, const std::vector<std::string>& subtitleLanguages) {
     const record::AudioMode mode = args.mode.empty()

@@ -29,12 +29,12 @@ std::map<std::string, double> narrationHolds(const AudioArgs& args, const Site& 
                                              const std::string& tourId, const std::vector<std::string>& subtitleLanguages);
 
 /// Whether the site names any sound: a tour's music or a POI's narration.
-bool siteHasSound(const LoadedScene& scene);
+bool siteHasSound(const site::LoadedScene& scene);
 
 /// The soundtrack of `video`, a slice of the path's `timeline`, for the tour `tourId` (empty for a
 /// hand-made path: narration only), whose holds are `stops`. `subtitleLanguages` are --subtitles'
 /// languages in order.
-record::AudioTrack soundtrackOf(const AudioArgs& args, const LoadedScene& scene, const std::string& tourId,
+record::AudioTrack soundtrackOf(const AudioArgs& args, const site::LoadedScene& scene, const std::string& tourId,
                                 const std::vector<record::Caption>& stops, const record::VideoSpan& video,
                                 const record::VideoSpan& timeline, const std::vector<std::string>& subtitleLanguages);
 

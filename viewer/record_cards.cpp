@@ -14,7 +14,7 @@ void addCardOptions(CLI::App& cmd, CardArgs& args) {
     cmd.add_flag("--watermark", args.watermark, "A small copyright and licence line in the corner throughout");
 }
 
-std::unique_ptr<record::CardOverlay> makeCards(const CardArgs& args, const LoadedScene& scene, const std::string& language,
+std::unique_ptr<record::CardOverlay> makeCards(const CardArgs& args, const site::LoadedScene& scene, const std::string& language,
                                                gpu::Context& context, VkFormat colorFormat, std::uint32_t width,
                                                std::uint32_t height, double startSeconds, double videoSeconds) {
     if (!args.any()) return nullptr;

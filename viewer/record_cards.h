@@ -26,7 +26,7 @@ void addCardOptions(CLI::App& cmd, CardArgs& args);
 /// `scene`, in `language`, or nullptr when none were
 /// asked for. A site without credits still gets its name; without a site, the cards have only
 /// what the options give (a warning says so).
-std::unique_ptr<record::CardOverlay> makeCards(const CardArgs& args, const LoadedScene& scene, const std::string& language,
+std::unique_ptr<record::CardOverlay> makeCards(const CardArgs& args, const site::LoadedScene& scene, const std::string& language,
                                                gpu::Context& context, VkFormat colorFormat, std::uint32_t width,
                                                std::uint32_t height, double startSeconds, double videoSeconds);
 

@@ -117,14 +117,14 @@ class Loop {
 public:
     Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app,
          const WindowOptions& options,
-         std::vector<ScriptStep> script, GpuScene gpuScene, std::unique_ptr<ModelStream> stream)
+         std::vector<ScriptStep> script, site::GpuScene gpuScene, std::unique_ptr<site::ModelStream> stream)
         : window_(window), renderer_(renderer), app_(app), options_(options), script_(std::move(script)),
           gpuScene_(std::move(gpuScene)), stream_(std::move(stream)),
           touchSource_(touch::XiTouchSource::open(window, options.touchRecording)) {
         app_.setTiles(&gpuScene_);
         app_.setInspection(options.inspection);
         if (options.sunTime) {
-            siteSunlight(app_.scene(), *options.sunTime, true);  // Says where the sun stands, once.
+            site::siteSunlight(app_.scene(), *options.sunTime, true);  // Says where the sun stands, once.
             app_.setSun(SiteSun{formatLocalDateTime(*options.sunTime), options.shadows});
         }
         followSun();
@@ -187,13 +187,13 @@ private:
     // Uploads the models the stream finished since the last frame and hands them to the app,
     // which extends picking and collision. Render thread, like every upload.
     void receiveModels() {
-        std::vector<LoadedModel> arrived = app_.takeRequestedModels();  // Added by an editor.
+        std::vector<site::LoadedModel> arrived = app_.takeRequestedModels();  // Added by an editor.
         if (stream_) {
             auto streamed = stream_->take();
             for (auto& m : streamed) arrived.push_back(std::move(m));
         }
         if (arrived.empty()) return;
-        for (const LoadedModel& m : arrived) gpuScene_.add(renderer_->scene(), m);
+        for (const site::LoadedModel& m : arrived) gpuScene_.add(renderer_->scene(), m);
         app_.addModels(std::move(arrived));
     }
 
@@ -300,7 +300,7 @@ private:
         } else {
             const LocalDateTime time = *parseLocalDateTime(sun->time);  // Checked where it was set.
             sunHour_ = float(time.hour + time.minute / 60.0);
-            lighting_ = siteSunlight(app_.scene(), time);
+            lighting_ = site::siteSunlight(app_.scene(), time);
             lighting_.shadows = sun->shadows;
         }
         // `--exposure auto` follows the sun until the exposure is set by hand.
@@ -447,10 +447,10 @@ private:
     FrameStats stats_;
     uint64_t frameCount_ = 0;
     bool fullscreen_ = false, quit_ = false, quitAfterFrame_ = false;
-    GpuScene gpuScene_;
+    site::GpuScene gpuScene_;
     std::uint64_t pickedTileGeneration_ = 0;
     std::chrono::steady_clock::time_point lastTilePicking_{};
-    std::unique_ptr<ModelStream> stream_;
+    std::unique_ptr<site::ModelStream> stream_;
     std::unique_ptr<touch::XiTouchSource> touchSource_;  ///< Null without XInput 2.2.
     touch::TouchCapture touchCapture_{ui::panelAt};
     touch::TouchPointer touchPointer_;
@@ -471,7 +471,7 @@ public:
 
 // Per language the site offers, the text shown in it: UI strings and content, for fonts that
 // draw each in its region's glyphs (render/ui_fonts.h).
-std::map<std::string, std::vector<std::string>> textsByLanguage(const LoadedScene& scene) {
+std::map<std::string, std::vector<std::string>> textsByLanguage(const site::LoadedScene& scene) {
     std::map<std::string, std::vector<std::string>> out;
     const bool kiosk = scene.site && scene.site->kiosk;
     for (const Language& l : offeredLanguages(kiosk ? scene.site->kiosk->languages : std::vector<std::string>{})) {
@@ -486,7 +486,7 @@ std::map<std::string, std::vector<std::string>> textsByLanguage(const LoadedScen
     return out;
 }
 
-std::vector<std::string> textsInUse(const LoadedScene& scene) {
+std::vector<std::string> textsInUse(const site::LoadedScene& scene) {
     std::vector<std::string> texts = allUiText();
     if (scene.site)
         for (const auto& [lang, name] : scene.site->name) texts.push_back(name);
@@ -502,7 +502,7 @@ std::vector<std::string> textsInUse(const LoadedScene& scene) {
 
 // The curator's editors: POIs of the site (or beside a lone model, NAME.pois.json).
 void addEditorLayers(ViewerApp& app, const WindowOptions& options) {
-    const LoadedScene& scene = app.scene();
+    const site::LoadedScene& scene = app.scene();
     std::filesystem::path pois;
     if (scene.site && !scene.site->pois.empty()) pois = scene.site->poisPath();
     else if (scene.site) pois = scene.site->file.parent_path() / (scene.site->file.stem().stem().string() + ".pois.json");
@@ -513,7 +513,7 @@ void addEditorLayers(ViewerApp& app, const WindowOptions& options) {
     if (options.recordMode) app.addLayer(std::make_unique<RecordLayer>(options.scenePath, options.recordPath));
 }
 
-int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& options,
+int runWithWindow(GLFWwindow* window, site::LoadedScene scene, const WindowOptions& options,
                   std::vector<ScriptStep> script) {
     auto context = createWindowContext(window);
     if (!context) return kExitFailure;
@@ -521,7 +521,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
     if (options.gpuBudgetMb > 0) renderer->scene().setStreamingBudget(options.gpuBudgetMb << 20);
     if (const char* frame = std::getenv("AXIS_SIMULATE_DEVICE_LOST"))  // Tests of recoverDevice().
         renderer->simulateDeviceLossAt(std::strtoull(frame, nullptr, 10));
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer->scene(), scene);
 
     float xscale = 1.0f, yscale = 1.0f;
@@ -554,7 +554,7 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
             return kExitUsage;
         }
     }
-    std::vector<PendingModel> pending = std::exchange(scene.pending, {});
+    std::vector<site::PendingModel> pending = std::exchange(scene.pending, {});
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
     if (startView) app.setCamera(*startView);
     if (options.kiosk)  // No editors in a kiosk: nothing there may change the site's files.
@@ -565,8 +565,8 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
         return renderer->ui().addImage(w, h, rgba);
     });
     // A deferred site streams in from here, nearest to the first view first.
-    std::unique_ptr<ModelStream> stream;
-    if (!pending.empty()) stream = std::make_unique<ModelStream>(std::move(pending), app.camera().position, windowLoadOptions());
+    std::unique_ptr<site::ModelStream> stream;
+    if (!pending.empty()) stream = std::make_unique<site::ModelStream>(std::move(pending), app.camera().position, windowLoadOptions());
     Loop loop(window, renderer, app, options, std::move(script), std::move(gpuScene), std::move(stream));
     loop.setDevice(renderer->context().deviceName());
     if (options.frameLog) {
@@ -591,8 +591,8 @@ int runWithWindow(GLFWwindow* window, LoadedScene scene, const WindowOptions& op
 
 }  // namespace
 
-LoadOptions windowLoadOptions() {
-    LoadOptions options;
+site::LoadOptions windowLoadOptions() {
+    site::LoadOptions options;
     options.cpuModels = false;
     return options;
 }
@@ -603,7 +603,7 @@ bool displayAvailable() {
     return (x && *x) || (wayland && *wayland);
 }
 
-int runWindow(LoadedScene scene, const std::string& title, const WindowOptions& options) {
+int runWindow(site::LoadedScene scene, const std::string& title, const WindowOptions& options) {
     std::vector<ScriptStep> script;
     if (options.soakCycles > 0) script = kiosk::soakScript(options.soakCycles, glm::dvec2(options.width, options.height));
     if (options.script) {

@@ -54,12 +54,12 @@ struct WindowOptions {
 };
 
 /// How the window opens models: through the bake, drawn and picked from it (no decoded copies).
-LoadOptions windowLoadOptions();
+site::LoadOptions windowLoadOptions();
 
 /// True when a window can be opened (an X11 or Wayland display is reachable).
 bool displayAvailable();
 
 /// Opens a window on `scene` and runs until it is closed; returns the process exit code.
-int runWindow(LoadedScene scene, const std::string& title, const WindowOptions& options);
+int runWindow(site::LoadedScene scene, const std::string& title, const WindowOptions& options);
 
 }  // namespace axis::viewer

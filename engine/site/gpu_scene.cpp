@@ -1,6 +1,6 @@
 #include "site/gpu_scene.h"
 
-namespace axis {
+namespace axis::site {
 
 void GpuScene::add(render::SceneRenderer& renderer, const LoadedModel& model) {
     if (model.tileset) {
@@ -55,4 +55,4 @@ const TilesetStream* GpuScene::findTileset(const std::string& id) const {
     return it == tilesets_.end() ? nullptr : it->second.get();
 }
 
-}  // namespace axis
+}  // namespace axis::site

@@ -14,7 +14,7 @@
 #include "site/scene_loader.h"
 #include "site/tileset_stream.h"
 
-namespace axis {
+namespace axis::site {
 
 class GpuScene {
 public:
@@ -82,4 +82,4 @@ private:
     std::map<std::string, std::unique_ptr<TilesetStream>> tilesets_;
 };
 
-}  // namespace axis
+}  // namespace axis::site

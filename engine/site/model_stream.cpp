@@ -6,7 +6,7 @@
 
 #include "core/log.h"
 
-namespace axis {
+namespace axis::site {
 namespace {
 
 int loadDelayMs() {
@@ -83,4 +83,4 @@ std::vector<ModelStream::ModelStatus> ModelStream::status() const {
     return status_;
 }
 
-}  // namespace axis
+}  // namespace axis::site

@@ -18,7 +18,7 @@
 
 #include "site/scene_loader.h"
 
-namespace axis {
+namespace axis::site {
 
 class ModelStream {
 public:
@@ -55,4 +55,4 @@ private:
     std::jthread worker_;       // Last: started after everything it reads is ready.
 };
 
-}  // namespace axis
+}  // namespace axis::site

@@ -11,7 +11,7 @@
 #include "geo/geodesy.h"
 #include "tiles/tileset.h"
 
-namespace axis {
+namespace axis::site {
 namespace {
 
 void addModel(LoadedScene& scene, LoadedModel loaded) {
@@ -293,4 +293,4 @@ Expected<LoadedScene> loadScene(const std::filesystem::path& path, const LoadOpt
     return isSiteFile(path) ? loadSiteFile(path, options, progress) : loadModelFile(path, options, progress);
 }
 
-}  // namespace axis
+}  // namespace axis::site

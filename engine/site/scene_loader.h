@@ -24,7 +24,7 @@ namespace axis::tiles {
 struct Tileset;
 }
 
-namespace axis {
+namespace axis::site {
 
 struct LoadedModel {
     std::string id;
@@ -139,4 +139,4 @@ std::vector<glm::dvec3> samplePositions(const LoadedModel& model, std::size_t ma
 /// rule applied to the baked tables.
 Shading defaultShading(const LoadedModel& model);
 
-}  // namespace axis
+}  // namespace axis::site

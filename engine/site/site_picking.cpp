@@ -1,6 +1,6 @@
 #include "site/site_picking.h"
 
-namespace axis {
+namespace axis::site {
 
 PlacedModel placedForPicking(const LoadedModel& model) {
     if (!model.model.primitives.empty() || !model.baked) return {&model.model, model.modelToSite};
@@ -38,4 +38,4 @@ Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles, con
     return Bvh::build(placed);
 }
 
-}  // namespace axis
+}  // namespace axis::site

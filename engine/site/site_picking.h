@@ -12,7 +12,7 @@
 #include "site/gpu_scene.h"
 #include "site/scene_loader.h"
 
-namespace axis {
+namespace axis::site {
 
 /// How `model` enters the BVH (pointing into it: it must outlive the build).
 PlacedModel placedForPicking(const LoadedModel& model);
@@ -22,4 +22,4 @@ PlacedModel placedForPicking(const LoadedModel& model);
 /// model's own cuts remove are left out (LoadedScene::clipping).
 Bvh buildSiteBvh(std::span<const LoadedModel> models, const GpuScene* tiles = nullptr, const Clipping& siteCuts = {});
 
-}  // namespace axis
+}  // namespace axis::site

@@ -7,7 +7,7 @@
 #include "geo/solar_position.h"
 #include "scene/utc_offset.h"
 
-namespace axis {
+namespace axis::site {
 
 std::optional<SiteSun> chosenSun(const LoadedScene& scene, const std::string& commandLineSun) {
     if (!commandLineSun.empty()) return SiteSun{commandLineSun, true};
@@ -37,4 +37,4 @@ render::Lighting siteSunlight(const LoadedScene& scene, const LocalDateTime& tim
     return render::sunlight(sun.direction());
 }
 
-}  // namespace axis
+}  // namespace axis::site

@@ -10,7 +10,7 @@
 #include "render/lighting.h"
 #include "site/scene_loader.h"
 
-namespace axis {
+namespace axis::site {
 
 /// The sun a command shows `scene` in: `--sun`'s local time (`commandLineSun`) when given, else
 /// the site's saved "sun" (scene/site.h), else none (the default light). With --sun it casts
@@ -26,4 +26,4 @@ Expected<render::Lighting> siteSunlight(const LoadedScene& scene, const std::str
 /// sun stands (the commands), else it is only a debug line (a slider moves it every frame).
 render::Lighting siteSunlight(const LoadedScene& scene, const LocalDateTime& localTime, bool report = false);
 
-}  // namespace axis
+}  // namespace axis::site

@@ -11,7 +11,7 @@
 #include "core/log.h"
 #include "gpu/frames.h"
 
-namespace axis {
+namespace axis::site {
 namespace {
 
 // Tile workers yield to the render thread, as texture decodes do (Linux keeps nice per thread).
@@ -250,4 +250,4 @@ std::vector<const LoadedModel*> TilesetStream::drawnModels() const {
     return out;
 }
 
-}  // namespace axis
+}  // namespace axis::site

@@ -25,7 +25,7 @@ namespace axis::gpu {
 class FrameRing;
 }
 
-namespace axis {
+namespace axis::site {
 
 /// Bytes of tile contents kept resident: $AXIS_TILE_BUDGET_MB, else 768 MiB.
 std::uint64_t defaultTileBudget();
@@ -105,4 +105,4 @@ private:
     std::vector<std::jthread> workers_;  // Last: started once everything they use exists.
 };
 
-}  // namespace axis
+}  // namespace axis::site

@@ -23,8 +23,8 @@ Camera looking(const glm::dvec3& from, const glm::dvec3& at) {
     return c;
 }
 
-TilesetStream::Frame frameFor(const Camera& camera, bool wait) {
-    TilesetStream::Frame f;
+site::TilesetStream::Frame frameFor(const Camera& camera, bool wait) {
+    site::TilesetStream::Frame f;
     f.request.camera = camera;
     f.request.viewportHeightPx = 180;
     f.request.aspect = 16.0 / 9.0;
@@ -46,7 +46,7 @@ TEST_CASE("a tileset streams the tiles each view selects and drops the rest over
     const fs::path dir = test::scratchDir("tileset_stream_budget");
     test::writeTileset(dir, 1.0);
     // A budget of one byte: whatever the view does not use goes at once.
-    TilesetStream stream(open(dir), "hall", LoadOptions{}, 1);
+    site::TilesetStream stream(open(dir), "hall", site::LoadOptions{}, 1);
 
     // From 5 km, one metre of error is under a pixel: the root alone is opened and drawn.
     stream.update(renderer.scene(), frameFor(looking({0, -5000, 3000}, {0, 0, 0}), true));
@@ -86,9 +86,9 @@ TEST_CASE("picking and walking see the tiles drawn, reported as the tileset", "[
     render::OffscreenRenderer renderer(*context, {320, 180, VK_SAMPLE_COUNT_1_BIT});
     const fs::path dir = test::scratchDir("tileset_stream_picking");
     test::writeTileset(dir, 1.0);
-    LoadOptions options;
+    site::LoadOptions options;
     options.cpuModels = false;
-    auto scene = loadScene(dir / "tileset.json", options, Progress{});
+    auto scene = site::loadScene(dir / "tileset.json", options, Progress{});
     REQUIRE(scene);
     REQUIRE(scene->models.size() == 1);
     CHECK(scene->models[0].tileset);
@@ -96,16 +96,16 @@ TEST_CASE("picking and walking see the tiles drawn, reported as the tileset", "[
     CHECK(scene->bounds.size().x == Approx(40));
     CHECK(scene->bounds.max.z == Approx(2));
 
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), *scene);
-    CHECK(buildSiteBvh(scene->models, &gpuScene).triangleCount() == 0);  // Nothing resident yet.
+    CHECK(site::buildSiteBvh(scene->models, &gpuScene).triangleCount() == 0);  // Nothing resident yet.
 
     render::FrameView view;
     view.camera = looking({0, -40, 30}, {0, 0, 0});
     view.aspect = renderer.aspect();
     const auto items = gpuScene.itemsForStill(renderer.scene(), *scene, view, 180);
     CHECK(items.size() == 2);
-    const Bvh bvh = buildSiteBvh(scene->models, &gpuScene);
+    const Bvh bvh = site::buildSiteBvh(scene->models, &gpuScene);
     CHECK(bvh.triangleCount() == 24);
     auto hit = bvh.raycast({5, 3, 50}, {0, 0, -1}, 100);
     REQUIRE(hit);
@@ -124,7 +124,7 @@ TEST_CASE("a bounding volume that lies is grown to its content once it is loaded
     std::ofstream(dir / "tileset.json") << R"({"asset": {"version": "1.0"}, "geometricError": 10,
   "root": {"boundingVolume": {"box": [0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1]}, "geometricError": 0,
            "content": {"uri": "coarse.gltf"}}})";
-    TilesetStream stream(open(dir), "slab", LoadOptions{});
+    site::TilesetStream stream(open(dir), "slab", site::LoadOptions{});
     stream.update(renderer.scene(), frameFor(looking({0, -30, 20}, {0, 0, 0}), true));
     CHECK(stream.stats().drawn == 1);
     CHECK(stream.tileset().tiles[0].sphere.w > 20.0);  // Grown to reach the slab's corners.

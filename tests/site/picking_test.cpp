@@ -31,12 +31,12 @@ fs::path writeTerrain(const fs::path& dir) {
     return file;
 }
 
-axis::LoadedScene open(const fs::path& file, bool cpuModels) {
-    axis::LoadOptions options;
+axis::site::LoadedScene open(const fs::path& file, bool cpuModels) {
+    axis::site::LoadOptions options;
     options.useCache = true;
     options.cpuModels = cpuModels;
     options.up = axis::UpAxis::Z;
-    auto scene = axis::loadScene(file, options, axis::Progress{});
+    auto scene = axis::site::loadScene(file, options, axis::Progress{});
     REQUIRE(scene.ok());
     REQUIRE(scene->models.size() == 1);
     return std::move(*scene);
@@ -46,8 +46,8 @@ axis::LoadedScene open(const fs::path& file, bool cpuModels) {
 
 TEST_CASE("the site BVH built from the bake cache answers as the one from the decoded model", "[site][bvh]") {
     const fs::path file = writeTerrain(axis::test::scratchDir("site_picking"));
-    axis::LoadedScene decoded = open(file, true);
-    axis::LoadedScene mapped = open(file, false);
+    axis::site::LoadedScene decoded = open(file, true);
+    axis::site::LoadedScene mapped = open(file, false);
     REQUIRE(mapped.models[0].baked.has_value());
     REQUIRE(mapped.models[0].model.primitives.empty());  // Nothing decoded: the BVH reads the cache.
 
@@ -55,7 +55,7 @@ TEST_CASE("the site BVH built from the bake cache answers as the one from the de
     const glm::dmat4 place = glm::rotate(glm::translate(glm::dmat4(1.0), glm::dvec3(500.0, -300.0, 20.0)),
                                          glm::radians(30.0), glm::dvec3(0, 0, 1));
     decoded.models[0].modelToSite = mapped.models[0].modelToSite = place;
-    const axis::Bvh a = axis::buildSiteBvh(decoded.models), b = axis::buildSiteBvh(mapped.models);
+    const axis::Bvh a = axis::site::buildSiteBvh(decoded.models), b = axis::site::buildSiteBvh(mapped.models);
     CHECK(b.triangleCount() == 3200);
     CHECK(a.triangleCount() == b.triangleCount());
 

@@ -113,7 +113,7 @@ record::RenderFrame renderFrameOf(const Options& o, render::OffscreenRenderer& r
 
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
-    auto scene = orDie(axis::loadScene(o.site, {}, {}));
+    auto scene = orDie(axis::site::loadScene(o.site, {}, {}));
     record::PathFile file;
     if (!o.path.empty()) {
         file = orDie(record::loadPathFile(o.path));
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     if (o.projection == "equirect-stereo" && o.width != o.height) die("equirect-stereo frames are square");
     if (o.projection == "equirect" && o.width != 2 * o.height) die("equirect frames are 2:1");
     render::OffscreenRenderer renderer(*context, targetOf(o));
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), scene);
     const std::vector<render::DrawItem> items = gpuScene.items(scene);
     const auto renderFrame = renderFrameOf(o, renderer, items);

@@ -54,12 +54,12 @@ int main(int argc, char** argv) {
     std::uint32_t width = 1280, height = 720;
     if (argc > 3) std::sscanf(argv[3], "%ux%u", &width, &height);
 
-    auto scene = orDie(axis::loadScene(site, {}, {}));
+    auto scene = orDie(axis::site::loadScene(site, {}, {}));
     if (!scene.site || !scene.pois) die(site + ": not a site with POIs");
     auto path = orDie(record::makeCameraPath(orDie(record::pathFromTour(*scene.site, *scene.pois, "attract")).file));
     auto context = orDie(gpu::Context::create());
     render::OffscreenRenderer renderer(*context, {width, height, VK_SAMPLE_COUNT_4_BIT});
-    GpuScene gpuScene;
+    site::GpuScene gpuScene;
     gpuScene.addAll(renderer.scene(), scene);
     const std::vector<render::DrawItem> items = gpuScene.items(scene);
 

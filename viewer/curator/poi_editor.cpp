@@ -417,7 +417,7 @@ void PoiEditorLayer::drawFields(ViewerApp& app, const Poi& poi) {
         changed |= document_.setTags(poi.id, splitTags(tags));
     if (ImGui::Button("Capture view")) changed |= document_.setViewpoint(poi.id, toViewpoint(app.camera()));
     ImGui::SameLine();
-    if (poi.viewpoint && ImGui::Button("Go to view")) app.goToCamera(toCamera(*poi.viewpoint));
+    if (poi.viewpoint && ImGui::Button("Go to view")) app.goToCamera(site::toCamera(*poi.viewpoint));
     ImGui::SameLine();
     ImGui::TextDisabled("drag its marker to move it");
     drawMedia(poi);

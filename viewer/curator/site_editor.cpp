@@ -107,13 +107,13 @@ bool SiteEditorLayer::allowQuit(ViewerApp&) {
 
 void SiteEditorLayer::addScan(ViewerApp& app) {
     std::filesystem::path source = scanPath_;
-    auto loaded = loadScene(source, windowLoadOptions(), Progress::toStderr());
+    auto loaded = site::loadScene(source, windowLoadOptions(), Progress::toStderr());
     if (!loaded || loaded->models.empty()) {
         status_ = loaded ? "no model in " + scanPath_ : loaded.error().message;
         return;
     }
     undo_.push_back(snapshot());
-    LoadedModel model = std::move(loaded->models.front());
+    site::LoadedModel model = std::move(loaded->models.front());
     ModelPlacement p;
     p.id = uniqueId(site_, source.stem().string());
     std::error_code ec;
@@ -127,7 +127,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
     Camera c = app.camera();
     p.position = hit ? hit->position : c.position + c.forward * 10.0;
     model.id = p.id;
-    model.modelToSite = placedModelToSite(p.transform(), p.up, model.model, {p.crs, site_.origin});
+    model.modelToSite = site::placedModelToSite(p.transform(), p.up, model.model, {p.crs, site_.origin});
     site_.models.push_back(p);
     selected_ = p.id;
     app.requestAddModel(std::move(model));

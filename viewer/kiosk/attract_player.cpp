@@ -15,7 +15,7 @@ Viewpoint viewpointOf(const Camera& c) {
 
 }  // namespace
 
-AttractPlayer::AttractPlayer(const LoadedScene& scene, const Camera& start, const std::string& tourId)
+AttractPlayer::AttractPlayer(const site::LoadedScene& scene, const Camera& start, const std::string& tourId)
     : start_(start) {
     if (!scene.site || !scene.pois) return;
     const Tour* tour = scene.site->findTour(tourId);

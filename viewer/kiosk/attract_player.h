@@ -15,7 +15,7 @@ class AttractPlayer {
 public:
     /// `start` is where the loop begins and ends; `tourId` names a tour of `scene.site`. Without a
     /// usable tour (no site, no POIs, no stop with a viewpoint) the player is empty.
-    AttractPlayer(const LoadedScene& scene, const Camera& start, const std::string& tourId);
+    AttractPlayer(const site::LoadedScene& scene, const Camera& start, const std::string& tourId);
 
     bool empty() const { return !path_; }
     /// Back to the beginning of the loop.

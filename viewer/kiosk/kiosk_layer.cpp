@@ -146,7 +146,7 @@ void KioskLayer::wake(ViewerApp& app) {
 void KioskLayer::goToPoi(ViewerApp& app, size_t poi) {
     app.openPoi(poi);
     const auto& pois = app.scene().pois->pois;
-    if (poi < pois.size() && pois[poi].viewpoint) app.goToCamera(toCamera(*pois[poi].viewpoint));
+    if (poi < pois.size() && pois[poi].viewpoint) app.goToCamera(site::toCamera(*pois[poi].viewpoint));
 }
 
 // The layout follows the window (a kiosk may start before its monitor settles, a tryout may be

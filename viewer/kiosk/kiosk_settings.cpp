@@ -30,7 +30,7 @@ void readLanguages(const Site& site, const i18n::UiStrings& ui, KioskConfig& con
 
 }  // namespace
 
-KioskConfig kioskConfig(const LoadedScene& scene, const i18n::UiStrings& ui) {
+KioskConfig kioskConfig(const site::LoadedScene& scene, const i18n::UiStrings& ui) {
     KioskConfig config;
     if (scene.site) {
         const Site& site = *scene.site;

@@ -23,6 +23,6 @@ struct KioskConfig {
 /// Reads `scene.site->kiosk`, falling back per field; `ui` tells which languages have catalogues.
 /// AXIS_KIOSK_IDLE_SECONDS (a positive number) overrides the idle time, for soak tests and for
 /// trying a site out.
-KioskConfig kioskConfig(const LoadedScene& scene, const i18n::UiStrings& ui);
+KioskConfig kioskConfig(const site::LoadedScene& scene, const i18n::UiStrings& ui);
 
 }  // namespace axis::viewer::kiosk

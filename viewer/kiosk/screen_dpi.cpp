@@ -7,7 +7,7 @@
 
 namespace axis::viewer::kiosk {
 
-ScreenDpi kioskScreenDpi(const LoadedScene& scene, float width, float height) {
+ScreenDpi kioskScreenDpi(const site::LoadedScene& scene, float width, float height) {
     const double inches = scene.site && scene.site->kiosk ? scene.site->kiosk->screenInches : 0.0;
     int mmW = 0, mmH = 0, modeW = 0, modeH = 0;
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
@@ -17,7 +17,7 @@ ScreenDpi kioskScreenDpi(const LoadedScene& scene, float width, float height) {
     return chooseDpi(inches, int(width), int(height), mmW, mmH, modeW, modeH);
 }
 
-std::string describeDpi(const ScreenDpi& dpi, const LoadedScene& scene) {
+std::string describeDpi(const ScreenDpi& dpi, const site::LoadedScene& scene) {
     std::string s = "kiosk: screen " + std::to_string(int(std::lround(dpi.dpi))) + " dpi ";
     switch (dpi.source) {
         case DpiSource::Setting: {

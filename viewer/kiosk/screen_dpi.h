@@ -10,9 +10,9 @@ namespace axis::viewer::kiosk {
 
 /// For a `width` x `height` pixel window that stands for the exhibit screen (the whole monitor
 /// when fullscreen; with --size, the screen being tried out). Call after glfwInit.
-ScreenDpi kioskScreenDpi(const LoadedScene& scene, float width, float height);
+ScreenDpi kioskScreenDpi(const site::LoadedScene& scene, float width, float height);
 
 /// "kiosk: screen 80 dpi (kiosk.screen_inches 55)", for the log.
-std::string describeDpi(const ScreenDpi& dpi, const LoadedScene& scene);
+std::string describeDpi(const ScreenDpi& dpi, const site::LoadedScene& scene);
 
 }  // namespace axis::viewer::kiosk
