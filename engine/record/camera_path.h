@@ -34,7 +34,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "core/error.h"
-#include "geo/solar_position.h"
+#include "core/local_time.h"
 #include "record/orientation.h"
 #include "record/spline.h"
 #include "scene/camera.h"
