@@ -56,6 +56,18 @@ bool boxAt(const axis::gpu::Rgba8Image& image, int y) {
     return glm::any(glm::greaterThan(glm::abs(box - sky), glm::ivec3(8)));
 }
 
+// Runs the curator on `site` in a 960x600 window under `display` through `script`; it must exit 0.
+void runCurator(const axis::test::VirtualDisplay& display, const fs::path& site, const fs::path& dir,
+                const std::string& script) {
+    std::ofstream(dir / "script.txt") << script;
+    const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
+                                site.string() + "' --curator --size 960x600 --script '" +
+                                (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a curator adds a section plane, drags it, undoes a drag and saves", "[app][curator][clipping]") {
@@ -74,13 +86,7 @@ TEST_CASE("a curator adds a section plane, drags it, undoes a drag and saves", "
                                drag(kArrowX, 330, kArrowX, 420) +
                                "key ctrl down\nkey z tap\nkey s tap\nkey ctrl up\nwait 0.3\n" + shot("saved.png") +
                                "quit\n";
-    std::ofstream(dir / "script.txt") << script;
-    const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                                site.string() + "' --curator --size 960x600 --script '" +
-                                (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
-    const int status = std::system(command.c_str());
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    runCurator(display, site, dir, script);
 
     auto saved = axis::loadSite(site);
     REQUIRE(saved.ok());
@@ -130,13 +136,7 @@ TEST_CASE("a curator gives the site a sun, drags it into the night, undoes the d
                                shot("noon.png") + "drag 148 489 20 489 0.5\nwait 0.3\n" + shot("night.png") +
                                "key ctrl down\nkey z tap\nkey s tap\nkey ctrl up\nwait 0.3\n" + shot("undone.png") +
                                "quit\n";
-    std::ofstream(dir / "script.txt") << script;
-    const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                                site.string() + "' --curator --size 960x600 --script '" +
-                                (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
-    const int status = std::system(command.c_str());
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    runCurator(display, site, dir, script);
 
     // Saved after the undo: the sun given at noon of today, with shadows.
     auto saved = axis::loadSite(site);

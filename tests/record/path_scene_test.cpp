@@ -26,6 +26,14 @@ std::string parseError(const std::string& keys) {
     return file.error().message;
 }
 
+// A 2 x 2 x 4 m box standing on the origin, z up, as an OBJ.
+void writeBox(const fs::path& file) {
+    std::ofstream obj(file);
+    for (int i = 0; i < 8; ++i)
+        obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
+    obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+}
+
 PathKey key(double time, std::optional<Clipping> clipping = std::nullopt, std::string sun = {}) {
     PathKey k;
     k.time = time;
@@ -141,10 +149,7 @@ TEST_CASE("record opens a box by the path's cuts and lowers the sun frame by fra
     if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
     const fs::path dir = test::scratchDir("record_path_cuts");
     {  // A 2 x 2 x 4 m box standing on the origin, z up.
-        std::ofstream obj(dir / "box.obj");
-        for (int i = 0; i < 8; ++i)
-            obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
-        obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+        writeBox(dir / "box.obj");
         std::ofstream(dir / "box.site.json") << R"({"format": "axisview-site", "version": "1.1", "name": {"en": "box"},
             "origin": {"lat": 39.9, "lon": 116.4, "height": 0}, "time_zone": "+08:00",
             "models": [{"id": "box", "source": "box.obj", "up": "z", "shading": "lit"}]})";
@@ -201,10 +206,7 @@ TEST_CASE("render and record light a site by its saved sun unless --sun says oth
     if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
     const fs::path dir = test::scratchDir("site_saved_sun");
     {  // A lit 2 x 2 x 4 m box on the origin, seen from 10 m south; the site's sun is at dusk.
-        std::ofstream obj(dir / "box.obj");
-        for (int i = 0; i < 8; ++i)
-            obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
-        obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+        writeBox(dir / "box.obj");
         std::ofstream(dir / "box.site.json") << R"({"format": "axisview-site", "version": "1.3", "name": {"en": "box"},
             "origin": {"lat": 39.9, "lon": 116.4, "height": 0}, "time_zone": "+08:00",
             "sun": {"time": "2024-06-21T21:30", "shadows": false},
@@ -245,10 +247,7 @@ TEST_CASE("record --labels hides a label once the path's cut takes its anchor aw
     if (!gpu::Context::create().ok()) test::skip("no Vulkan device");
     const fs::path dir = test::scratchDir("record_label_cuts");
     {  // The 2 x 2 x 4 m box with a POI on its top, 3.9 m up.
-        std::ofstream obj(dir / "box.obj");
-        for (int i = 0; i < 8; ++i)
-            obj << "v " << (i & 1 ? 1 : -1) << ' ' << (i & 2 ? 1 : -1) << ' ' << (i & 4 ? 4 : 0) << '\n';
-        obj << "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+        writeBox(dir / "box.obj");
         PoiFile pois;
         Poi top;
         top.id = "top";
