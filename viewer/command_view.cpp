@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/lang_text.h"
 #include "core/log.h"
 #include "geo/solar_position.h"
 #include "site/site_sun.h"
@@ -20,6 +21,7 @@ struct ViewArgs {
     std::string screenshot;
     std::string script;
     std::string view;
+    std::string language;
     bool recordMode = false;
     std::uint64_t gpuBudgetMb = 0;
     std::string pointSize;
@@ -62,6 +64,10 @@ int runView(const ViewArgs& args) {
                           : !shadows ? shadows.error().message : exposure.error().message);
         return kExitUsage;
     }
+    if (!args.language.empty() && !isWellFormedTag(args.language)) {
+        logError("--language \"" + args.language + "\" is not a BCP 47 language tag (e.g. en, zh-Hans, ja)");
+        return kExitUsage;
+    }
     std::filesystem::path scenePath = args.scenes.empty() ? demoSitePath() : std::filesystem::path(args.scenes[0]);
     if (!displayAvailable()) {
         logInfo("no display: rendering stills instead of opening a window");
@@ -80,6 +86,7 @@ int runView(const ViewArgs& args) {
     if (!args.screenshot.empty()) options.screenshot = args.screenshot;
     if (!args.script.empty()) options.script = args.script;
     options.startView = args.view;
+    if (!args.language.empty()) options.language = canonicalTag(args.language);
     options.recordMode = args.recordMode;
     options.gpuBudgetMb = args.gpuBudgetMb;
     options.pointSize = *pointSize;
@@ -129,6 +136,9 @@ void addViewOptions(CLI::App& app, int& exitCode) {
     app.add_option("--record-path", args->recordPath, "Record mode: the camera path file to load and save")
         ->capture_default_str();
     app.add_option("--view", args->view, "Start at this view: start, overview or a POI id");
+    app.add_option("--language", args->language,
+                   "The interface's language at start, a BCP 47 tag (en, zh-Hans, zh-Hant, ja); L switches; "
+                   "a kiosk starts in its site's first");
     app.add_option("--gpu-budget", args->gpuBudgetMb, kGpuBudgetHelp)->check(CLI::Range(1, 1 << 20));
     app.add_option("--point-size", args->pointSize, kPointSizeHelp);
     app.add_flag("--eye-dome", args->eyeDome, kEyeDomeHelp);

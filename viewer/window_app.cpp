@@ -557,6 +557,7 @@ int runWithWindow(GLFWwindow* window, site::LoadedScene scene, const WindowOptio
     std::vector<site::PendingModel> pending = std::exchange(scene.pending, {});
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
     if (startView) app.setCamera(*startView);
+    if (options.language) app.setLanguage(*options.language);
     if (options.kiosk)  // No editors in a kiosk: nothing there may change the site's files.
         app.addLayer(kiosk::makeKioskLayer(app, options.soakCycles > 0));
     else

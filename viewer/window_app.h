@@ -26,6 +26,9 @@ struct WindowOptions {
     uint32_t screenshotAfterFrames = 5;
     /// Start at this named view ("start", "overview" or a POI id) instead of the site's start.
     std::string startView;
+    /// The interface's language at start (a canonical BCP 47 tag); else zh. A kiosk starts in its
+    /// site's first language whatever this says.
+    std::optional<std::string> language;
     /// Start in curator mode (editing unlocked).
     bool curator = false;
     /// Kiosk mode (viewer/kiosk): undecorated, locked down, attract loop; fullscreen on the

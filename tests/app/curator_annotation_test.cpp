@@ -26,7 +26,7 @@ int runCurator(const axis::test::VirtualDisplay& display, const fs::path& site, 
                const std::string& script) {
     std::ofstream(dir / "script.txt") << script;
     std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                          site.string() + "' --curator --view tiananmen --size 960x600 --script '" +
+                          site.string() + "' --curator --language en --view tiananmen --size 960x600 --script '" +
                           (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
     int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -61,7 +61,7 @@ void runCurator(const axis::test::VirtualDisplay& display, const fs::path& site,
                 const std::string& script) {
     std::ofstream(dir / "script.txt") << script;
     const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                                site.string() + "' --curator --size 960x600 --script '" +
+                                site.string() + "' --curator --language en --size 960x600 --script '" +
                                 (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
     const int status = std::system(command.c_str());
     REQUIRE(WIFEXITED(status));

@@ -28,7 +28,7 @@ int runCurator(const axis::test::VirtualDisplay& display, const fs::path& site, 
                const std::string& script) {
     std::ofstream(dir / "script.txt") << script;
     std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                          site.string() + "' --curator --view tiananmen --size 960x600 --script '" +
+                          site.string() + "' --curator --language en --view tiananmen --size 960x600 --script '" +
                           (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
     int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -81,7 +81,7 @@ TEST_CASE("a curator's typed edits survive SIGKILL through the autosave", "[app]
                                       << "wait 0.2\nclick 700 560\nwait 600\nquit\n";
     fs::path autosave = axis::autosavePathFor(pois);
     std::string command = "DISPLAY=" + display.display() + " AXIS_AUTOSAVE_SECONDS=2 " + std::string(AXIS_EXECUTABLE) + " '" + site.string() +
-                          "' --curator --view tiananmen --size 960x600 --script '" + (dir / "script.txt").string() +
+                          "' --curator --language en --view tiananmen --size 960x600 --script '" + (dir / "script.txt").string() +
                           "' > '" + (dir / "log.txt").string() + "' 2>&1 & echo $! > '" + (dir / "pid").string() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     int pid = 0;

@@ -59,7 +59,7 @@ TEST_CASE("a curator measures a slab by its corners, undoes an angle and saves",
         (dir / "measured.png").string() + "\nquit\n";
     std::ofstream(dir / "script.txt") << script;
     const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
-                                (dir / "slab.obj").string() + "' --curator --size 960x600 --script '" +
+                                (dir / "slab.obj").string() + "' --curator --language en --size 960x600 --script '" +
                                 (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
     const int status = std::system(command.c_str());
     REQUIRE(WIFEXITED(status));

@@ -94,7 +94,7 @@ TEST_CASE("record mode: three keyframes saved, recorded from the first one's vie
     script.replace(script.find("SHOT"), 4, (dir / "panel.png").string());
     std::ofstream(dir / "script.txt") << script;
     const int view = run("env DISPLAY=" + display.display() + " " + std::string(AXIS_EXECUTABLE) + " '" + kSite +
-                         "' --size 640x360 --view start --record-mode --record-path '" + pathFile.string() +
+                         "' --size 640x360 --language en --view start --record-mode --record-path '" + pathFile.string() +
                          "' --script '" + (dir / "script.txt").string() + "' > '" + (dir / "stdout.txt").string() +
                          "' 2> '" + (dir / "stderr.txt").string() + "'");
     REQUIRE(view == 0);

@@ -87,6 +87,10 @@ TEST_CASE("usage errors and --help follow Unix conventions", "[cli]") {
         CHECK(badExposure.exitCode == 2);
         CHECK(badExposure.output.find("--exposure: expected stops between -10 and 10, or auto") != std::string::npos);
     }
+    // The window's language is checked before anything opens (or, with no display, renders).
+    auto badLanguage = runAxisview(quoted(dir / "a.obj") + " --language 'zh_TW!'");
+    CHECK(badLanguage.exitCode == 2);
+    CHECK(badLanguage.output.find("--language \"zh_TW!\" is not a BCP 47 language tag") != std::string::npos);
     auto clay = runAxisview("render " + quoted(dir / "a.obj") + " -o " + quoted(dir / "clay.png") + " --size 64x64 --mode clay");
     CHECK(clay.exitCode == 0);
     CHECK(fs::exists(dir / "clay.png"));

@@ -10,6 +10,7 @@
 #include "scene/utc_offset.h"
 #include "viewer/app.h"
 #include "viewer/curator/focus.h"
+#include "viewer/ui/editor_text.h"
 
 namespace axis::viewer {
 namespace {
@@ -41,16 +42,17 @@ void drawBox(ImDrawList* list, const Camera& c, glm::vec2 viewport, const ClipBo
             if (!(i & bit)) line(list, c, viewport, corner(i), corner(i | bit), colour, thickness);
 }
 
-std::string describe(const ClipPlane& p) {
+std::string describe(const ClipPlane& p, const Language& l) {
     char text[128];
-    std::snprintf(text, sizeof text, "plane (%.2f, %.2f, %.2f) %.3f", p.normal.x, p.normal.y, p.normal.z, p.offset);
+    std::snprintf(text, sizeof text, "%s (%.2f, %.2f, %.2f) %.3f", text::kPlane(l), p.normal.x, p.normal.y, p.normal.z,
+                  p.offset);
     return text;
 }
 
-std::string describe(const ClipBox& b) {
+std::string describe(const ClipBox& b, const Language& l) {
     char text[160];
-    std::snprintf(text, sizeof text, "box (%.2f, %.2f, %.2f)-(%.2f, %.2f, %.2f)", b.min.x, b.min.y, b.min.z, b.max.x,
-                  b.max.y, b.max.z);
+    std::snprintf(text, sizeof text, "%s (%.2f, %.2f, %.2f)-(%.2f, %.2f, %.2f)", text::kBox(l), b.min.x, b.min.y,
+                  b.min.z, b.max.x, b.max.y, b.max.z);
     return text;
 }
 
@@ -80,8 +82,9 @@ void ClipEditor::drawAddButtons(ViewerApp& app, Clipping& cuts, std::size_t othe
     const glm::dvec3 centre = reference(app);
     // A draw takes kMaxClipHalfSpaces at most.
     const std::size_t used = cuts.halfSpaces().size() + others;
+    const Language l = app.language();
     ImGui::BeginDisabled(used + 1 > kMaxClipHalfSpaces);
-    if (ImGui::Button("Add plane")) {
+    if (ImGui::Button(idLabel(text::kAddPlane, l).c_str())) {
         hooks.before();
         cuts.planes.push_back({{0.0, 0.0, -1.0}, centre.z});  // Lifts off the upper half.
         selected_ = int(cuts.planes.size()) - 1;
@@ -90,7 +93,7 @@ void ClipEditor::drawAddButtons(ViewerApp& app, Clipping& cuts, std::size_t othe
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(used + 6 > kMaxClipHalfSpaces);
-    if (ImGui::Button("Add box")) {
+    if (ImGui::Button(idLabel(text::kAddBox, l).c_str())) {
         hooks.before();
         // The middle three quarters of what it cuts, every side in reach of its handle.
         const glm::dvec3 half = bounds.empty() ? glm::dvec3(1.0) : (bounds.max - bounds.min) * 0.375;
@@ -101,7 +104,7 @@ void ClipEditor::drawAddButtons(ViewerApp& app, Clipping& cuts, std::size_t othe
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(selected_ < 0);
-    if (ImGui::Button("Remove")) {
+    if (ImGui::Button(idLabel(text::kRemove, l).c_str())) {
         hooks.before();
         if (selected_ < int(cuts.planes.size()))
             cuts.planes.erase(cuts.planes.begin() + selected_);
@@ -113,20 +116,20 @@ void ClipEditor::drawAddButtons(ViewerApp& app, Clipping& cuts, std::size_t othe
     ImGui::EndDisabled();
 }
 
-void ClipEditor::drawList(Clipping& cuts, const Hooks&) {
+void ClipEditor::drawList(Clipping& cuts, const Language& l) {
     ImGui::BeginChild("cuts", ImVec2(0, 70), true);
     for (std::size_t i = 0; i < cuts.planes.size(); ++i)
-        if (ImGui::Selectable((describe(cuts.planes[i]) + "##p" + std::to_string(i)).c_str(), selected_ == int(i)))
+        if (ImGui::Selectable((describe(cuts.planes[i], l) + "##p" + std::to_string(i)).c_str(), selected_ == int(i)))
             selected_ = int(i);
     for (std::size_t i = 0; i < cuts.boxes.size(); ++i) {
         const int index = int(cuts.planes.size() + i);
-        if (ImGui::Selectable((describe(cuts.boxes[i]) + "##b" + std::to_string(i)).c_str(), selected_ == index))
+        if (ImGui::Selectable((describe(cuts.boxes[i], l) + "##b" + std::to_string(i)).c_str(), selected_ == index))
             selected_ = index;
     }
     ImGui::EndChild();
 }
 
-void ClipEditor::drawNumbers(Clipping& cuts, const Hooks& hooks) {
+void ClipEditor::drawNumbers(Clipping& cuts, const Hooks& hooks, const Language& l) {
     // One undo step per field edited: recorded as it is entered, shown as typed, ended on leaving.
     auto track = [&](bool edited, auto apply) {
         if (ImGui::IsItemActivated()) hooks.before();
@@ -140,14 +143,15 @@ void ClipEditor::drawNumbers(Clipping& cuts, const Hooks& hooks) {
     if (selected_ < int(cuts.planes.size())) {
         ClipPlane& p = cuts.planes[std::size_t(selected_)];
         double n[3] = {p.normal.x, p.normal.y, p.normal.z}, d = p.offset;
-        const bool editedNormal = ImGui::InputScalarN("normal", ImGuiDataType_Double, n, 3, nullptr, nullptr, "%.4f");
+        const bool editedNormal = ImGui::InputScalarN(idLabel(text::kNormal, l).c_str(), ImGuiDataType_Double, n, 3,
+                                                      nullptr, nullptr, "%.4f");
         track(editedNormal, [&]() -> Status {
             auto made = makeClipPlane({n[0], n[1], n[2]}, d);
-            if (!made) return Error{"normal: " + made.error().message};
+            if (!made) return Error{std::string(text::kNormal(l)) + ": " + made.error().message};
             p = *made;
             return Ok{};
         });
-        const bool editedOffset = ImGui::InputDouble("offset (m)", &d, 0.0, 0.0, "%.3f");
+        const bool editedOffset = ImGui::InputDouble(idLabel(text::kOffset, l).c_str(), &d, 0.0, 0.0, "%.3f");
         track(editedOffset, [&]() -> Status {
             p.offset = d;
             return Ok{};
@@ -162,20 +166,23 @@ void ClipEditor::drawNumbers(Clipping& cuts, const Hooks& hooks) {
         b = *made;
         return Ok{};
     };
-    const bool editedMin = ImGui::InputScalarN("min (m)", ImGuiDataType_Double, lo, 3, nullptr, nullptr, "%.3f");
+    const bool editedMin =
+        ImGui::InputScalarN(idLabel(text::kBoxMin, l).c_str(), ImGuiDataType_Double, lo, 3, nullptr, nullptr, "%.3f");
     track(editedMin, applyBox);
-    const bool editedMax = ImGui::InputScalarN("max (m)", ImGuiDataType_Double, hi, 3, nullptr, nullptr, "%.3f");
+    const bool editedMax =
+        ImGui::InputScalarN(idLabel(text::kBoxMax, l).c_str(), ImGuiDataType_Double, hi, 3, nullptr, nullptr, "%.3f");
     track(editedMax, applyBox);
 }
 
 void ClipEditor::drawTimeZone(ViewerApp& app, Site& site, const Hooks& hooks) {
     if (!zoneEditing_) zoneText_ = site.timeZone;
+    const Language l = app.language();
     ImGui::SetNextItemWidth(120.0f);
-    ImGui::InputTextWithHint("time zone", "+08:00", &zoneText_);
+    ImGui::InputTextWithHint(idLabel(text::kTimeZone, l).c_str(), "+08:00", &zoneText_);
     zoneEditing_ = ImGui::IsItemActive();
     if (!ImGui::IsItemDeactivatedAfterEdit() || zoneText_ == site.timeZone) return;
     if (auto offset = zoneText_.empty() ? Expected<double>(0.0) : parseUtcOffset(zoneText_); !offset) {
-        problem_ = "time zone: " + offset.error().message;
+        problem_ = std::string(text::kTimeZone(l)) + ": " + offset.error().message;
         return;
     }
     problem_.clear();
@@ -190,12 +197,17 @@ void ClipEditor::drawPanel(ViewerApp& app, Site& site, const std::string& select
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 390), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(400, 380), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Sections###sections", &shown_);
+    const Language l = app.language();
+    ImGui::Begin((std::string(text::kSections(l)) + "###sections").c_str(), &shown_);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Site;
-    if (ImGui::RadioButton("whole site", ownerId_.empty()) && !ownerId_.empty()) ownerId_.clear(), selected_ = -1;
+    if (ImGui::RadioButton(idLabel(text::kWholeSite, l).c_str(), ownerId_.empty()) && !ownerId_.empty())
+        ownerId_.clear(), selected_ = -1;
     ImGui::SameLine();
     ImGui::BeginDisabled(selectedModel.empty());
-    const std::string modelLabel = "model " + (selectedModel.empty() ? std::string("(select one)") : selectedModel);
+    // The model radio's id stays "model" whichever model it names, as the panel is redrawn.
+    const std::string modelLabel = (selectedModel.empty() ? std::string(text::kModelUnselected(l))
+                                                          : formatText(text::kModelNamed, l, {{"id", selectedModel}})) +
+                                   "###sections.model";
     if (ImGui::RadioButton(modelLabel.c_str(), !ownerId_.empty() && ownerId_ == selectedModel))
         ownerId_ = selectedModel, selected_ = -1;
     ImGui::EndDisabled();
@@ -213,11 +225,11 @@ void ClipEditor::drawPanel(ViewerApp& app, Site& site, const std::string& select
     else
         for (const auto& m : site.models) others = std::max(others, m.clipping.halfSpaces().size());
     drawAddButtons(app, *cuts, others, hooks);
-    drawList(*cuts, hooks);
-    if (selected_ >= 0) drawNumbers(*cuts, hooks);
+    drawList(*cuts, l);
+    if (selected_ >= 0) drawNumbers(*cuts, hooks, l);
     drawTimeZone(app, site, hooks);
     if (!problem_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", problem_.c_str());
-    ImGui::TextDisabled("drag the orange handles in the view");
+    ImGui::TextDisabled("%s", text::kHandlesHint(l));
     more();
     ImGui::End();
 }

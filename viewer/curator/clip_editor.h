@@ -12,6 +12,7 @@
 #include "scene/clip_edit.h"
 #include "scene/site.h"
 #include "viewer/input.h"
+#include "viewer/ui/text.h"
 
 namespace axis::viewer {
 
@@ -45,9 +46,9 @@ private:
     /// The point planes are anchored nearest: the centre of the owner's bounds.
     glm::dvec3 reference(const ViewerApp& app) const;
     double gizmoSize(const ViewerApp& app, const glm::dvec3& at) const;
-    void drawList(Clipping& cuts, const Hooks& hooks);
+    void drawList(Clipping& cuts, const Language& language);
     void drawAddButtons(ViewerApp& app, Clipping& cuts, std::size_t others, const Hooks& hooks);
-    void drawNumbers(Clipping& cuts, const Hooks& hooks);
+    void drawNumbers(Clipping& cuts, const Hooks& hooks, const Language& language);
     void drawTimeZone(ViewerApp& app, Site& site, const Hooks& hooks);
 
     bool shown_ = false;

@@ -21,34 +21,34 @@ constexpr double kDoubleClickSeconds = 0.35;
 constexpr double kDoubleClickPixels = 6.0;
 constexpr float kPanelWidth = 320.0f;
 
-const char* kindLabel(MeasureKind kind) {
+UiText kindLabel(MeasureKind kind) {
     switch (kind) {
         case MeasureKind::Distance:
-            return "Distance";
+            return text::kDistance;
         case MeasureKind::HeightDifference:
-            return "Height difference";
+            return text::kHeightDifference;
         case MeasureKind::HorizontalDistance:
-            return "Horizontal distance";
+            return text::kHorizontalDistance;
         case MeasureKind::Polyline:
-            return "Polyline length";
+            return text::kPolyline;
         case MeasureKind::Area:
-            return "Area";
+            return text::kArea;
         case MeasureKind::Angle:
-            return "Angle";
+            return text::kAngle;
     }
-    return "";
+    return text::kDistance;
 }
 
-const char* snapLabel(SnapKind kind) {
+UiText snapLabel(SnapKind kind) {
     switch (kind) {
         case SnapKind::Vertex:
-            return "vertex";
+            return text::kSnapVertex;
         case SnapKind::Edge:
-            return "edge";
+            return text::kSnapEdge;
         case SnapKind::Surface:
-            return "surface";
+            return text::kSnapSurface;
     }
-    return "";
+    return text::kSnapSurface;
 }
 
 std::string valueText(MeasureKind kind, const std::vector<glm::dvec3>& points) {
@@ -101,7 +101,7 @@ bool MeasureTool::handleKey(PoiDocument& document, const KeyEvent& key, bool uiC
             return true;
         case GLFW_KEY_DELETE:
             if (!selected_.empty() && document.deleteMeasurement(selected_)) {
-                status_ = "deleted " + selected_;
+                status_ = StatusText::of(text::kMeasureDeleted, selected_);
                 selected_.clear();
             }
             return true;
@@ -116,7 +116,7 @@ bool MeasureTool::handleButton(ViewerApp& app, PoiDocument& document, const Mous
         if (!dragging_)
             addPoint(app, document);  // Pressed and released in place: a new measurement starts there.
         else if (document.setMeasurementPoints(selected_, dragPoints_))
-            status_ = "moved a point of " + selected_;
+            status_ = StatusText::of(text::kMeasureMoved, selected_);
         grabbed_.reset();
         dragging_ = false;
         return true;
@@ -155,17 +155,19 @@ bool MeasureTool::grabPoint(const ViewerApp& app, const PoiDocument& document) {
 void MeasureTool::addPoint(ViewerApp& app, PoiDocument& document) {
     auto snap = snapAt(app, mouse_);
     if (!snap) {
-        status_ = "nothing under the cursor: click on a surface";
+        status_ = StatusText::of(text::kNothingUnderCursor);
         return;
     }
     draft_.push_back(snap->position);
-    status_ = std::string("point ") + std::to_string(draft_.size()) + " snapped to: " + snapLabel(snap->kind);
+    status_ = StatusText::of(text::kPointSnapped, {{"count", std::to_string(draft_.size())}},
+                             {{"what", snapLabel(snap->kind)}});
     if (maxPoints(kind_) != 0 && draft_.size() >= maxPoints(kind_)) finish(document);
 }
 
 void MeasureTool::finish(PoiDocument& document) {
     if (draft_.size() < minPoints(kind_)) {
-        status_ = measureKindWithArticle(kind_) + " takes at least " + std::to_string(minPoints(kind_)) + " points";
+        status_ = StatusText::of(text::kTooFewPoints, {{"count", std::to_string(minPoints(kind_))}},
+                                 {{"kind", kindLabel(kind_)}});
         return;
     }
     Measurement m;
@@ -174,22 +176,22 @@ void MeasureTool::finish(PoiDocument& document) {
     const std::string value = valueText(m.kind, m.points);
     document.endTyping();
     selected_ = document.addMeasurement(std::move(m));
-    status_ = selected_.empty() ? "could not add the measurement" : selected_ + ": " + value;
+    status_ = selected_.empty() ? StatusText::of(text::kCouldNotMeasure) : StatusText::raw(selected_ + ": " + value);
 }
 
-void MeasureTool::drawPanel(PoiDocument& document) {
+void MeasureTool::drawPanel(PoiDocument& document, const Language& l) {
     ImGuiIO& io = ImGui::GetIO();
     // Top right, a fixed width (texts wrap), growing downwards as measurements are added.
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(kPanelWidth, 0.0f), ImVec2(kPanelWidth, io.DisplaySize.y));
-    ImGui::Begin("Measure", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Begin((std::string(text::kMeasure(l)) + "###measure").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushTextWrapPos(0.0f);  // At the window's edge.
     // Ctrl+Z here undoes measurements: they are edits of the POI document.
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Pois;
-    if (ImGui::Checkbox("Measure (click points on the surface)", &on_) && !on_) draft_.clear();
+    if (ImGui::Checkbox(idLabel(text::kMeasureOn, l).c_str(), &on_) && !on_) draft_.clear();
     for (MeasureKind kind : {MeasureKind::Distance, MeasureKind::HeightDifference, MeasureKind::HorizontalDistance,
                              MeasureKind::Polyline, MeasureKind::Area, MeasureKind::Angle}) {
-        if (ImGui::RadioButton(kindLabel(kind), kind_ == kind) && kind_ != kind) {
+        if (ImGui::RadioButton(idLabel(kindLabel(kind), l).c_str(), kind_ == kind) && kind_ != kind) {
             kind_ = kind;
             draft_.clear();
         }
@@ -197,18 +199,22 @@ void MeasureTool::drawPanel(PoiDocument& document) {
     if (on_) {
         std::vector<glm::dvec3> live = draft_;
         if (hover_) live.push_back(hover_->position);
-        ImGui::Text("%s: %s  (%zu points%s%s)", kindLabel(kind_), valueText(kind_, live).c_str(), draft_.size(),
-                    hover_ ? ", snaps to: " : "", hover_ ? snapLabel(hover_->kind) : "");
-        ImGui::TextDisabled("Enter or double-click finishes, Backspace drops a point, Delete removes the selected");
+        std::string counts = formatText(text::kMeasurePoints, l, {{"count", std::to_string(draft_.size())}});
+        if (hover_) counts += ", " + formatText(text::kSnapsTo, l, {{"what", snapLabel(hover_->kind)(l)}});
+        ImGui::Text("%s: %s  (%s)", kindLabel(kind_)(l), valueText(kind_, live).c_str(), counts.c_str());
+        ImGui::TextDisabled("%s", text::kMeasureHint(l));
     }
-    if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
+    if (!status_.empty()) ImGui::TextDisabled("%s", status_(l).c_str());
     ImGui::Separator();
     for (const Measurement& m : document.file().measurements) {
-        const std::string label = m.id + "  " + measureKindName(m.kind) + "  " + valueText(m.kind, m.points);
+        // Its id stays the measurement's whatever the language.
+        const std::string label =
+            m.id + "  " + kindLabel(m.kind)(l) + "  " + valueText(m.kind, m.points) + "###" + m.id;
         if (ImGui::Selectable(label.c_str(), m.id == selected_)) selected_ = m.id;
     }
     ImGui::BeginDisabled(!document.file().findMeasurement(selected_));
-    if (ImGui::Button("Delete measurement") && document.deleteMeasurement(selected_)) selected_.clear();
+    if (ImGui::Button(idLabel(text::kDeleteMeasurement, l).c_str()) && document.deleteMeasurement(selected_))
+        selected_.clear();
     ImGui::EndDisabled();
     ImGui::PopTextWrapPos();
     ImGui::End();
@@ -245,7 +251,7 @@ void MeasureTool::drawScene(ViewerApp& app, const PoiDocument& document) {
 void MeasureTool::drawUi(ViewerApp& app, PoiDocument& document) {
     if (!selected_.empty() && !document.file().findMeasurement(selected_)) selected_.clear();  // Undone away.
     if (grabbed_ && selected_.empty()) grabbed_.reset(), dragging_ = false;
-    drawPanel(document);
+    drawPanel(document, app.language());
     drawScene(app, document);
 }
 

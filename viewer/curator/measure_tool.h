@@ -14,6 +14,7 @@
 #include "poi/poi_document.h"
 #include "scene/measure.h"
 #include "viewer/input.h"
+#include "viewer/ui/editor_text.h"
 
 namespace axis::viewer {
 
@@ -40,7 +41,7 @@ private:
     bool grabPoint(const ViewerApp& app, const PoiDocument& document);
     void addPoint(ViewerApp& app, PoiDocument& document);
     void finish(PoiDocument& document);
-    void drawPanel(PoiDocument& document);
+    void drawPanel(PoiDocument& document, const Language& language);
     void drawScene(ViewerApp& app, const PoiDocument& document);
 
     bool on_ = false;
@@ -55,7 +56,7 @@ private:
     glm::dvec2 mouse_{0.0};
     double lastClickTime_ = -1.0;
     glm::dvec2 lastClickPos_{0.0};
-    std::string status_;
+    StatusText status_;
 };
 
 }  // namespace axis::viewer

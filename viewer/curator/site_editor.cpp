@@ -9,6 +9,7 @@
 #include "viewer/app.h"
 #include "viewer/window_app.h"
 #include "viewer/curator/focus.h"
+#include "viewer/ui/editor_text.h"
 #include "site/scene_loader.h"
 
 namespace axis::viewer {
@@ -95,9 +96,10 @@ void SiteEditorLayer::commit(ViewerApp& app) {
 
 void SiteEditorLayer::save() {
     Status s = saveSite(site_, site_.file);
-    status_ = s ? "saved " + site_.file.filename().string() : s.error().message;
+    status_ = s ? StatusText::of(text::kSaved, site_.file.filename().string()) : StatusText::raw(s.error().message);
     if (s) saved_ = snapshot();
-    else logError(status_);
+    else
+        logError(s.error().message);
 }
 
 bool SiteEditorLayer::allowQuit(ViewerApp&) {
@@ -109,7 +111,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
     std::filesystem::path source = scanPath_;
     auto loaded = site::loadScene(source, windowLoadOptions(), Progress::toStderr());
     if (!loaded || loaded->models.empty()) {
-        status_ = loaded ? "no model in " + scanPath_ : loaded.error().message;
+        status_ = loaded ? StatusText::of(text::kNoModelIn, scanPath_) : StatusText::raw(loaded.error().message);
         return;
     }
     undo_.push_back(snapshot());
@@ -132,7 +134,7 @@ void SiteEditorLayer::addScan(ViewerApp& app) {
     selected_ = p.id;
     app.requestAddModel(std::move(model));
     snapToGround(app, p.id);
-    status_ = "added " + p.id;
+    status_ = StatusText::of(text::kAdded, p.id);
 }
 
 void SiteEditorLayer::snapToGround(ViewerApp& app, const std::string& id) {
@@ -149,15 +151,20 @@ void SiteEditorLayer::snapToGround(ViewerApp& app, const std::string& id) {
 }
 
 void SiteEditorLayer::drawPlacement(ViewerApp& app, ModelPlacement& p) {
+    const Language l = app.language();
     bool changed = false, done = false;
     double pos[3] = {p.position.x, p.position.y, p.position.z};
-    if (ImGui::InputScalarN("position (m)", ImGuiDataType_Double, pos, 3, nullptr, nullptr, "%.3f")) changed = true;
+    if (ImGui::InputScalarN(idLabel(text::kPosition, l).c_str(), ImGuiDataType_Double, pos, 3, nullptr, nullptr,
+                            "%.3f"))
+        changed = true;
     done |= ImGui::IsItemDeactivatedAfterEdit();
     double rot[3] = {p.rotationDeg.x, p.rotationDeg.y, p.rotationDeg.z};
-    if (ImGui::InputScalarN("rotation (deg)", ImGuiDataType_Double, rot, 3, nullptr, nullptr, "%.2f")) changed = true;
+    if (ImGui::InputScalarN(idLabel(text::kRotation, l).c_str(), ImGuiDataType_Double, rot, 3, nullptr, nullptr,
+                            "%.2f"))
+        changed = true;
     done |= ImGui::IsItemDeactivatedAfterEdit();
     double scale = p.scale.x;
-    if (ImGui::InputDouble("scale", &scale, 0.0, 0.0, "%.4f") && scale > 0) changed = true;
+    if (ImGui::InputDouble(idLabel(text::kScale, l).c_str(), &scale, 0.0, 0.0, "%.4f") && scale > 0) changed = true;
     done |= ImGui::IsItemDeactivatedAfterEdit();
     if (ImGui::IsItemActivated()) undo_.push_back(snapshot());
     if (changed) {
@@ -167,12 +174,12 @@ void SiteEditorLayer::drawPlacement(ViewerApp& app, ModelPlacement& p) {
         apply(app);
     }
     if (done) commit(app);
-    if (ImGui::Button("Snap to ground")) {
+    if (ImGui::Button(idLabel(text::kSnapToGround, l).c_str())) {
         undo_.push_back(snapshot());
         snapToGround(app, p.id);
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("drag it in the view; Shift+drag turns it");
+    ImGui::TextDisabled("%s", text::kModelDragHint(l));
 }
 
 bool SiteEditorLayer::handle(ViewerApp& app, const InputEvent& event, bool uiCaptured) {
@@ -234,23 +241,24 @@ void SiteEditorLayer::drawUi(ViewerApp& app) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, io.DisplaySize.y - 330), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420, 320), ImGuiCond_FirstUseEver);
     const bool dirty = snapshot() != saved_;
-    ImGui::Begin((std::string("Site models") + (dirty ? " *" : "") + "###siteeditor").c_str());
+    const Language l = app.language();
+    ImGui::Begin((std::string(text::kSiteModels(l)) + (dirty ? " *" : "") + "###siteeditor").c_str());
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Site;
-    if (ImGui::Button("Save site")) save();
+    if (ImGui::Button(idLabel(text::kSaveSite, l).c_str())) save();
     ImGui::SameLine();
     ImGui::BeginDisabled(undo_.empty());
-    if (ImGui::Button("Undo")) undo(app);
+    if (ImGui::Button(idLabel(text::kUndo, l).c_str())) undo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(redo_.empty());
-    if (ImGui::Button("Redo")) redo(app);
+    if (ImGui::Button(idLabel(text::kRedo, l).c_str())) redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Sections")) clips_.toggle();
-    if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
-    ImGui::InputTextWithHint("##scan", "scan to add (glTF, OBJ, PLY, FBX...)", &scanPath_);
+    if (ImGui::Button(idLabel(text::kSectionsButton, l).c_str())) clips_.toggle();
+    if (!status_.empty()) ImGui::TextDisabled("%s", status_(l).c_str());
+    ImGui::InputTextWithHint("##scan", text::kScanHint(l), &scanPath_);
     ImGui::SameLine();
-    if (ImGui::Button("Add scan") && !scanPath_.empty()) addScan(app);
+    if (ImGui::Button(idLabel(text::kAddScan, l).c_str()) && !scanPath_.empty()) addScan(app);
     ImGui::BeginChild("models", ImVec2(0, 100), true);
     for (const auto& p : site_.models)
         if (ImGui::Selectable(p.id.c_str(), p.id == selected_)) selected_ = p.id;

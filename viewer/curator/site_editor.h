@@ -12,6 +12,7 @@
 #include "viewer/curator/clip_editor.h"
 #include "viewer/curator/sun_editor.h"
 #include "viewer/mode_layer.h"
+#include "viewer/ui/editor_text.h"
 
 namespace axis::viewer {
 
@@ -55,7 +56,7 @@ private:
     SunEditor sun_;
     std::string selected_;
     std::string scanPath_;
-    std::string status_;
+    StatusText status_;
     bool dragging_ = false, turning_ = false;
     glm::dvec2 mouse_{0.0}, dragStart_{0.0};
     glm::dvec3 grabOffset_{0.0};
