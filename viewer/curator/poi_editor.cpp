@@ -15,6 +15,7 @@
 #include "poi/web_annotation.h"
 #include "viewer/app.h"
 #include "viewer/curator/focus.h"
+#include "viewer/ui/editor_text.h"
 
 namespace axis::viewer {
 namespace {
@@ -72,8 +73,8 @@ void PoiEditorLayer::open(ViewerApp& app) {
     if (std::filesystem::exists(path_)) {
         auto doc = PoiDocument::open(path_, editorOptions());
         if (!doc) {
-            status_ = doc.error().message;
-            logError(status_);
+            status_ = StatusText::raw(doc.error().message);
+            logError(doc.error().message);
             return;
         }
         document_ = std::move(*doc);
@@ -93,14 +94,14 @@ void PoiEditorLayer::publish(ViewerApp& app) {
 
 void PoiEditorLayer::saveNow() {
     Status s = std::filesystem::exists(path_) ? document_.save() : document_.saveAs(path_);
-    status_ = s ? "saved " + path_.filename().string() : s.error().message;
-    if (!s) logError(status_);
+    status_ = s ? StatusText::of(text::kSaved, path_.filename().string()) : StatusText::raw(s.error().message);
+    if (!s) logError(s.error().message);
 }
 
 void PoiEditorLayer::placeAt(ViewerApp& app, glm::dvec2 screen) {
     auto hit = app.pick(screen);
     if (!hit) {
-        status_ = "nothing under the cursor: click on a surface";
+        status_ = StatusText::of(text::kNothingUnderCursor);
         return;
     }
     Poi poi;
@@ -206,10 +207,11 @@ void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
     // A plain window rather than a modal popup: Debian's ImGui 1.86 asserts when a modal opens
     // while other windows are being activated in the same frame.
     centreNextWindow();
-    if (ImGui::Begin("Recover unsaved POI edits?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextUnformatted("axisview did not close normally: an autosave of the points of interest is newer");
-        ImGui::TextUnformatted("than the file. Recover those edits (save to keep them), or discard them?");
-        if (ImGui::Button("Recover")) {
+    const Language l = app.language();
+    if (ImGui::Begin(idLabel(text::kRecoverTitle, l).c_str(), nullptr,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextUnformatted(text::kRecoverText(l));
+        if (ImGui::Button(idLabel(text::kRecover, l).c_str())) {
             if (auto doc = PoiDocument::openRecovered(path_, editorOptions())) {
                 document_ = std::move(*doc);
                 publish(app);
@@ -217,7 +219,7 @@ void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
             offerRecovery_ = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Discard")) {
+        if (ImGui::Button(idLabel(text::kDiscard, l).c_str())) {
             (void)discardRecovery(path_);
             offerRecovery_ = false;
         }
@@ -227,9 +229,11 @@ void PoiEditorLayer::drawRecoveryPrompt(ViewerApp& app) {
 
 void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
     centreNextWindow();
-    if (ImGui::Begin("Unsaved points of interest", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextUnformatted("The points of interest have unsaved changes.");
-        if (ImGui::Button("Save and quit")) {
+    const Language l = app.language();
+    if (ImGui::Begin(idLabel(text::kUnsavedTitle, l).c_str(), nullptr,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextUnformatted(text::kUnsavedText(l));
+        if (ImGui::Button(idLabel(text::kSaveAndQuit, l).c_str())) {
             saveNow();
             if (!document_.dirty()) {
                 quitConfirmed_ = true;
@@ -238,14 +242,14 @@ void PoiEditorLayer::drawQuitPrompt(ViewerApp& app) {
             askBeforeQuit_ = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Quit without saving")) {
+        if (ImGui::Button(idLabel(text::kQuitWithoutSaving, l).c_str())) {
             (void)discardRecovery(path_);
             quitConfirmed_ = true;
             app.requestQuit();
             askBeforeQuit_ = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) askBeforeQuit_ = false;
+        if (ImGui::Button(idLabel(text::kCancelQuit, l).c_str())) askBeforeQuit_ = false;
     }
     ImGui::End();
 }
@@ -264,46 +268,50 @@ void PoiEditorLayer::importWebAnnotationFile(ViewerApp& app) {
     if (!document_.find(selected_)) selected_.clear();
     publish(app);
     const std::string name = fs::path(annotationPath_).filename().string();
-    annotationNotes_.push_back("imported " + name + ": " + report.summary() +
-                               (report.changed() ? " (one undo step; save to keep it)" : ""));
+    // The report's counts are the engine's words, as `poi import` prints them.
+    annotationNotes_.push_back(formatText(report.changed() ? text::kImportedUndoable : text::kImported, app.language(),
+                                          {{"file", name}, {"summary", report.summary()}}));
     for (const auto& conflict : report.conflicts) annotationNotes_.push_back(conflict);
     for (const auto& problem : incoming->problems) annotationNotes_.push_back(problem);
 }
 
-void PoiEditorLayer::exportWebAnnotationFile() {
+void PoiEditorLayer::exportWebAnnotationFile(const Language& l) {
     annotationNotes_.clear();
     // The document as shown, unsaved edits included: exporting is not saving.
     Status s = exportWebAnnotation(document_.file(), annotationPath_, {});
-    annotationNotes_.push_back(s ? "exported " + std::to_string(document_.file().pois.size()) +
-                                       " points of interest to " + annotationPath_
-                                 : s.error().message);
+    annotationNotes_.push_back(
+        s ? formatText(text::kExported, l,
+                       {{"count", std::to_string(document_.file().pois.size())}, {"file", annotationPath_}})
+          : s.error().message);
     if (!s) logError(s.error().message);
 }
 
 void PoiEditorLayer::drawWebAnnotation(ViewerApp& app) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 60), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    if (ImGui::Begin("Web Annotation (JSON-LD)", &showWebAnnotation_,
+    const Language l = app.language();
+    if (ImGui::Begin(idLabel(text::kAnnotationTitle, l).c_str(), &showWebAnnotation_,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
         // Ctrl+Z here undoes POI edits, an import included.
         if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
             lastFocusedCuratorPanel() = CuratorPanel::Pois;
         ImGui::SetNextItemWidth(std::min(380.0f, io.DisplaySize.x * 0.4f));
-        ImGui::InputTextWithHint("File", "path/to/FILE.jsonld", &annotationPath_);
-        if (ImGui::RadioButton("Merge: keep these POIs, add new ids", !importReplaces_)) importReplaces_ = false;
-        if (ImGui::RadioButton("Replace: the file's POIs become the imported ones", importReplaces_))
-            importReplaces_ = true;
+        ImGui::InputTextWithHint(idLabel(text::kAnnotationFile, l).c_str(), "path/to/FILE.jsonld", &annotationPath_);
+        if (ImGui::RadioButton(idLabel(text::kMerge, l).c_str(), !importReplaces_)) importReplaces_ = false;
+        if (ImGui::RadioButton(idLabel(text::kReplace, l).c_str(), importReplaces_)) importReplaces_ = true;
         ImGui::BeginDisabled(annotationPath_.empty());
-        if (ImGui::Button("Import Web Annotation")) importWebAnnotationFile(app);
+        if (ImGui::Button(idLabel(text::kImport, l).c_str())) importWebAnnotationFile(app);
         ImGui::SameLine();
-        if (ImGui::Button("Export Web Annotation")) exportWebAnnotationFile();
+        if (ImGui::Button(idLabel(text::kExport, l).c_str())) exportWebAnnotationFile(l);
         ImGui::EndDisabled();
         // Conflicts can run long: the first few, then a count.
         constexpr size_t kShownNotes = 8;
         for (size_t i = 0; i < annotationNotes_.size() && i < kShownNotes; ++i)
             ImGui::TextUnformatted(annotationNotes_[i].c_str());
         if (annotationNotes_.size() > kShownNotes)
-            ImGui::TextDisabled("... and %zu more", annotationNotes_.size() - kShownNotes);
+            ImGui::TextDisabled("%s", formatText(text::kMoreNotes, l,
+                                                 {{"count", std::to_string(annotationNotes_.size() - kShownNotes)}})
+                                          .c_str());
     }
     ImGui::End();
 }
@@ -321,30 +329,37 @@ void PoiEditorLayer::drawList(ViewerApp& app) {
         ImGui::PopID();
     }
     ImGui::EndChild();
-    if (ImGui::Button(placing_ ? "Click the surface..." : "Add POI")) placing_ = !placing_;
+    const Language l = app.language();
+    // One id for both faces of the button: it stays the same widget while placing.
+    if (ImGui::Button(((placing_ ? text::kClickSurface : text::kAddPoi)(l) + std::string("###poi_editor.add")).c_str()))
+        placing_ = !placing_;
     const Poi* poi = document_.find(selected_);
     if (!poi) return;
     const long index = document_.file().indexOf(selected_);
     ImGui::SameLine();
-    if (ImGui::Button("Up") && index > 0 && document_.movePoi(selected_, size_t(index - 1))) publish(app);
+    if (ImGui::Button(idLabel(text::kUp, l).c_str()) && index > 0 && document_.movePoi(selected_, size_t(index - 1)))
+        publish(app);
     ImGui::SameLine();
-    if (ImGui::Button("Down") && index >= 0 && document_.movePoi(selected_, size_t(index + 1))) publish(app);
+    if (ImGui::Button(idLabel(text::kDown, l).c_str()) && index >= 0 && document_.movePoi(selected_, size_t(index + 1)))
+        publish(app);
     ImGui::SameLine();
-    if (ImGui::Button("Delete") && document_.deletePoi(selected_)) {
+    if (ImGui::Button(idLabel(text::kDeletePoi, l).c_str()) && document_.deletePoi(selected_)) {
         selected_.clear();
         publish(app);
     }
 }
 
-void PoiEditorLayer::drawMedia(const Poi& poi) {
+void PoiEditorLayer::drawMedia(const Poi& poi, const Language& l) {
     std::vector<PoiMedia> media = poi.media;
     bool changed = false;
     for (size_t i = 0; i < media.size(); ++i) {
         ImGui::PushID(int(i) + 1000);
         if (media[i].isAudio()) {  // Narration: a language and a file; no caption to edit.
-            ImGui::Text("narration (%s): %s", media[i].language.c_str(), media[i].path.c_str());
+            ImGui::TextUnformatted(
+                formatText(text::kNarration, l, {{"language", media[i].language}, {"file", media[i].path}}).c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton("Remove")) media.erase(media.begin() + long(i)), changed = true, i = media.size();
+            if (ImGui::SmallButton(idLabel(text::kRemoveMedia, l).c_str()))
+                media.erase(media.begin() + long(i)), changed = true, i = media.size();
             ImGui::PopID();
             continue;
         }
@@ -356,38 +371,40 @@ void PoiEditorLayer::drawMedia(const Poi& poi) {
         ImGui::SetNextItemWidth(200);
         if (ImGui::InputText("##capen", &en)) media[i].caption["en"] = en, changed = true;
         ImGui::SameLine();
-        if (ImGui::SmallButton("Remove")) media.erase(media.begin() + long(i)), changed = true, i = media.size();
+        if (ImGui::SmallButton(idLabel(text::kRemoveMedia, l).c_str()))
+            media.erase(media.begin() + long(i)), changed = true, i = media.size();
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(300);
-    ImGui::InputTextWithHint("##media", "image file to add (PNG, JPEG)", &mediaPath_);
+    ImGui::InputTextWithHint("##media", text::kImageHint(l), &mediaPath_);
     ImGui::SameLine();
-    if (ImGui::Button("Add image") && !mediaPath_.empty()) {
+    if (ImGui::Button(idLabel(text::kAddImage, l).c_str()) && !mediaPath_.empty()) {
         auto rel = importMedia(document_.file(), mediaPath_);
         if (rel) {
             media.push_back({*rel, {}, {}});
             changed = true;
             mediaPath_.clear();
         } else {
-            status_ = rel.error().message;
+            status_ = StatusText::raw(rel.error().message);
         }
     }
-    changed = drawAddNarration(media) || changed;
+    changed = drawAddNarration(media, l) || changed;
     if (changed) document_.setMedia(poi.id, media);
 }
 
 // One narration per language: attaching a file for a language that has one replaces it.
-bool PoiEditorLayer::drawAddNarration(std::vector<PoiMedia>& media) {
+bool PoiEditorLayer::drawAddNarration(std::vector<PoiMedia>& media, const Language& l) {
     ImGui::SetNextItemWidth(300);
-    ImGui::InputTextWithHint("##audio", "narration file (OGG, MP3, WAV...)", &audioPath_);
+    ImGui::InputTextWithHint("##audio", text::kAudioHint(l), &audioPath_);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(60);
     ImGui::InputText("##audiolang", &audioLang_);
     ImGui::SameLine();
-    if (!ImGui::Button("Attach narration") || audioPath_.empty() || audioLang_.empty()) return false;
+    if (!ImGui::Button(idLabel(text::kAttachNarration, l).c_str()) || audioPath_.empty() || audioLang_.empty())
+        return false;
     auto rel = importAudio(document_.file(), audioPath_);
     if (!rel) {
-        status_ = rel.error().message;
+        status_ = StatusText::raw(rel.error().message);
         return false;
     }
     media = withNarration(std::move(media), audioLang_, *rel);
@@ -398,6 +415,8 @@ bool PoiEditorLayer::drawAddNarration(std::vector<PoiMedia>& media) {
 void PoiEditorLayer::drawFields(ViewerApp& app, const Poi& poi) {
     bool changed = false;
     const float half = (ImGui::GetContentRegionAvail().x - 8) * 0.5f;
+    const Language l = app.language();
+    // The two columns are the content's languages, each named in itself.
     ImGui::TextUnformatted("中文");
     ImGui::SameLine(half + 8);
     ImGui::TextUnformatted("English");
@@ -413,14 +432,16 @@ void PoiEditorLayer::drawFields(ViewerApp& app, const Poi& poi) {
     if (ImGui::InputTextMultiline("##bodyen", &bodyEn, ImVec2(half, 160))) changed |= document_.setBody(poi.id, "en", bodyEn);
     if (ImGui::IsItemDeactivated()) document_.endTyping();
     std::string tags = joinTags(poi.tags);
-    if (ImGui::InputText("Tags", &tags, ImGuiInputTextFlags_EnterReturnsTrue))
+    if (ImGui::InputText(idLabel(text::kPoiTags, l).c_str(), &tags, ImGuiInputTextFlags_EnterReturnsTrue))
         changed |= document_.setTags(poi.id, splitTags(tags));
-    if (ImGui::Button("Capture view")) changed |= document_.setViewpoint(poi.id, toViewpoint(app.camera()));
+    if (ImGui::Button(idLabel(text::kCaptureView, l).c_str()))
+        changed |= document_.setViewpoint(poi.id, toViewpoint(app.camera()));
     ImGui::SameLine();
-    if (poi.viewpoint && ImGui::Button("Go to view")) app.goToCamera(site::toCamera(*poi.viewpoint));
+    if (poi.viewpoint && ImGui::Button(idLabel(text::kGoToView, l).c_str()))
+        app.goToCamera(site::toCamera(*poi.viewpoint));
     ImGui::SameLine();
-    ImGui::TextDisabled("drag its marker to move it");
-    drawMedia(poi);
+    ImGui::TextDisabled("%s", text::kMarkerHint(l));
+    drawMedia(poi, l);
     if (changed) publish(app);
 }
 
@@ -434,24 +455,25 @@ void PoiEditorLayer::drawUi(ViewerApp& app) {
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, io.DisplaySize.x * 0.5f), std::min(560.0f, io.DisplaySize.y * 0.55f)),
                              ImGuiCond_FirstUseEver);
-    std::string title = std::string("Points of interest") + (document_.dirty() ? " *" : "") + "###poieditor";
+    const Language l = app.language();
+    std::string title = std::string(text::kPoiEditor(l)) + (document_.dirty() ? " *" : "") + "###poieditor";
     ImGui::Begin(title.c_str());
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) lastFocusedCuratorPanel() = CuratorPanel::Pois;
     ImGui::BeginDisabled(!document_.canUndo());
-    if (ImGui::Button("Undo") && document_.undo()) publish(app);
+    if (ImGui::Button(idLabel(text::kUndo, l).c_str()) && document_.undo()) publish(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!document_.canRedo());
-    if (ImGui::Button("Redo") && document_.redo()) publish(app);
+    if (ImGui::Button(idLabel(text::kRedo, l).c_str()) && document_.redo()) publish(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Save")) saveNow();
+    if (ImGui::Button(idLabel(text::kSavePois, l).c_str())) saveNow();
     ImGui::SameLine();
-    if (ImGui::Button("Web Annotation...")) {
+    if (ImGui::Button(idLabel(text::kAnnotationButton, l).c_str())) {
         showWebAnnotation_ = !showWebAnnotation_;
         if (annotationPath_.empty()) annotationPath_ = fs::path(path_).replace_extension(".jsonld").string();
     }
-    if (!status_.empty()) ImGui::TextDisabled("%s", status_.c_str());
+    if (!status_.empty()) ImGui::TextDisabled("%s", status_(l).c_str());
     drawList(app);
     if (const Poi* poi = document_.find(selected_)) {
         ImGui::Separator();

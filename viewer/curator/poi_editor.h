@@ -36,14 +36,14 @@ private:
     void placeAt(ViewerApp& app, glm::dvec2 screen);
     void drawList(ViewerApp& app);
     void drawFields(ViewerApp& app, const Poi& poi);
-    void drawMedia(const Poi& poi);
+    void drawMedia(const Poi& poi, const Language& language);
     /// The "attach narration" row; true when it changed `media`.
-    bool drawAddNarration(std::vector<PoiMedia>& media);
+    bool drawAddNarration(std::vector<PoiMedia>& media, const Language& language);
     void drawRecoveryPrompt(ViewerApp& app);
     void drawQuitPrompt(ViewerApp& app);
     void drawWebAnnotation(ViewerApp& app);  // The import/export window (a path field, no file dialog).
     void importWebAnnotationFile(ViewerApp& app);
-    void exportWebAnnotationFile();
+    void exportWebAnnotationFile(const Language& language);
     void saveNow();
     bool handleKey(ViewerApp& app, const KeyEvent& key);
 
@@ -57,7 +57,7 @@ private:
     bool offerRecovery_ = false;
     bool askBeforeQuit_ = false;
     bool quitConfirmed_ = false;
-    std::string status_;          ///< Last save result, shown in the panel.
+    StatusText status_;           ///< Last save result, shown in the panel.
     std::string mediaPath_;       ///< The "add image" field.
     std::string audioPath_;       ///< The "attach narration" field.
     std::string audioLang_ = "zh";  ///< The language it speaks.

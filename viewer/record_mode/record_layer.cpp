@@ -68,7 +68,7 @@ void RecordLayer::addKey(ViewerApp& app) {
     selected_ = int(file_.keys.size()) - 1;
     playhead_ = time;
     edited();
-    status_ = "keyframe " + std::to_string(selected_ + 1) + " added";
+    status_ = StatusText::of(text::kKeyAdded, std::to_string(selected_ + 1));
 }
 
 void RecordLayer::deleteSelected() {
@@ -97,7 +97,7 @@ void RecordLayer::undo() {
     file_.keys = std::move(undo_.back());
     undo_.pop_back();
     edited();
-    status_ = "undone";
+    status_ = StatusText::of(text::kUndone);
 }
 
 void RecordLayer::scrubTo(ViewerApp& app, double t) {
@@ -115,19 +115,20 @@ void RecordLayer::togglePlay(ViewerApp& app) {
     if (playing_) scrubTo(app, playhead_);
 }
 
-void RecordLayer::save() {
+bool RecordLayer::save() {
     if (file_.keys.empty()) {
-        status_ = "nothing to save: add a keyframe first (K)";
-        return;
+        status_ = StatusText::of(text::kNothingToSave);
+        return false;
     }
     Status s = record::savePathFile(file_, pathText_);
-    status_ = s ? std::string("saved ") + pathText_ : s.error().message;
+    status_ = s ? StatusText::of(text::kPathSaved, pathText_) : StatusText::raw(s.error().message);
+    return bool(s);
 }
 
 void RecordLayer::load() {
     auto loaded = record::loadPathFile(pathText_);
     if (!loaded) {
-        status_ = loaded.error().message;
+        status_ = StatusText::raw(loaded.error().message);
         return;
     }
     snapshot();
@@ -135,14 +136,13 @@ void RecordLayer::load() {
     selected_ = file_.keys.empty() ? -1 : 0;
     playhead_ = 0.0;
     edited();
-    status_ = std::string("loaded ") + pathText_;
+    status_ = StatusText::of(text::kPathLoaded, pathText_);
 }
 
 void RecordLayer::startExport() {
-    save();
-    if (file_.keys.empty() || status_.rfind("saved", 0) != 0) return;
+    if (!save()) return;
     if (export_.start({"record", scene_.string(), "--path", pathText_, "-o", outputText_}))
-        status_ = std::string("exporting ") + outputText_;
+        status_ = StatusText::of(text::kExportingTo, outputText_);
 }
 
 bool RecordLayer::handleKey(ViewerApp& app, const KeyEvent& key) {

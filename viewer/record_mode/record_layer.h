@@ -20,6 +20,7 @@
 #include "record/path_file.h"
 #include "viewer/mode_layer.h"
 #include "viewer/record_mode/export_job.h"
+#include "viewer/ui/editor_text.h"
 
 namespace axis::viewer {
 
@@ -48,17 +49,17 @@ private:
     void snapshot();
     void scrubTo(ViewerApp& app, double t);
     void togglePlay(ViewerApp& app);
-    void save();
+    bool save();  ///< True when the path file was written.
     void load();
     void startExport();
     bool handleKey(ViewerApp& app, const KeyEvent& key);
 
     // Widgets (record_panel.cpp).
     void drawPanel(ViewerApp& app);
-    void drawKeyList();
+    void drawKeyList(const Language& language);
     void drawTimeline(ViewerApp& app);
-    void drawFileRow();
-    void drawExportRow();
+    void drawFileRow(const Language& language);
+    void drawExportRow(const Language& language);
     void drawPathInScene(ViewerApp& app) const;
 
     std::filesystem::path scene_;
@@ -72,7 +73,7 @@ private:
     int selected_ = -1;
     int draggedKey_ = -1;  ///< A marker being dragged on the timeline.
     bool ctrl_ = false;
-    std::string status_;
+    StatusText status_;
     ExportJob export_;
 };
 

@@ -24,21 +24,27 @@ void RecordLayer::drawPanel(ViewerApp& app) {
     const float height = std::min(kPanelHeight, io.DisplaySize.y * 0.5f);  // Leave the view half the window.
     ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - height), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, height), ImGuiCond_Always);
-    ImGui::Begin("Record###record", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                                 ImGuiWindowFlags_NoCollapse);
-    if (ImGui::Button("Add key (K)")) addKey(app);
+    const Language l = app.language();
+    ImGui::Begin((std::string(text::kRecord(l)) + "###record").c_str(), nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    if (ImGui::Button(idLabel(text::kAddKey, l).c_str())) addKey(app);
     ImGui::SameLine();
-    if (ImGui::Button("Delete (Del)")) deleteSelected();
+    if (ImGui::Button(idLabel(text::kDeleteKey, l).c_str())) deleteSelected();
     ImGui::SameLine();
-    if (ImGui::Button("Undo (Ctrl+Z)")) undo();
+    if (ImGui::Button(idLabel(text::kUndoKey, l).c_str())) undo();
     ImGui::SameLine();
-    if (ImGui::Button(playing_ ? "Pause (Space)" : "Play (Space)")) togglePlay(app);
+    // One id for both faces of the button.
+    if (ImGui::Button(((playing_ ? text::kPause : text::kPlay)(l) + std::string("###record.play")).c_str()))
+        togglePlay(app);
     ImGui::SameLine();
-    ImGui::Text("%.2f / %.2f s   %zu keyframes", playhead_, path_ ? path_->endTime() : 0.0, file_.keys.size());
+    char times[64];
+    std::snprintf(times, sizeof times, "%.2f / %.2f s", playhead_, path_ ? path_->endTime() : 0.0);
+    ImGui::Text("%s   %s", times,
+                formatText(text::kKeyframes, l, {{"count", std::to_string(file_.keys.size())}}).c_str());
     drawTimeline(app);
-    drawKeyList();
-    drawFileRow();
-    drawExportRow();
+    drawKeyList(l);
+    drawFileRow(l);
+    drawExportRow(l);
     ImGui::End();
 }
 
@@ -79,7 +85,7 @@ void RecordLayer::drawTimeline(ViewerApp& app) {
     list->AddLine(ImVec2(px, origin.y), ImVec2(px, origin.y + kTimelineHeight), IM_COL32(255, 255, 255, 255), 2.0f);
 }
 
-void RecordLayer::drawKeyList() {
+void RecordLayer::drawKeyList(const Language& l) {
     for (std::size_t i = 0; i < file_.keys.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         char name[24];
@@ -93,32 +99,37 @@ void RecordLayer::drawKeyList() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
     double t = file_.keys[std::size_t(selected_)].time;
-    const bool changed = ImGui::InputDouble("time (s)", &t, 0.1, 1.0, "%.2f");
+    const bool changed = ImGui::InputDouble(idLabel(text::kKeyTime, l).c_str(), &t, 0.1, 1.0, "%.2f");
     if (ImGui::IsItemActivated()) snapshot();
     if (changed) retime(std::size_t(selected_), t);
 }
 
-void RecordLayer::drawFileRow() {
+void RecordLayer::drawFileRow(const Language& l) {
     ImGui::SetNextItemWidth(360);
     ImGui::InputText("##path", pathText_, sizeof pathText_);
     ImGui::SameLine();
-    if (ImGui::Button("Save (Ctrl+S)")) save();
+    if (ImGui::Button(idLabel(text::kSavePath, l).c_str())) save();
     ImGui::SameLine();
-    if (ImGui::Button("Load (Ctrl+O)")) load();
+    if (ImGui::Button(idLabel(text::kLoadPath, l).c_str())) load();
     ImGui::SameLine();
-    ImGui::TextUnformatted(status_.c_str());
+    ImGui::TextUnformatted(status_(l).c_str());
 }
 
-void RecordLayer::drawExportRow() {
+void RecordLayer::drawExportRow(const Language& l) {
     ImGui::SetNextItemWidth(360);
     ImGui::InputText("##output", outputText_, sizeof outputText_);
     ImGui::SameLine();
     ImGui::BeginDisabled(export_.running());
-    if (ImGui::Button("Export")) startExport();
+    if (ImGui::Button(idLabel(text::kExportVideo, l).c_str())) startExport();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (export_.running()) ImGui::TextUnformatted("exporting...");
-    else if (export_.finished()) ImGui::Text(export_.exitCode() == 0 ? "export done" : "export failed (exit %d)", export_.exitCode());
+    if (export_.running())
+        ImGui::TextUnformatted(text::kExporting(l));
+    else if (export_.finished())
+        ImGui::TextUnformatted(
+            export_.exitCode() == 0
+                ? text::kExportDone(l)
+                : formatText(text::kExportFailed, l, {{"code", std::to_string(export_.exitCode())}}).c_str());
     const auto& lines = export_.lines();
     for (std::size_t i = lines.size() > 3 ? lines.size() - 3 : 0; i < lines.size(); ++i)
         ImGui::TextDisabled("%s", lines[i].c_str());

@@ -104,6 +104,66 @@ inline constexpr UiText kMeasureMoved{"measure.moved"};      ///< {value}: its i
 inline constexpr UiText kNothingUnderCursor{"measure.nothing_under_cursor"};
 inline constexpr UiText kPointSnapped{"measure.point_snapped"};   ///< {count}, {what}
 inline constexpr UiText kTooFewPoints{"measure.too_few_points"};  ///< {kind}, {count}
+// The POI editor and its prompts.
+inline constexpr UiText kPoiEditor{"poi_editor.title"};
+inline constexpr UiText kSavePois{"poi_editor.save"};
+inline constexpr UiText kAnnotationButton{"poi_editor.web_annotation"};
+inline constexpr UiText kAddPoi{"poi_editor.add"};
+inline constexpr UiText kClickSurface{"poi_editor.click_surface"};
+inline constexpr UiText kUp{"poi_editor.up"};
+inline constexpr UiText kDown{"poi_editor.down"};
+inline constexpr UiText kDeletePoi{"poi_editor.delete"};
+inline constexpr UiText kNarration{"poi_editor.narration"};  ///< {language}, {file}
+inline constexpr UiText kRemoveMedia{"poi_editor.remove"};
+inline constexpr UiText kImageHint{"poi_editor.image_hint"};
+inline constexpr UiText kAddImage{"poi_editor.add_image"};
+inline constexpr UiText kAudioHint{"poi_editor.audio_hint"};
+inline constexpr UiText kAttachNarration{"poi_editor.attach_narration"};
+inline constexpr UiText kPoiTags{"poi_editor.tags"};
+inline constexpr UiText kCaptureView{"poi_editor.capture_view"};
+inline constexpr UiText kGoToView{"poi_editor.go_to_view"};
+inline constexpr UiText kMarkerHint{"poi_editor.drag_hint"};
+inline constexpr UiText kRecoverTitle{"poi_editor.recover_title"};
+inline constexpr UiText kRecoverText{"poi_editor.recover_text"};
+inline constexpr UiText kRecover{"poi_editor.recover"};
+inline constexpr UiText kDiscard{"poi_editor.discard"};
+inline constexpr UiText kUnsavedTitle{"poi_editor.unsaved_title"};
+inline constexpr UiText kUnsavedText{"poi_editor.unsaved_text"};
+inline constexpr UiText kSaveAndQuit{"poi_editor.save_and_quit"};
+inline constexpr UiText kQuitWithoutSaving{"poi_editor.quit_without_saving"};
+inline constexpr UiText kCancelQuit{"poi_editor.cancel"};
+// The Web Annotation window.
+inline constexpr UiText kAnnotationTitle{"annotation.title"};
+inline constexpr UiText kAnnotationFile{"annotation.file"};
+inline constexpr UiText kMerge{"annotation.merge"};
+inline constexpr UiText kReplace{"annotation.replace"};
+inline constexpr UiText kImport{"annotation.import"};
+inline constexpr UiText kExport{"annotation.export"};
+inline constexpr UiText kImported{"annotation.imported"};                   ///< {file}, {summary}
+inline constexpr UiText kImportedUndoable{"annotation.imported_undoable"};  ///< {file}, {summary}
+inline constexpr UiText kExported{"annotation.exported"};                   ///< {count}, {file}
+inline constexpr UiText kMoreNotes{"annotation.more"};                      ///< {count}
+// Record mode: the camera path's keys and its video.
+inline constexpr UiText kRecord{"record.title"};
+inline constexpr UiText kAddKey{"record.add_key"};
+inline constexpr UiText kDeleteKey{"record.delete_key"};
+inline constexpr UiText kUndoKey{"record.undo"};
+inline constexpr UiText kPlay{"record.play"};
+inline constexpr UiText kPause{"record.pause"};
+inline constexpr UiText kKeyframes{"record.keyframes"};  ///< {count}
+inline constexpr UiText kKeyTime{"record.key_time"};
+inline constexpr UiText kSavePath{"record.save"};
+inline constexpr UiText kLoadPath{"record.load"};
+inline constexpr UiText kExportVideo{"record.export"};
+inline constexpr UiText kExporting{"record.exporting"};
+inline constexpr UiText kExportDone{"record.export_done"};
+inline constexpr UiText kExportFailed{"record.export_failed"};  ///< {code}
+inline constexpr UiText kKeyAdded{"record.key_added"};          ///< {value}: its number
+inline constexpr UiText kUndone{"record.undone"};
+inline constexpr UiText kNothingToSave{"record.nothing_to_save"};
+inline constexpr UiText kPathSaved{"record.saved"};           ///< {value}: the file
+inline constexpr UiText kPathLoaded{"record.loaded"};         ///< {value}: the file
+inline constexpr UiText kExportingTo{"record.exporting_to"};  ///< {value}: the video
 }  // namespace text
 
 }  // namespace axis::viewer
