@@ -1,8 +1,9 @@
-// The curator's panels in the viewer's language (issue 18, item 3): started with --language zh-Hans,
-// the site editor, the Sections panel (with a plane added and the site's sun given), the model's
-// placement fields and the measurement tool show the catalogue's Chinese, drawn from the font atlas
-// (no missing-glyph boxes). The panels' text, masked from the crops, is compared with baselines
-// looked at by eye: a panel that still showed English, or a glyph missing from the atlas, differs.
+// The curator's and record mode's panels in the viewer's language (issue 18, item 3): started with
+// --language zh-Hans, the POI editor, the site editor, the Sections panel (with a plane added and
+// the site's sun given), the model's placement fields, the measurement tool and record mode's panel
+// show the catalogue's Chinese, drawn from the font atlas (no missing-glyph boxes). The panels'
+// text, masked from the crops, is compared with baselines looked at by eye: a panel that still
+// showed English, or a glyph missing from the atlas, differs.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -66,12 +67,13 @@ axis::render::Rgba8Image textMask(axis::render::Rgba8Image image) {
 TEST_CASE("the curator's panels show the catalogue's Chinese in zh-Hans", "[app][curator][i18n]") {
     axis::test::VirtualDisplay display;
     const fs::path dir = axis::test::scratchDir("curator_zh_hans");
-    const fs::path site = writeSite(dir), png = dir / "curator.png";
-    // In a 960x600 window: collapse the POI panel (it would cover the Sections panel), select the
-    // box in the site panel's list, open Sections (its button, 剖切, fourth in the site panel's
-    // row), give the site a sun (the --sun day, so the picture does not depend on today) and add a
-    // section plane.
-    std::ofstream(dir / "script.txt") << "wait 1\nclick 24 73\nwait 0.3\nclick 565 398\nwait 0.3\nclick 702 315\n"
+    const fs::path site = writeSite(dir), png = dir / "curator.png", poiPng = dir / "pois.png";
+    // In a 960x600 window: a first picture with the POI panel open, then: collapse the POI panel (it would cover the
+    // Sections panel), select the box in the site panel's list, open Sections (its button, 剖切, fourth in the site
+    // panel's row), give the site a sun (the --sun day, so the picture does not depend on today) and add a section
+    // plane.
+    std::ofstream(dir / "script.txt") << "wait 1\nscreenshot " << poiPng.string()
+                                      << "\nwait 0.2\nclick 24 73\nwait 0.3\nclick 565 398\nwait 0.3\nclick 702 315\n"
                                          "wait 0.3\nclick 66 438\nwait 0.3\nclick 52 283\nwait 0.3\nscreenshot "
                                       << png.string() << "\nwait 0.2\nquit\n";
     const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
@@ -86,9 +88,39 @@ TEST_CASE("the curator's panels show the catalogue's Chinese in zh-Hans", "[app]
     REQUIRE(image->width == 960);
     // 剖切: 整个场地, 模型 box, 添加剖切面, 添加裁剪盒, 移除, the plane's 剖切面 line, 法向, 偏移（米）,
     // 时区, the hint, 日照, 日期, 时刻, 阴影, 不用太阳.
-    axis::test::requireMatchesBaseline("curator_zh_hans_sections", textMask(crop(*image, 10, 210, 400, 380)), {16, 0.01});
+    axis::test::requireMatchesBaseline("curator_zh_hans_sections", textMask(crop(*image, 10, 210, 400, 380)),
+                                       {16, 0.01});
     // 场地模型 *: 保存场地, 撤销, 重做, 剖切, the scan hint, 添加扫描, 位置（米）, 旋转（度）, 缩放, 贴合地面.
     axis::test::requireMatchesBaseline("curator_zh_hans_site", textMask(crop(*image, 530, 270, 420, 320)), {16, 0.01});
     // 测量: its switch, the six kinds of measurement and 删除测量.
-    axis::test::requireMatchesBaseline("curator_zh_hans_measure", textMask(crop(*image, 630, 10, 320, 258)), {16, 0.01});
+    axis::test::requireMatchesBaseline("curator_zh_hans_measure", textMask(crop(*image, 630, 10, 320, 258)),
+                                       {16, 0.01});
+    // 兴趣点: 撤销, 重做, 保存, Web 注释…, 添加兴趣点.
+    auto pois = axis::render::readPng(poiPng);
+    REQUIRE(pois.ok());
+    axis::test::requireMatchesBaseline("curator_zh_hans_pois", textMask(crop(*pois, 10, 60, 480, 330)), {16, 0.01});
+}
+
+TEST_CASE("record mode's panel shows the catalogue's Chinese in zh-Hans", "[app][record][i18n]") {
+    axis::test::VirtualDisplay display;
+    const fs::path dir = axis::test::scratchDir("record_zh_hans");
+    const fs::path site = writeSite(dir), png = dir / "record.png";
+    std::ofstream(dir / "script.txt") << "wait 1\nkey k tap\nwait 0.3\nscreenshot " << png.string()
+                                      << "\nwait 0.2\nquit\n";
+    const std::string command =
+        "cd '" + dir.string() + "' && DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) +
+        " '" + site.string() +
+        "' --record-mode --record-path key.path.json --language zh-Hans --size 960x600 --script '" +
+        (dir / "script.txt").string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    auto image = axis::render::readPng(png);
+    REQUIRE(image.ok());
+    REQUIRE(image->width == 960);
+    // 录制: 添加关键帧 (K), 删除 (Del), 撤销 (Ctrl+Z), 播放 (空格), 1 个关键帧, the key's 时间（秒）.
+    axis::test::requireMatchesBaseline("record_zh_hans_keys", textMask(crop(*image, 0, 372, 960, 132)), {16, 0.01});
+    // Right of the path fields (whose text is the scratch folder's): 保存 (Ctrl+S), 载入 (Ctrl+O),
+    // 已添加第 1 个关键帧 and 导出视频.
+    axis::test::requireMatchesBaseline("record_zh_hans_file", textMask(crop(*image, 370, 505, 590, 60)), {16, 0.01});
 }
