@@ -486,6 +486,15 @@ std::map<std::string, std::vector<std::string>> textsByLanguage(const site::Load
     return out;
 }
 
+// --language as the site offers it: "zh-Hans" is the offered "zh" when both read one catalogue,
+// so that L (the next offered language) moves on to another language rather than to the same one.
+Language startLanguage(const std::vector<Language>& offered, const Language& asked) {
+    const std::string catalogue = uiStrings().catalogueFor(asked);
+    for (const Language& l : offered)
+        if (!catalogue.empty() && uiStrings().catalogueFor(l) == catalogue) return l;
+    return asked;
+}
+
 std::vector<std::string> textsInUse(const site::LoadedScene& scene) {
     std::vector<std::string> texts = allUiText();
     if (scene.site)
@@ -557,7 +566,7 @@ int runWithWindow(GLFWwindow* window, site::LoadedScene scene, const WindowOptio
     std::vector<site::PendingModel> pending = std::exchange(scene.pending, {});
     ViewerApp app(std::move(scene), double(e.width) / double(std::max(e.height, 1u)));
     if (startView) app.setCamera(*startView);
-    if (options.language) app.setLanguage(*options.language);
+    if (options.language) app.setLanguage(startLanguage(app.languages(), *options.language));
     if (options.kiosk)  // No editors in a kiosk: nothing there may change the site's files.
         app.addLayer(kiosk::makeKioskLayer(app, options.soakCycles > 0));
     else

@@ -67,7 +67,8 @@ axis::render::Rgba8Image textMask(axis::render::Rgba8Image image) {
 TEST_CASE("the curator's panels show the catalogue's Chinese in zh-Hans", "[app][curator][i18n]") {
     axis::test::VirtualDisplay display;
     const fs::path dir = axis::test::scratchDir("curator_zh_hans");
-    const fs::path site = writeSite(dir), png = dir / "curator.png", poiPng = dir / "pois.png";
+    const fs::path site = writeSite(dir), png = dir / "curator.png", poiPng = dir / "pois.png",
+                   switchedPng = dir / "switched.png";
     // In a 960x600 window: a first picture with the POI panel open, then: collapse the POI panel (it would cover the
     // Sections panel), select the box in the site panel's list, open Sections (its button, 剖切, fourth in the site
     // panel's row), give the site a sun (the --sun day, so the picture does not depend on today) and add a section
@@ -75,7 +76,8 @@ TEST_CASE("the curator's panels show the catalogue's Chinese in zh-Hans", "[app]
     std::ofstream(dir / "script.txt") << "wait 1\nscreenshot " << poiPng.string()
                                       << "\nwait 0.2\nclick 24 73\nwait 0.3\nclick 565 398\nwait 0.3\nclick 702 315\n"
                                          "wait 0.3\nclick 66 438\nwait 0.3\nclick 52 283\nwait 0.3\nscreenshot "
-                                      << png.string() << "\nwait 0.2\nquit\n";
+                                      << png.string() << "\nwait 0.2\nkey l tap\nwait 0.3\nscreenshot "
+                                      << switchedPng.string() << "\nwait 0.2\nquit\n";
     const std::string command = "DISPLAY=" + display.display() + " timeout 300 " + std::string(AXIS_EXECUTABLE) + " '" +
                                 site.string() +
                                 "' --curator --language zh-Hans --sun 2024-06-21T12:00 --size 960x600 --script '" +
@@ -99,6 +101,12 @@ TEST_CASE("the curator's panels show the catalogue's Chinese in zh-Hans", "[app]
     auto pois = axis::render::readPng(poiPng);
     REQUIRE(pois.ok());
     axis::test::requireMatchesBaseline("curator_zh_hans_pois", textMask(crop(*pois, 10, 60, 480, 330)), {16, 0.01});
+    // L switches to English (the next offered language after zh, which --language zh-Hans is): the
+    // Sections panel stays where it was, open, its plane still selected with its fields, in English.
+    auto switched = axis::render::readPng(switchedPng);
+    REQUIRE(switched.ok());
+    axis::test::requireMatchesBaseline("curator_zh_hans_then_en_sections", textMask(crop(*switched, 10, 210, 400, 380)),
+                                       {16, 0.01});
 }
 
 TEST_CASE("record mode's panel shows the catalogue's Chinese in zh-Hans", "[app][record][i18n]") {
