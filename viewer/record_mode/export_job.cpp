@@ -26,13 +26,12 @@ ExportJob::~ExportJob() {
 }
 
 bool ExportJob::start(const std::vector<std::string>& args) {
-    if (running()) {
-        lines_.push_back("an export is already running");
-        return false;
-    }
+    // The panel words the failure in the reader's language; the reason is the system's.
+    startError_.clear();
+    if (running()) return false;
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        lines_.push_back(std::string("cannot start the export: ") + std::strerror(errno));
+        startError_ = std::strerror(errno);
         return false;
     }
     posix_spawn_file_actions_t actions;
@@ -50,7 +49,7 @@ bool ExportJob::start(const std::vector<std::string>& args) {
     if (e != 0) {
         pid_ = -1;
         ::close(fds[0]);
-        lines_.push_back(std::string("cannot start the export: ") + std::strerror(e));
+        startError_ = std::strerror(e);
         return false;
     }
     if (fd_ >= 0) ::close(fd_);

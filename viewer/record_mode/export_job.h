@@ -18,9 +18,11 @@ public:
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
 
-    /// Starts `/proc/self/exe ARGS...` with stdout and stderr captured. False (with a line in
-    /// lines()) when it cannot start or one is already running.
+    /// Starts `/proc/self/exe ARGS...` with stdout and stderr captured. False when one is already
+    /// running (running() says so) or it cannot start (startError() says why).
     bool start(const std::vector<std::string>& args);
+    /// The system's reason the last start failed ("Too many open files"); empty after a start.
+    const std::string& startError() const { return startError_; }
     /// Reads what the child wrote and notices when it exits; call once a frame. Never blocks.
     void poll();
 
@@ -37,6 +39,7 @@ private:
     int fd_ = -1;  ///< Read end of the child's stdout/stderr pipe, non-blocking.
     std::string partial_;
     std::vector<std::string> lines_;
+    std::string startError_;
     int exitCode_ = -1;
     bool finished_ = false;
 };

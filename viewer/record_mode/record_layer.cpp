@@ -143,6 +143,9 @@ void RecordLayer::startExport() {
     if (!save()) return;
     if (export_.start({"record", scene_.string(), "--path", pathText_, "-o", outputText_}))
         status_ = StatusText::of(text::kExportingTo, outputText_);
+    else
+        status_ = export_.running() ? StatusText::of(text::kExportRunning)
+                                    : StatusText::of(text::kExportNotStarted, export_.startError());
 }
 
 bool RecordLayer::handleKey(ViewerApp& app, const KeyEvent& key) {

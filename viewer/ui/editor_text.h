@@ -164,6 +164,8 @@ inline constexpr UiText kNothingToSave{"record.nothing_to_save"};
 inline constexpr UiText kPathSaved{"record.saved"};           ///< {value}: the file
 inline constexpr UiText kPathLoaded{"record.loaded"};         ///< {value}: the file
 inline constexpr UiText kExportingTo{"record.exporting_to"};  ///< {value}: the video
+inline constexpr UiText kExportRunning{"record.export_running"};
+inline constexpr UiText kExportNotStarted{"record.export_not_started"};  ///< {value}: the system's reason
 }  // namespace text
 
 }  // namespace axis::viewer
