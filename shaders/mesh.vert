@@ -12,6 +12,7 @@ layout(location = 3) in vec4 inColor;  // sRGB-encoded, UNORM.
 layout(push_constant) uniform Push { DrawPush draw; };
 layout(constant_id = 1) const float kMaxPointSize = 1.0;  // The device's largest point, pixels.
 layout(constant_id = 2) const uint kVertexFormat = AXIS_VERTEX_PLAIN;
+#include "point_size.glsl"
 
 layout(location = 0) out vec3 outCameraPos;
 layout(location = 1) out vec3 outNormal;
@@ -24,19 +25,10 @@ vec3 modelNormal() {
     return inNormal;
 }
 
-// Points are sized by the frame (render/scene_renderer.cpp pointSizeParams), through the bottom
-// row of cameraFromModel, which an affine transform leaves free and nothing else reads: [0][3]
-// pixels, or, when [1][3] > 0, metres times pixels per unit of distance.
-float pointSize(vec3 cameraPos) {
-    float scaled = draw.cameraFromModel[1][3];
-    float size = scaled > 0.0 ? scaled / max(length(cameraPos), 1e-4) : draw.cameraFromModel[0][3];
-    return clamp(size, 1.0, kMaxPointSize);
-}
-
 void main() {
     gl_Position = draw.clipFromModel * vec4(inPosition, 1.0);
     outCameraPos = (draw.cameraFromModel * vec4(inPosition, 1.0)).xyz;  // Row 3 (w) is not used.
-    gl_PointSize = pointSize(outCameraPos);
+    gl_PointSize = pointSize(draw.cameraFromModel, outCameraPos);
     // Normals go through the inverse transpose, so non-uniform site scales keep them right.
     outNormal = transpose(inverse(mat3(draw.cameraFromModel))) * modelNormal();
     outUv = inUv;

@@ -32,26 +32,38 @@ vec3 skyAmbient(vec3 n) {
     return mix(AXIS_GROUND_COLOR, mix(AXIS_SKY_HORIZON, AXIS_SKY_ZENITH, 0.5), up) * draw.skyTint.rgb;
 }
 
-// Cascade i's 2x2 filtered comparison, kept within its tile of the atlas.
-float cascadeVisibility(int i, vec3 n) {
-    vec4 c = draw.shadowFromCamera[i] * vec4(inCameraPos + n * draw.shadowParams[i].x, 1.0);
-    vec2 uv = clamp(c.xy, draw.shadowTiles[i].xy, draw.shadowTiles[i].zw);
-    return texture(shadowMap, vec3(uv, c.z + draw.shadowParams[i].y));  // Reversed Z: + is sunwards.
+// Cascade i's 2x2 filtered comparison at a point given in the sun's view axes (sunPos, with the
+// surface normal sunNormal), kept within the cascade's tile of the atlas.
+float cascadeVisibility(int i, vec3 sunPos, vec3 sunNormal) {
+    vec4 params = draw.shadowParams[i], tile = draw.shadowTiles[i];
+    vec3 c = (sunPos + sunNormal * params.x) * draw.shadowScales[i].xyz + draw.shadowOffsets[i].xyz;
+    vec2 uv = clamp(c.xy, tile.xy, tile.zw);
+    return texture(shadowMap, vec3(uv, c.z + params.y));  // Reversed Z: + is sunwards.
 }
 
-// How much of the sun reaches this point: the nearest cascade that holds its view depth, faded
-// into the next one over the end of its slice; beyond the last, 1.
+// Interleaved gradient noise (Jimenez, "Next Generation Post Processing in Call of Duty: Advanced
+// Warfare", 2014): a per-pixel threshold in [0, 1) whose neighbours differ as much as possible.
+float pixelThreshold() {
+    return fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+}
+
+// How much of the sun reaches this point: the nearest cascade that holds its view depth; beyond
+// the last, 1. Over the end of each slice a growing share of pixels reads the next cascade
+// instead, dithered, so that no seam shows where the texel size changes. One lookup a pixel:
+// blending both maps there cost lavapipe a tenth of the frame (tools/bench/shadow_bench.cpp).
 float sunVisibility(vec3 n) {
     if (!kShadows) return 1.0;
     float depth = dot(inCameraPos, draw.viewForward.xyz);
+    // The cascades' ends rise, so the number of them this depth has passed is the index of the
+    // one that holds it: counted without a loop, which would diverge between pixels.
     int i = 0;
-    while (i < AXIS_SHADOW_CASCADES && depth >= draw.shadowParams[i].z) ++i;
+    for (int k = 0; k < AXIS_SHADOW_CASCADES; ++k) i += int(depth >= draw.shadowParams[k].z);
     if (i == AXIS_SHADOW_CASCADES) return 1.0;
-    float visibility = cascadeVisibility(i, n);
-    float fade = (depth - draw.shadowParams[i].w) / max(draw.shadowParams[i].z - draw.shadowParams[i].w, 1e-6);
-    if (fade > 0.0 && i + 1 < AXIS_SHADOW_CASCADES)
-        visibility = mix(visibility, cascadeVisibility(i + 1, n), clamp(fade, 0.0, 1.0));
-    return visibility;
+    vec4 params = draw.shadowParams[i];
+    float fade = (depth - params.w) / max(params.z - params.w, 1e-6);
+    if (i + 1 < AXIS_SHADOW_CASCADES && fade > pixelThreshold()) ++i;
+    mat3 sunFromCamera = mat3(draw.sunFromCamera);
+    return cascadeVisibility(i, sunFromCamera * inCameraPos, sunFromCamera * n);
 }
 
 // GGX / Smith-Schlick specular with a Schlick Fresnel, as in the glTF spec's appendix.

@@ -85,12 +85,15 @@ struct DrawParams {
     vec4 sunRadiance;   // rgb: the sun's light (AXIS_SUN_RADIANCE white by default; 0 at night).
     vec4 skyTint;       // rgb: scales the sky and its ambient light (1 by day, dim at dusk).
     // The sun's cascaded shadow maps (render/shadow_map.h, render/shadow_cascades.h), one tile of
-    // an atlas each, nearest first. Per cascade: camera-relative position to the atlas (xy its
-    // texture coordinates, z its depth); the tile's texture coordinates (min xy, max zw) half a
-    // texel in; x metres to move along the normal before the lookup and y depth added towards
-    // the sun (both keep surfaces from shadowing themselves; they grow with the texel), z the
-    // view depth where the cascade ends, w where shading starts fading into the next one.
-    mat4 shadowFromCamera[AXIS_SHADOW_CASCADES];
+    // an atlas each, nearest first. sunFromCamera rotates camera-relative positions to the sun's
+    // view axes, shared by all cascades. Per cascade: the scale and offset (xyz) from those axes
+    // to the atlas (xy its texture coordinates, z its depth); the tile's texture coordinates (min
+    // xy, max zw) half a texel in; x metres to move along the normal before the lookup and y depth
+    // added towards the sun (both keep surfaces from shadowing themselves; they grow with the
+    // texel), z the view depth where the cascade ends, w where shading starts fading into the next.
+    mat4 sunFromCamera;
+    vec4 shadowScales[AXIS_SHADOW_CASCADES];
+    vec4 shadowOffsets[AXIS_SHADOW_CASCADES];
     vec4 shadowTiles[AXIS_SHADOW_CASCADES];
     vec4 shadowParams[AXIS_SHADOW_CASCADES];
     vec4 viewForward;  // xyz: the camera's unit view direction (a fragment's view depth); w unused.

@@ -69,9 +69,10 @@ Unique<VkPipeline> createComputePipeline(VkDevice device, std::span<const uint32
 }
 
 Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc& desc) {
+    // A depth-only pass may have no fragment shader: depth is written from the rasterizer alone.
     auto vs = createShaderModule(device, desc.vertexSpirv);
-    auto fs = createShaderModule(device, desc.fragmentSpirv);
-    Unique<VkShaderModule> gs;
+    Unique<VkShaderModule> fs, gs;
+    if (!desc.fragmentSpirv.empty()) fs = createShaderModule(device, desc.fragmentSpirv);
     if (!desc.geometrySpirv.empty()) gs = createShaderModule(device, desc.geometrySpirv);
 
     std::vector<VkSpecializationMapEntry> entries;
@@ -80,23 +81,18 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     VkSpecializationInfo spec{static_cast<uint32_t>(entries.size()), entries.data(),
                               desc.fragmentConstants.size() * 4, desc.fragmentConstants.data()};
 
-    VkPipelineShaderStageCreateInfo stages[3]{};
-    stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-    stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
-    stages[0].module = vs;
-    stages[0].pName = "main";
-    stages[0].pSpecializationInfo = entries.empty() ? nullptr : &spec;  // Same ids; vertex may read them.
-    stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-    stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
-    stages[1].module = fs;
-    stages[1].pName = "main";
-    stages[1].pSpecializationInfo = entries.empty() ? nullptr : &spec;
-    if (!desc.geometrySpirv.empty()) {
-        stages[2] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-        stages[2].stage = VK_SHADER_STAGE_GEOMETRY_BIT;
-        stages[2].module = gs;
-        stages[2].pName = "main";
-    }
+    std::vector<VkPipelineShaderStageCreateInfo> stages;
+    const auto addStage = [&](VkShaderStageFlagBits stage, VkShaderModule module) {
+        VkPipelineShaderStageCreateInfo s{VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+        s.stage = stage;
+        s.module = module;
+        s.pName = "main";
+        s.pSpecializationInfo = entries.empty() ? nullptr : &spec;  // Same ids in every stage.
+        stages.push_back(s);
+    };
+    addStage(VK_SHADER_STAGE_VERTEX_BIT, vs);
+    if (fs.get() != VK_NULL_HANDLE) addStage(VK_SHADER_STAGE_FRAGMENT_BIT, fs);
+    if (gs.get() != VK_NULL_HANDLE) addStage(VK_SHADER_STAGE_GEOMETRY_BIT, gs);
 
     VkPipelineVertexInputStateCreateInfo vertexInput{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
     vertexInput.vertexBindingDescriptionCount = static_cast<uint32_t>(desc.bindings.size());
@@ -151,8 +147,8 @@ Unique<VkPipeline> createGraphicsPipeline(VkDevice device, const GraphicsPipelin
     rendering.depthAttachmentFormat = desc.depthFormat;
 
     VkGraphicsPipelineCreateInfo info{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO, &rendering};
-    info.stageCount = desc.geometrySpirv.empty() ? 2 : 3;
-    info.pStages = stages;
+    info.stageCount = static_cast<uint32_t>(stages.size());
+    info.pStages = stages.data();
     info.pVertexInputState = &vertexInput;
     info.pInputAssemblyState = &assembly;
     info.pViewportState = &viewport;

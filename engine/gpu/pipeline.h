@@ -13,7 +13,7 @@ namespace axis::gpu {
 
 struct GraphicsPipelineDesc {
     std::span<const uint32_t> vertexSpirv;
-    std::span<const uint32_t> fragmentSpirv;
+    std::span<const uint32_t> fragmentSpirv;  ///< Empty for depth-only passes that discard nothing.
     std::span<const uint32_t> geometrySpirv;  ///< Optional (the device must enable geometryShader).
     VkPipelineLayout layout = VK_NULL_HANDLE;
     VkFormat colorFormat = VK_FORMAT_R8G8B8A8_SRGB;  ///< UNDEFINED: depth only, no colour attachment.

@@ -38,8 +38,10 @@ shader::DrawParams blockFor(const Clipping& clipping, const glm::dvec3& eye, con
     p.sunDirection = glm::vec4(glm::vec3(lighting.sunDirection), 0.0f);
     p.sunRadiance = glm::vec4(lighting.sunRadiance * lighting.exposure, 0.0f);
     p.skyTint = glm::vec4(lighting.skyTint * lighting.exposure, 0.0f);
+    p.sunFromCamera = shadows.sunFromCamera;
     for (std::size_t i = 0; i < kShadowCascades; ++i) {
-        p.shadowFromCamera[i] = shadows.fromCamera[i];
+        p.shadowScales[i] = shadows.scales[i];
+        p.shadowOffsets[i] = shadows.offsets[i];
         p.shadowTiles[i] = shadows.tiles[i];
         p.shadowParams[i] = shadows.params[i];
     }

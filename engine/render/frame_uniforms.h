@@ -27,8 +27,11 @@ namespace axis::render {
 /// How lit shading reads the sun's cascaded shadow maps (shaders/shared.h, DrawParams), nearest
 /// cascade first; all zero: no shadows.
 struct ShadowLookup {
-    std::array<glm::mat4, kShadowCascades> fromCamera{};  ///< Camera-relative to the atlas (xy) and depth (z).
-    std::array<glm::vec4, kShadowCascades> tiles{};       ///< Each tile's texture coordinates, half a texel in.
+    /// Camera-relative to the sun's view axes (ShadowCascade::sunFromCamera): a rotation.
+    glm::mat4 sunFromCamera{0.0f};
+    /// Each cascade's scale and offset (xyz) from those axes to the atlas (xy) and its depth (z).
+    std::array<glm::vec4, kShadowCascades> scales{}, offsets{};
+    std::array<glm::vec4, kShadowCascades> tiles{};  ///< Each tile's texture coordinates, half a texel in.
     /// x normal offset (metres), y depth bias, z the view depth where the cascade ends, w where it fades.
     std::array<glm::vec4, kShadowCascades> params{};
     glm::vec3 viewForward{0.0f};  ///< Unit; turns a camera-relative position into its view depth.

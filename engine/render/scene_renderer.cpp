@@ -30,6 +30,9 @@ const uint32_t kMeshVert[] =
 const uint32_t kMeshFrag[] =
 #include "mesh.frag.inc"
     ;
+const uint32_t kShadowVert[] =
+#include "shadow.vert.inc"
+    ;
 const uint32_t kShadowFrag[] =
 #include "shadow.frag.inc"
     ;
@@ -216,7 +219,10 @@ VkPipeline SceneRenderer::meshPipeline(const PipelineKey& key) {
                            shaderVertexFormat(key.format, key.normals), key.alphaTest ? 1u : 0u,
                            shaderInspection(inspection), key.clipped ? 1u : 0u, key.shadowed ? 1u : 0u};
     if (key.shadowCaster) {  // Depth only, biased away from the sun so that surfaces do not shadow themselves.
-        d.fragmentSpirv = kShadowFrag;
+        d.vertexSpirv = kShadowVert;
+        d.attributes.resize(1);  // The position.
+        // Only what a clip cuts away needs a fragment shader, to discard it.
+        d.fragmentSpirv = key.clipped ? std::span<const uint32_t>(kShadowFrag) : std::span<const uint32_t>();
         d.geometrySpirv = {};
         d.colorFormat = VK_FORMAT_UNDEFINED;
         d.depthFormat = ShadowMap::kFormat;
@@ -400,9 +406,11 @@ bool SceneRenderer::drawShadowMap(gpu::FrameRing& frames, const FrameView& view,
         if (item.model && item.shading == Shading::Lit && !item.model->bounds.empty())
             lit.add(item.model->bounds.transformed(item.modelToSite));
     const bool shadows = view.lighting.shadows && !lit.empty() && view.lighting.sunDirection.z > 0.0;
-    // Each cascade's map: 1024 texels put the nearest's at about 19 cm on a 7.8 km site (16:9);
-    // on lavapipe 2048 measured 1.73-1.84x the frame time without shadows under load, 1024
-    // 1.39-1.70x under load and 1.73x on a quiet machine (axis_bench_shadows).
+    // Each cascade's map: 1024 texels put the nearest's at about 19 cm on a 7.8 km site (16:9).
+    // On lavapipe, with one lookup a pixel and position-only casters, shadows cost 1.49-1.54x
+    // the frame time without them on a quiet machine (1.45-1.48x in CPU time; axis_bench_shadows);
+    // drawing the maps and reading them each take about half of that. Fewer cascades (three)
+    // measured the same: the casters are the same triangles, only split differently.
     constexpr std::uint32_t kTileSize = 1024;
     if (shadows && shadowMap_->tileSize() != kTileSize) {
         frames.retire(std::shared_ptr<const void>(shadowMap_));  // The placeholder may be in flight.
@@ -525,8 +533,13 @@ public:
         if (material != material_) {
             // A mirroring transform flips winding, so the back face is then the front one.
             // A cut model shows its back faces too: through the cut they are its section (mesh_shading.glsl).
-            const bool bothSides = mat.doubleSided || clipped() || r_.shadowClip_;  // Casters: either side.
-            VkCullModeFlags cull = bothSides ? VK_CULL_MODE_NONE : (mirrored_ ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
+            const bool bothSides = mat.doubleSided || clipped();
+            // Casters cull as their material does: a one-sided surface casts from the side it
+            // shows, as in the usual engines, and half a closed model's triangles are not drawn
+            // into the maps (the nearer, sunward half decides the depth anyway). The sun's maps
+            // keep y up where the view's projection turns it down, which mirrors their winding.
+            const bool flipped = mirrored_ != (r_.shadowClip_ != nullptr);
+            VkCullModeFlags cull = bothSides ? VK_CULL_MODE_NONE : (flipped ? VK_CULL_MODE_FRONT_BIT : VK_CULL_MODE_BACK_BIT);
             vkCmdSetCullMode(cmd_, cull);
             vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, r_.meshLayout_, 0, 1,
                                     &mat.sets[r_.frameSlot_], 0, nullptr);

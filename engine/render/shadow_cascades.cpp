@@ -111,8 +111,11 @@ ShadowCascade fitCascade(const Camera& camera, double aspect, const glm::dvec3& 
     const glm::dvec3 sun = glm::normalize(sunDirection);
     const double behind = std::max(c.radius, glm::length(camera.position + c.centre - sceneCentre) + sceneRadius);
     const glm::dvec3 eye = c.centre + sun * behind;
+    // Looking down the sun's rays: one rotation for every cascade (taken from the direction
+    // alone, so the same to the last bit), then this map's eye.
     const glm::dvec3 up = std::abs(sun.z) > 0.99 ? glm::dvec3(0, 1, 0) : glm::dvec3(0, 0, 1);
-    const glm::dmat4 lightView = glm::lookAt(eye, c.centre, up);
+    c.sunFromCamera = glm::dmat3(glm::lookAt(glm::dvec3(0.0), -sun, up));
+    const glm::dmat4 lightView = glm::dmat4(c.sunFromCamera) * glm::translate(glm::dmat4(1.0), -eye);
     const double depthRange = behind + c.radius;
     // Orthographic, reversed Z: distance 0 from the eye maps to depth 1, depthRange to 0.
     glm::dmat4 projection(1.0);

@@ -28,8 +28,9 @@ inline constexpr std::size_t kShadowCascades = 4;
 /// makes the uniform part large (alone it would make the first slice a quarter of the site deep;
 /// at 0.9 the first slice would be 200 m).
 inline constexpr double kShadowSplitLambda = 0.95;
-/// The last part of each slice (a share of its depth) where shading fades into the next map, so
-/// that no seam shows where the texel size changes; the next slice starts that much earlier.
+/// The last part of each slice (a share of its depth) where shading fades into the next map (a
+/// growing, dithered share of pixels reads it), so that no seam shows where the texel size
+/// changes; the next slice starts that much earlier.
 inline constexpr double kShadowBlendShare = 0.1;
 
 /// The view depths (metres along the view direction) where slices end: `count` ends from
@@ -57,6 +58,10 @@ struct ShadowCascade {
     /// Camera-relative position to the map's clip space: x, y in [-1, 1] over the sphere, depth
     /// reversed (1 at the eye on the sun's side of the scene, 0 at the sphere's far side).
     glm::dmat4 clipFromCamera{1.0};
+    /// The sun's view axes for camera-relative directions (x, y across the map, z away from the
+    /// sun): the same rotation for every cascade, whose clipFromCamera is it scaled per axis and
+    /// moved, which lets shading rotate a point once for all cascades.
+    glm::dmat3 sunFromCamera{1.0};
     double texelMetres = 0.0;    ///< A map texel's width.
     double depthPerMetre = 0.0;  ///< Map depth per metre towards the sun.
     /// The part of the map (clip x, y: min xy, max zw) that shading can read: where the slice and

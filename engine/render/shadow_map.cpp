@@ -47,7 +47,12 @@ ShadowLookup ShadowMap::lookup(const std::array<ShadowCascade, kShadowCascades>&
         glm::dmat4 toTile(1.0);
         toTile[0][0] = toTile[1][1] = 0.5 * share;
         toTile[3] = glm::dvec4(offset + 0.5 * share, 0.0, 1.0);
-        l.fromCamera[i] = glm::mat4(toTile * c.clipFromCamera);
+        // The fit's map is a scaled, moved copy of the sun's axes: its linear part is a diagonal
+        // times sunFromCamera, recovered by undoing the rotation.
+        const glm::dmat4 fromCamera = toTile * c.clipFromCamera;
+        const glm::dmat3 scale = glm::dmat3(fromCamera) * glm::transpose(c.sunFromCamera);
+        l.scales[i] = glm::vec4(float(scale[0][0]), float(scale[1][1]), float(scale[2][2]), 0.0f);
+        l.offsets[i] = glm::vec4(glm::vec3(fromCamera[3]), 0.0f);
         // The filter reads a 2x2 block: half a texel in, it never reads the neighbouring tile.
         l.tiles[i] = glm::vec4(glm::dvec4(offset + halfTexel, offset + share - halfTexel));
         // The lookup steps two texels off the surface along its normal and compares one nearer
@@ -55,6 +60,7 @@ ShadowLookup ShadowMap::lookup(const std::array<ShadowCascade, kShadowCascades>&
         l.params[i] = glm::vec4(float(2.0 * c.texelMetres), float(c.texelMetres * c.depthPerMetre), float(c.farDepth),
                                 float(c.blendFrom));
     }
+    l.sunFromCamera = glm::mat4(glm::mat3(cascades[0].sunFromCamera));
     l.viewForward = glm::vec3(glm::normalize(viewForward));
     return l;
 }

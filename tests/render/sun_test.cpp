@@ -206,3 +206,51 @@ TEST_CASE("exposure scales the sun's and sky's light as seen, not unlit scans", 
     CHECK(duskEv < 2.0);
     REQUIRE(ctx->validationMessageCount() == 0);
 }
+
+namespace {
+
+// A 2 x 2 m one-sided square 2 m above the ground of groundAndPost's view, showing its top (up)
+// or its underside (its transform mirrors it), lit from 45 degrees up in the east.
+render::Rgba8Image roofOverGround(gpu::Context& ctx, bool facingUp, bool shadows) {
+    render::OffscreenRenderer renderer(ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
+    const Model ground = test::makeQuad(5.0f, greyTexture());
+    Model roof = test::makeQuad(1.0f, greyTexture());
+    roof.materials[0].doubleSided = false;
+    auto groundGpu = renderer.scene().upload(ground);
+    auto roofGpu = renderer.scene().upload(roof);
+    const glm::dmat4 place = glm::scale(glm::translate(glm::dmat4(1.0), glm::dvec3(0, 0, 2)),
+                                        glm::dvec3(1.0, 1.0, facingUp ? 1.0 : -1.0));
+    const render::DrawItem items[] = {{groundGpu.get(), glm::dmat4(1.0), Shading::Lit},
+                                      {roofGpu.get(), place, Shading::Lit}};
+    render::FrameView view;
+    view.aspect = 1.0;
+    view.camera.position = {0.0, 0.0, 20.0};
+    view.camera.forward = {0.0, 0.0, -1.0};
+    view.camera.up = {0.0, 1.0, 0.0};
+    view.solidBackground = true;
+    view.lighting = render::sunlight({1.0, 0.0, 1.0});
+    view.lighting.shadows = shadows;
+    return renderer.render(view, items);
+}
+
+}  // namespace
+
+// Casters cull as their material does (render/scene_renderer.cpp): a one-sided surface casts
+// from the side it shows. An open shell, such as a scanned roof with nothing under it, must still
+// cast: its sunward side is the one it shows.
+TEST_CASE("a one-sided roof casts from the side it shows and not from the side it hides", "[render][sun]") {
+    auto ctx = test::makeValidatedContext();
+    // 6.9 pixels a metre, row 64 at y = 0: the roof's shadow falls 2 m west, columns 43 to 57.
+    const auto up = roofOverGround(*ctx, true, true), upLit = roofOverGround(*ctx, true, false);
+    const auto down = roofOverGround(*ctx, false, true), downLit = roofOverGround(*ctx, false, false);
+    test::writeTestOutput("sun_shadow_roof", up);
+    test::writeTestOutput("sun_shadow_roof_underside", downLit);
+    for (int x : {46, 50, 54}) {
+        INFO("column " << x);
+        CHECK(brightness(pixelAt(up, x, 64)) + 60 < brightness(pixelAt(upLit, x, 64)));
+        CHECK(std::abs(brightness(pixelAt(down, x, 64)) - brightness(pixelAt(downLit, x, 64))) < 10);
+    }
+    // Seen from above, the hidden side shows nothing: the ground under it is in view.
+    CHECK(std::abs(brightness(pixelAt(downLit, 64, 64)) - brightness(pixelAt(downLit, 64, 84))) < 10);
+    REQUIRE(ctx->validationMessageCount() == 0);
+}

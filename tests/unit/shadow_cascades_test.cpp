@@ -105,6 +105,36 @@ TEST_CASE("Each cascade's sphere holds its slice of the view and its map holds t
     }
 }
 
+// Shading rotates a point into the sun's axes once and then scales and moves it per cascade
+// (render/shadow_map.cpp lookup): that is exact only if every map is that rotation scaled per axis.
+TEST_CASE("Every cascade's map is the sun's axes scaled per axis and moved", "[shadow]") {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    for (int trial = 0; trial < 50; ++trial) {
+        Camera camera = lookingAlongTheAxis();
+        camera.position += glm::dvec3(u(rng) * 300.0, u(rng) * 3000.0, 20.0 + u(rng) * 15.0);
+        camera.forward = glm::normalize(glm::dvec3(u(rng), u(rng), 0.6 * u(rng)));
+        // Near the zenith too, where the maps' up vector changes.
+        const glm::dvec3 sun =
+            trial % 5 ? glm::normalize(glm::dvec3(u(rng), u(rng), 0.2 + std::abs(u(rng)))) : glm::dvec3(0.01, 0.0, 1.0);
+        const auto cascades = fitShadowCascades(camera, 16.0 / 9.0, sun, {0.0, 0.0, 10.0}, 3950.0, 1024);
+        INFO("trial " << trial);
+        for (const ShadowCascade& c : cascades) {
+            CHECK(c.sunFromCamera == cascades[0].sunFromCamera);
+            const glm::dmat3 scale = glm::dmat3(c.clipFromCamera) * glm::transpose(c.sunFromCamera);
+            for (int col = 0; col < 3; ++col)
+                for (int row = 0; row < 3; ++row)
+                    if (col != row) CHECK(std::abs(scale[col][row]) < 1e-12 * std::abs(scale[row][row]));
+            // Rotated, scaled and moved, a point lands where the map's matrix puts it.
+            const glm::dvec3 p = c.centre + glm::dvec3(u(rng), u(rng), u(rng)) * c.radius;
+            const glm::dvec3 viaAxes = glm::dvec3(scale[0][0], scale[1][1], scale[2][2]) * (c.sunFromCamera * p) +
+                                       glm::dvec3(c.clipFromCamera[3]);
+            const glm::dvec3 direct(c.clipFromCamera * glm::dvec4(p, 1.0));
+            CHECK(glm::length(viaAxes - direct) < 1e-9);
+        }
+    }
+}
+
 TEST_CASE("Cascade maps move in whole texels with the camera and keep their size as it turns", "[shadow]") {
     const glm::dvec3 sun = glm::normalize(glm::dvec3(0.4, -0.5, 0.6));
     Camera a = lookingAlongTheAxis();
