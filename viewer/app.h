@@ -154,6 +154,10 @@ public:
         float x = 0, y = 0, width = 0, height = 0;
     };
     void setPoiPanelRect(std::optional<PanelRect> rect) { poiPanelRect_ = rect; }
+    /// The text size a layer's layout wants, in pixels (the kiosk's, from the window's size); the
+    /// window rasterises its fonts again at it once it settles. 0: whatever they were built at.
+    void requestUiFontPixels(float pixels) { uiFontPixels_ = pixels; }
+    float requestedUiFontPixels() const { return uiFontPixels_; }
 
     /// Set by F12: the window writes the next frame here, then calls screenshotWritten().
     std::optional<std::string> takeScreenshotRequest();
@@ -210,6 +214,7 @@ private:
     std::vector<std::string> labelTexts_;
     std::optional<size_t> openPoi_;
     std::optional<PanelRect> poiPanelRect_;
+    float uiFontPixels_ = 0.0f;
     std::set<std::string> hiddenTags_;
     AppMode mode_ = AppMode::Explore;
     NavMode nav_ = NavMode::Orbit;

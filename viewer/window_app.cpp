@@ -113,6 +113,9 @@ std::unique_ptr<gpu::Context> createWindowContext(GLFWwindow* window) {
 }
 
 // The frame loop: input (live or scripted), UI, rendering, presentation.
+std::map<std::string, std::vector<std::string>> textsByLanguage(const site::LoadedScene& scene);
+std::vector<std::string> textsInUse(const site::LoadedScene& scene);
+
 class Loop {
 public:
     Loop(GLFWwindow* window, std::unique_ptr<WindowRenderer>& renderer, ViewerApp& app,
@@ -327,7 +330,29 @@ private:
         ImGui::End();
     }
 
+    // A layer's layout may want text of another size than the fonts were rasterised at (the
+    // kiosk's grows with the window): scaled, glyphs turn soft. Once the wanted size has held for
+    // kFontSettleFrames frames (a window being dragged larger asks for a new size every frame) and
+    // differs by more than a tenth, the atlas is built again at it, between frames as ImGui requires.
+    void refitFonts() {
+        constexpr int kFontSettleFrames = 10;
+        const float wanted = app_.requestedUiFontPixels();
+        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        if (wanted <= 0.0f || atlas->Fonts.empty()) return;
+        const float current = atlas->Fonts[0]->FontSize;
+        if (std::abs(wanted - current) <= 0.1f * current || wanted != fontWanted_) {
+            fontWanted_ = wanted;
+            fontSettledFrames_ = 0;
+            return;
+        }
+        if (++fontSettledFrames_ < kFontSettleFrames) return;
+        buildFonts(textsInUse(app_.scene()), wanted, textsByLanguage(app_.scene()));
+        renderer_->ui().uploadFonts();  // The old atlas's image stays until the pass goes: frames in flight use it.
+        logInfo("fonts rasterised again at " + std::to_string(int(std::lround(wanted))) + " px for the window's size");
+    }
+
     void buildUi(VkExtent2D extent) {
+        refitFonts();
         ImGui_ImplGlfw_NewFrame();
         if (scripted()) {  // The script's pointer, not the real one, drives the UI.
             ImGuiIO& io = ImGui::GetIO();
@@ -456,6 +481,8 @@ private:
     touch::TouchPointer touchPointer_;
     static constexpr int kMaxRecoveries = 8;
     int recoveries_ = 0;
+    float fontWanted_ = 0.0f;  ///< The layout's text size being waited on (refitFonts).
+    int fontSettledFrames_ = 0;
     uint32_t earlierValidationMessages_ = 0;
     std::unique_ptr<FrameLog> frameLog_;
     render::Lighting lighting_;  ///< The default light, or the app's sun.

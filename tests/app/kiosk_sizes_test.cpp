@@ -142,3 +142,54 @@ TEST_CASE("the kiosk's attract tour hides every panel and the first touch brings
     axis::test::requireMatchesBaseline("kiosk_size_1920x1080_attract", shot(attract, 1920, 1080), tolerance);
     axis::test::requireMatchesBaseline("kiosk_size_1920x1080_woken", shot(back, 1920, 1080), tolerance);
 }
+
+namespace {
+
+// Share of pixels of two same-sized images that differ by more than `channel` in any channel.
+double differingShare(const axis::render::Rgba8Image& a, const axis::render::Rgba8Image& b, int channel) {
+    REQUIRE(a.width == b.width);
+    REQUIRE(a.height == b.height);
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.pixels.size(); i += 4)
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])) > channel) {
+                ++differing;
+                break;
+            }
+    return double(differing) / double(a.pixels.size() / 4);
+}
+
+axis::render::Rgba8Image fullShot(const fs::path& png) {
+    auto image = axis::render::readPng(png);
+    REQUIRE(image.ok());
+    return *image;
+}
+
+}  // namespace
+
+// A kiosk whose window grows after start (a monitor that settles late) rasterises its fonts again
+// at the new layout's size: the text at 4K is then drawn as a kiosk started at 4K draws it, not
+// the 720p glyphs scaled three times, whose soft edges differ from it on every letter.
+TEST_CASE("a kiosk resized from 1280x720 to 3840x2160 draws its text as crisp as one started at that size",
+          "[app][kiosk][layout]") {
+    const fs::path dir = axis::test::scratchDir("kiosk_resized");
+    const fs::path site = demoOn55Inches(dir);
+    const fs::path resized = dir / "resized.png", native = dir / "native.png";
+    const Run grown = runKiosk(dir, site, 1280, 720,
+                               "wait 1\nresize 3840 2160\nwait 1\nscreenshot " + resized.string() + "\nquit\n");
+    INFO(grown.output);
+    REQUIRE(grown.exitCode == 0);
+    CHECK(contains(grown.output, "fonts rasterised again at"));
+    const Run started = runKiosk(dir, site, 3840, 2160, "wait 2\nscreenshot " + native.string() + "\nquit\n");
+    INFO(started.output);
+    REQUIRE(started.exitCode == 0);
+    // The top bar and tabs (the upper tenth of the screen, over the sky): text and buttons only.
+    auto top = [](axis::render::Rgba8Image image) {
+        image.height = image.height / 10;
+        image.pixels.resize(std::size_t(image.width) * image.height * 4);
+        return image;
+    };
+    const double share = differingShare(top(fullShot(resized)), top(fullShot(native)), 48);
+    INFO(share * 100.0 << "% of the top bar's pixels differ");
+    CHECK(share < 0.002);
+}

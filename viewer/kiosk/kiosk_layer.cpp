@@ -150,7 +150,8 @@ void KioskLayer::goToPoi(ViewerApp& app, size_t poi) {
 }
 
 // The layout follows the window (a kiosk may start before its monitor settles, a tryout may be
-// resized); the font atlas was built for the first size, and scales to the others.
+// resized). The font atlas scales to the layout's text size at once, and the window rasterises it
+// again at that size once the window settles, so that text is crisp rather than scaled.
 void KioskLayer::fitToWindow(ViewerApp& app) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.DisplaySize.x != layout_.width || io.DisplaySize.y != layout_.height) {
@@ -158,6 +159,7 @@ void KioskLayer::fitToWindow(ViewerApp& app) {
         if (!std::exchange(dpiLogged_, true)) logInfo(describeDpi(dpi_, app.scene()));
         layout_ = kioskLayout(io.DisplaySize.x, io.DisplaySize.y, dpi_.dpi, float(CornerLongPress::kCornerPixels));
     }
+    app.requestUiFontPixels(layout_.fontPx);
     const ImFontAtlas* atlas = io.Fonts;
     if (!atlas->Fonts.empty() && atlas->Fonts[0]->FontSize > 0.0f)
         ImGui::GetIO().FontGlobalScale = layout_.fontPx / atlas->Fonts[0]->FontSize;
