@@ -1,7 +1,6 @@
 #version 450
 // The sun's shadow map (render/shadow_map.h), for clipped casters only (the others draw depth with
-// no fragment shader at all). What a section plane or clip box cuts
-// away casts no shadow.
+// no fragment shader at all): what a section plane or clip box cuts away casts no shadow.
 #include "shared.h"
 
 layout(location = 0) in vec3 inCameraPos;
