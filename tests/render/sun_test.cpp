@@ -18,6 +18,18 @@ namespace {
 using Pixel = glm::ivec3;
 using test::pixelAt;
 
+// A square view straight down from `height` m above the origin, north up, lit by `lighting`.
+render::FrameView fromAbove(double height, const render::Lighting& lighting) {
+    render::FrameView view;
+    view.aspect = 1.0;
+    view.camera.position = {0.0, 0.0, height};
+    view.camera.forward = {0.0, 0.0, -1.0};
+    view.camera.up = {0.0, 1.0, 0.0};
+    view.solidBackground = true;
+    view.lighting = lighting;
+    return view;
+}
+
 // A 10 m ground (four coloured quadrants) with a 1 x 1 x 4 m post standing at its centre, lit, seen from 20 m above.
 render::Rgba8Image groundAndPost(gpu::Context& ctx, const render::Lighting& lighting) {
     render::OffscreenRenderer renderer(ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
@@ -28,14 +40,7 @@ render::Rgba8Image groundAndPost(gpu::Context& ctx, const render::Lighting& ligh
     const render::DrawItem items[] = {
         {groundGpu.get(), glm::dmat4(1.0), Shading::Lit},
         {postGpu.get(), glm::translate(glm::dmat4(1.0), glm::dvec3(0, 0, 2)), Shading::Lit}};
-    render::FrameView view;
-    view.aspect = 1.0;
-    view.camera.position = {0.0, 0.0, 20.0};
-    view.camera.forward = {0.0, 0.0, -1.0};
-    view.camera.up = {0.0, 1.0, 0.0};
-    view.solidBackground = true;
-    view.lighting = lighting;
-    return renderer.render(view, items);
+    return renderer.render(fromAbove(20.0, lighting), items);
 }
 
 int brightness(const Pixel& p) { return p.r + p.g + p.b; }
@@ -47,13 +52,8 @@ render::Rgba8Image sphereFromAbove(gpu::Context& ctx, const render::Lighting& li
     render::OffscreenRenderer renderer(ctx, {128, 128, VK_SAMPLE_COUNT_1_BIT});
     auto gm = renderer.scene().upload(sphere);
     render::DrawItem item{gm.get(), glm::dmat4(1.0), shading};
-    render::FrameView view;
-    view.aspect = 1.0;
-    view.camera.position = {0.0, 0.0, 3.0};
-    view.camera.forward = {0.0, 0.0, -1.0};
-    view.camera.up = {0.0, 1.0, 0.0};
+    render::FrameView view = fromAbove(3.0, lighting);
     view.solidBackground = solidBackground;
-    view.lighting = lighting;
     return renderer.render(view, {&item, 1});
 }
 
@@ -222,15 +222,9 @@ render::Rgba8Image roofOverGround(gpu::Context& ctx, bool facingUp, bool shadows
                                         glm::dvec3(1.0, 1.0, facingUp ? 1.0 : -1.0));
     const render::DrawItem items[] = {{groundGpu.get(), glm::dmat4(1.0), Shading::Lit},
                                       {roofGpu.get(), place, Shading::Lit}};
-    render::FrameView view;
-    view.aspect = 1.0;
-    view.camera.position = {0.0, 0.0, 20.0};
-    view.camera.forward = {0.0, 0.0, -1.0};
-    view.camera.up = {0.0, 1.0, 0.0};
-    view.solidBackground = true;
-    view.lighting = render::sunlight({1.0, 0.0, 1.0});
-    view.lighting.shadows = shadows;
-    return renderer.render(view, items);
+    render::Lighting lighting = render::sunlight({1.0, 0.0, 1.0});
+    lighting.shadows = shadows;
+    return renderer.render(fromAbove(20.0, lighting), items);
 }
 
 }  // namespace
